@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router-dom';
+import { ConsultationList } from '../features/consultations/ConsultationList';
+import { ConsultationPage } from '../features/consultations/ConsultationPage';
+import { Header } from './Header';
+
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <Header />
+      <main id="main" className="container" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<ConsultationList />} />
+          <Route path="/consultations/:id" element={<ConsultationPage />} />
+          <Route
+            path="*"
+            element={
+              <section>
+                <h1>{t('notFound.title')}</h1>
+                <p>
+                  <Link to="/">{t('notFound.back')}</Link>
+                </p>
+              </section>
+            }
+          />
+        </Routes>
+      </main>
+      <footer className="container footer">{t('footer')}</footer>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { LANGUAGES } from '../i18n';
+
+export function Header() {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link to="/" className="brand" aria-label={t('brand.home')}>
+          <span className="brand-mark" aria-hidden="true">
+            ◎
+          </span>
+          <span>Consulta</span>
+        </Link>
+        <nav aria-label={t('nav.main')} className="header-nav">
+          <Link to="/">{t('nav.consultations')}</Link>
+        </nav>
+        <label className="language-switcher">
+          <span className="visually-hidden">{t('language')}</span>
+          <select value={i18n.resolvedLanguage} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useConsultation } from './api';
+import { StatusBadge } from './StatusBadge';
+
+export function ConsultationPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('consultations');
+  const { data: c, isLoading, error } = useConsultation(id);
+  if (isLoading) return <p role="status">{t('common:loading')}</p>;
+  if (error || !c) return <p role="alert">{(error as Error | null)?.message ?? t('common:error')}</p>;
+  return (
+    <article aria-labelledby="consultation-title">
+      <p>
+        <Link to="/">← {t('list.title')}</Link>
+      </p>
+      <StatusBadge status={c.status} />
+      <h1 id="consultation-title" dir="auto">
+        {c.title}
+      </h1>
+      <p className="question" dir="auto">
+        {c.question}
+      </p>
+      {c.description && <p dir="auto">{c.description}</p>}
+      <section aria-labelledby="options-title">
+        <h2 id="options-title">{t('options.title')}</h2>
+        <ol className="options">
+          {c.options
+            .filter((o) => !o.retired)
+            .map((o) => (
+              <li key={o.id}>
+                <strong>{o.label}</strong>
+                {o.description && <p>{o.description}</p>}
+              </li>
+            ))}
+        </ol>
+      </section>
+      <section aria-labelledby="rounds-title">
+        <h2 id="rounds-title">{t('rounds.title')}</h2>
+        <ol className="timeline">
+          {c.rounds.map((r) => (
+            <li key={r.id}>
+              {t('round.label', { number: r.number })} <StatusBadge status={r.status} />
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

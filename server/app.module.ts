@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
+import { LoggingModule } from './common/logging.module.js';
+import { AppConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { RedisModule } from './integrations/redis/redis.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { ConsultationsModule } from './modules/consultations/consultations.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { SeedModule } from './modules/seed/seed.module.js';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    EventEmitterModule.forRoot(),
+    ScheduleModule.forRoot(),
+    AuditModule,
+    AuthModule,
+    RealtimeModule,
+    ConsultationsModule,
+    HealthModule,
+    SeedModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,38 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ERROR_CODES, type ErrorCode } from '../../shared/domain.js';
+
+/**
+ * A failure a user can act on. One class for every transport: the HTTP filter answers with its status and
+ * code, socket handlers acknowledge with the same body, the collaboration socket closes with it.
+ */
+export class DomainError extends HttpException {
+  constructor(
+    status: number,
+    readonly code: ErrorCode | string,
+    message: string,
+  ) {
+    super({ statusCode: status, code, message }, status);
+  }
+}
+
+export const notFound = (what: string) =>
+  new DomainError(HttpStatus.NOT_FOUND, ERROR_CODES.NOT_FOUND, `${what} was not found`);
+
+export const forbidden = (message: string) =>
+  new DomainError(HttpStatus.FORBIDDEN, ERROR_CODES.FORBIDDEN, message);
+
+export const unauthenticated = (message = 'Sign in to do this') =>
+  new DomainError(HttpStatus.UNAUTHORIZED, ERROR_CODES.UNAUTHENTICATED, message);
+
+export const conflict = (message: string, code: string = ERROR_CODES.CONFLICT) =>
+  new DomainError(HttpStatus.CONFLICT, code, message);
+
+export const roundClosed = (roundNumber?: number) =>
+  new DomainError(
+    HttpStatus.CONFLICT,
+    ERROR_CODES.ROUND_CLOSED,
+    `Round${roundNumber ? ` ${roundNumber}` : ''} is closed: its draft, threads and positions are frozen on record`,
+  );
+
+export const invalid = (message: string) =>
+  new DomainError(HttpStatus.BAD_REQUEST, ERROR_CODES.VALIDATION, message);

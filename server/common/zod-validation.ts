@@ -1,0 +1,58 @@
+import {
+  applyDecorators,
+  type ArgumentMetadata,
+  Injectable,
+  type PipeTransform,
+  UsePipes,
+} from '@nestjs/common';
+import { ApiBody, ApiQuery } from '@nestjs/swagger';
+import { z } from 'zod';
+import { invalid } from './errors.js';
+
+/** "email: Invalid email address; displayName: Too big" — what a person needs to fix the request. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => {
+      const path = i.path.join('.');
+      if (i.code === 'unrecognized_keys')
+        return `unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}`;
+      return path ? `${path}: ${i.message}` : i.message;
+    })
+    .join('; ');
+}
+
+/** Parses a value with a shared schema or throws a 400 that says what is wrong. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(describeZodError(result.error));
+  return result.data;
+}
+
+@Injectable()
+class ZodPipe implements PipeTransform {
+  constructor(
+    private readonly schema: z.ZodType,
+    private readonly target: ArgumentMetadata['type'],
+  ) {}
+
+  transform(value: unknown, metadata: ArgumentMetadata) {
+    if (metadata.type !== this.target) return value;
+    return parseOrThrow(this.schema, value ?? {});
+  }
+}
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+/** Validates the body with a schema from `shared/` and documents it in OpenAPI. */
+export const ZodBody = (schema: z.ZodType) =>
+  applyDecorators(ApiBody({ schema: jsonSchema(schema) }), UsePipes(new ZodPipe(schema, 'body')));
+
+/** Validates the query string with a schema from `shared/`. */
+export const ZodQuery = (schema: z.ZodObject) =>
+  applyDecorators(
+    ...Object.keys(schema.shape).map((name) => ApiQuery({ name, required: false })),
+    UsePipes(new ZodPipe(schema, 'query')),
+  );

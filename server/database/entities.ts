@@ -1,0 +1,20 @@
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { ConsultationRoleGrant } from '../modules/consultations/consultation-role.entity.js';
+import { Consultation } from '../modules/consultations/consultation.entity.js';
+import { ConsultationOption } from '../modules/consultations/option.entity.js';
+import { Organisation } from '../modules/organisations/organisation.entity.js';
+import { Round } from '../modules/rounds/round.entity.js';
+import { User } from '../modules/users/user.entity.js';
+
+/** Listed by class, not glob, so the same list works compiled and under vitest. */
+export const ENTITIES = [
+  Organisation,
+  User,
+  Session,
+  Consultation,
+  ConsultationOption,
+  ConsultationRoleGrant,
+  Round,
+  AuditEvent,
+];

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  type AuthTokens,
+  type ChangePasswordInput,
+  type RegisterInput,
+  changePasswordSchema,
+  loginSchema,
+  refreshSchema,
+  registerSchema,
+} from '../../../shared/schemas/auth.js';
+import { unauthenticated } from '../../common/errors.js';
+import { ZodBody } from '../../common/zod-validation.js';
+import type { Principal } from '../policy/principal.js';
+import type { User } from '../users/user.entity.js';
+import { ACCESS_TOKEN_TTL_SECONDS, AuthService, REFRESH_TOKEN_TTL_MS, toMeView } from './auth.service.js';
+import { CurrentPrincipal, RequireAuth } from './auth.guards.js';
+import { ACCESS_COOKIE, REFRESH_COOKIE } from './principal.resolver.js';
+
+/** Browsers get the tokens as httpOnly cookies too; API clients use the body and `Authorization: Bearer`. */
+function setCookies(req: Request, res: Response, tokens: AuthTokens) {
+  const secure = req.secure;
+  res.cookie(ACCESS_COOKIE, tokens.accessToken, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: ACCESS_TOKEN_TTL_SECONDS * 1000,
+  });
+  res.cookie(REFRESH_COOKIE, tokens.refreshToken, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/api/auth',
+    maxAge: REFRESH_TOKEN_TTL_MS,
+  });
+}
+
+function clearCookies(res: Response) {
+  res.clearCookie(ACCESS_COOKIE, { path: '/' });
+  res.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+}
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('auth/register')
+  @ApiOperation({ summary: 'Create an account (open to every stakeholder, members and non-members alike)' })
+  @ZodBody(registerSchema)
+  async register(
+    @Body() body: RegisterInput,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const tokens = await this.auth.register(body, req.headers['user-agent']);
+    setCookies(req, res, tokens);
+    return tokens;
+  }
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in; answers with an access token usable as Authorization: Bearer' })
+  @ZodBody(loginSchema)
+  @UseGuards(AuthGuard('local'))
+  async login(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const tokens = await this.auth.startSession(req.user as User, req.headers['user-agent']);
+    setCookies(req, res, tokens);
+    return tokens;
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Trade a refresh token (body or cookie) for new tokens; each refresh token works once',
+  })
+  @ZodBody(refreshSchema)
+  async refresh(
+    @Body() body: { refreshToken?: string },
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const token = body.refreshToken ?? (req.cookies?.[REFRESH_COOKIE] as string | undefined);
+    if (!token) throw unauthenticated('No refresh token was given');
+    const tokens = await this.auth.refresh(token);
+    setCookies(req, res, tokens);
+    return tokens;
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @RequireAuth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this session everywhere it is used (HTTP, sockets)' })
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    await this.auth.logout(principal.sessionId, principal.userId);
+    clearCookies(res);
+  }
+
+  @Post('auth/password')
+  @HttpCode(204)
+  @RequireAuth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change the password; ends every other session of the account' })
+  @ZodBody(changePasswordSchema)
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordInput) {
+    await this.auth.changePassword(principal.userId, principal.sessionId, body);
+  }
+
+  @Get('me')
+  @RequireAuth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in account, its organisation and profile' })
+  async me(@CurrentPrincipal() principal: Principal) {
+    return toMeView(await this.auth.loadUser(principal.userId));
+  }
+}

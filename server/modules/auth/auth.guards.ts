@@ -1,0 +1,51 @@
+import { type ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { unauthenticated } from '../../common/errors.js';
+import type { Principal } from '../policy/principal.js';
+import { ACCESS_COOKIE } from './principal.resolver.js';
+
+const REQUIRE_AUTH = 'consulta:requireAuth';
+
+/** The route needs a signed-in principal; without one it answers 401. */
+export const RequireAuth = () => SetMetadata(REQUIRE_AUTH, true);
+
+/** The acting principal, or null for an anonymous reader. */
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal | null =>
+    (ctx.switchToHttp().getRequest<Request>().user as Principal) ?? null,
+);
+
+/**
+ * Global HTTP guard: resolves the principal on every request. No credential means an anonymous reader; a
+ * credential that is forged, expired or revoked is a 401 even on public routes, so a client learns at once
+ * that it must sign in again.
+ */
+@Injectable()
+export class PrincipalGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const hasCredential = !!req.headers.authorization || !!req.cookies?.[ACCESS_COOKIE];
+    const required = this.reflector.getAllAndOverride<boolean>(REQUIRE_AUTH, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
+    if (!hasCredential) {
+      if (required) throw unauthenticated();
+      req.user = undefined;
+      return true;
+    }
+    return (await super.canActivate(ctx)) as boolean;
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw unauthenticated('Your session token is invalid or has expired; sign in again');
+    return user;
+  }
+}

@@ -1,0 +1,181 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { AuthTokens, ChangePasswordInput, MeView, RegisterInput } from '../../../shared/schemas/auth.js';
+import { conflict, invalid, unauthenticated } from '../../common/errors.js';
+import { User } from '../users/user.entity.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { Session } from './session.entity.js';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+
+/** Emitted after a session is revoked, so live sockets of that session close at once. */
+export class SessionsRevoked {
+  constructor(
+    readonly userId: string,
+    readonly sessionIds: string[],
+  ) {}
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function toMeView(user: User): MeView {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    platformRole: user.platformRole,
+    organisation: user.organisation
+      ? {
+          id: user.organisation.id,
+          name: user.organisation.name,
+          stakeholderGroup: user.organisation.stakeholderGroup,
+          membership: user.organisation.membership,
+          country: user.organisation.country,
+          region: user.organisation.region,
+          verified: user.organisation.verified,
+        }
+      : null,
+    isFocalPoint: user.isFocalPoint,
+    stakeholderGroup: user.stakeholderGroup,
+    membership: user.membership,
+    country: user.country,
+    region: user.region,
+  };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async register(input: RegisterInput, userAgent?: string): Promise<AuthTokens> {
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(User);
+      if (await repo.existsBy({ email: input.email })) {
+        throw conflict('An account with this email already exists; sign in instead');
+      }
+      return repo.save(
+        repo.create({
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash,
+          stakeholderGroup: input.stakeholderGroup ?? null,
+          membership: input.membership ?? 'non_member',
+          country: input.country ?? null,
+          region: input.region ?? null,
+        }),
+      );
+    });
+    return this.startSession(await this.loadUser(user.id), userAgent);
+  }
+
+  /** Checks credentials; an unknown email and a wrong password get the same answer in the same time. */
+  async checkCredentials(email: string, password: string): Promise<User> {
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
+    if (!user || !ok || user.disabledAt) throw unauthenticated('Email or password is incorrect');
+    return user;
+  }
+
+  async startSession(user: User, userAgent?: string): Promise<AuthTokens> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const session = await this.db.getRepository(Session).save({
+      userId: user.id,
+      refreshTokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
+      userAgent: userAgent?.slice(0, 200) ?? null,
+      revokedAt: null,
+    });
+    return this.tokens(user, session.id, `${session.id}.${refreshToken}`);
+  }
+
+  private async tokens(user: User, sessionId: string, refreshToken: string): Promise<AuthTokens> {
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, sid: sessionId },
+      { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+    );
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      user: toMeView(await this.loadUser(user.id)),
+    };
+  }
+
+  /** Rotates the refresh token: each one works once, and the session stays the same. */
+  async refresh(refreshToken: string): Promise<AuthTokens> {
+    const [sessionId, secret] = refreshToken.split('.');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId))
+      throw unauthenticated('Invalid refresh token');
+    const next = randomBytes(32).toString('base64url');
+    const session = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(Session);
+      const s = await repo.findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!s || s.revokedAt || s.expiresAt < new Date() || s.refreshTokenHash !== sha256(secret)) {
+        throw unauthenticated('Your session has ended; sign in again');
+      }
+      s.refreshTokenHash = sha256(next);
+      return repo.save(s);
+    });
+    const user = await this.loadUser(session.userId);
+    if (user.disabledAt) throw unauthenticated('This account is disabled');
+    return this.tokens(user, session.id, `${session.id}.${next}`);
+  }
+
+  async logout(sessionId: string, userId: string): Promise<void> {
+    await this.revoke(userId, { sessionId });
+  }
+
+  /** Changes the password and ends every other session of the user. */
+  async changePassword(userId: string, sessionId: string, input: ChangePasswordInput): Promise<void> {
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :userId', { userId })
+      .getOneOrFail();
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw invalid('currentPassword: the current password is incorrect');
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.db.getRepository(User).update({ id: userId }, { passwordHash });
+    await this.revoke(userId, { exceptSessionId: sessionId });
+  }
+
+  /** Revokes sessions and tells the live transports, which close the matching sockets. */
+  async revoke(userId: string, which: { sessionId?: string; exceptSessionId?: string } = {}): Promise<void> {
+    const qb = this.db
+      .getRepository(Session)
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (which.sessionId) qb.andWhere('id = :sid', { sid: which.sessionId });
+    if (which.exceptSessionId) qb.andWhere('id <> :sid', { sid: which.exceptSessionId });
+    const result = await qb.returning(['id']).execute();
+    const ids = (result.raw as { id: string }[]).map((r) => r.id);
+    if (ids.length) this.events.emit('sessions.revoked', new SessionsRevoked(userId, ids));
+  }
+
+  async loadUser(id: string): Promise<User> {
+    return this.db.getRepository(User).findOneOrFail({ where: { id }, relations: { organisation: true } });
+  }
+
+  async activeSessionCount(userId: string): Promise<number> {
+    return this.db.getRepository(Session).countBy({ userId, revokedAt: IsNull() });
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound } from '../../common/errors.js';
+import type { Action, PolicyContext } from '../policy/policy.js';
+import { PolicyService } from '../policy/policy.service.js';
+import type { Principal } from '../policy/principal.js';
+import { Consultation } from './consultation.entity.js';
+
+/** Loads a consultation with the principal's role in it, and asks the policy. */
+@Injectable()
+export class ConsultationAccess {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async context(
+    principal: Principal | null,
+    consultationId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ consultation: Consultation; ctx: PolicyContext }> {
+    const consultation = await manager.getRepository(Consultation).findOneBy({ id: consultationId });
+    if (!consultation) throw notFound('The consultation');
+    const role = await this.policy.roleIn(consultationId, principal, manager);
+    return { consultation, ctx: { consultation, role } };
+  }
+
+  /** Readers who may not see a restricted consultation are told it does not exist, not that it is hidden. */
+  async assertCanRead(principal: Principal | null, consultationId: string): Promise<Consultation> {
+    const { consultation, ctx } = await this.context(principal, consultationId);
+    if (!this.policy.can(principal, 'consultation.read', ctx)) {
+      if (!principal) this.policy.assert(principal, 'consultation.read', ctx);
+      throw notFound('The consultation');
+    }
+    return consultation;
+  }
+
+  async assert(
+    principal: Principal | null,
+    consultationId: string,
+    action: Action,
+    extra: Partial<PolicyContext> = {},
+  ) {
+    const { consultation, ctx } = await this.context(principal, consultationId);
+    this.policy.assert(principal, action, { ...ctx, ...extra });
+    return consultation;
+  }
+}

@@ -1,0 +1,174 @@
+import { HttpStatus } from '@nestjs/common';
+import {
+  ERROR_CODES,
+  type ConsultationRole,
+  type Participation,
+  type RoundStatus,
+  type Visibility,
+} from '../../../shared/domain.js';
+import type { Principal } from './principal.js';
+
+/** Every action of the product that someone may or may not do. */
+export type Action =
+  | 'consultation.read'
+  | 'consultation.create'
+  | 'consultation.manage'
+  | 'round.manage'
+  | 'draft.read'
+  | 'draft.edit'
+  | 'presence.broadcast'
+  | 'thread.create'
+  | 'comment.reply'
+  | 'comment.editOwn'
+  | 'comment.flag'
+  | 'thread.resolve'
+  | 'position.take'
+  | 'tally.readHidden'
+  | 'summary.edit'
+  | 'summary.publish'
+  | 'moderate'
+  | 'roles.manage'
+  | 'organisations.verify'
+  | 'accounts.manage'
+  | 'export.full';
+
+/** What the policy needs to know about the resource acted on. */
+export interface PolicyContext {
+  consultation?: { visibility: Visibility; participation: Participation; chairsMayTakePositions?: boolean };
+  /** The principal's role in this consultation, if enrolled. */
+  role?: ConsultationRole | null;
+  round?: { status: RoundStatus; number?: number };
+  /** For actions on one's own content. */
+  ownerId?: string | null;
+}
+
+export type Decision = { allowed: true } | { allowed: false; status: number; code: string; message: string };
+
+const allow: Decision = { allowed: true };
+const deny = (status: number, code: string, message: string): Decision => ({
+  allowed: false,
+  status,
+  code,
+  message,
+});
+const needSignIn = (what: string) =>
+  deny(HttpStatus.UNAUTHORIZED, ERROR_CODES.UNAUTHENTICATED, `Sign in to ${what}`);
+const refuse = (message: string) => deny(HttpStatus.FORBIDDEN, ERROR_CODES.FORBIDDEN, message);
+
+/** Actions that write into a round: all refused once the round is closed. */
+const ROUND_WRITES = new Set<Action>([
+  'draft.edit',
+  'thread.create',
+  'comment.reply',
+  'comment.editOwn',
+  'comment.flag',
+  'thread.resolve',
+  'position.take',
+  'moderate',
+]);
+
+const isMember = (p: Principal) => !!p.membership && p.membership !== 'non_member';
+
+/**
+ * The one answer to "may this principal do this action here?". HTTP guards, socket.io handlers and the
+ * collaboration socket all call it, so a rule changed here changes on every door.
+ * Matrix: shared/reference/reliability-anchors.md §3, with one product decision: on a public consultation
+ * every signed-in stakeholder takes part (an implicit participant) unless enrolled with another role.
+ */
+export function decide(principal: Principal | null, action: Action, ctx: PolicyContext = {}): Decision {
+  const c = ctx.consultation;
+  const isSecretariat = principal?.platformRole === 'secretariat';
+  const role: ConsultationRole | null =
+    ctx.role ?? (principal && c?.visibility === 'public' && !isSecretariat ? 'participant' : null);
+
+  // Platform-level actions, not tied to a consultation.
+  if (action === 'accounts.manage') {
+    if (!principal) return needSignIn('manage accounts');
+    return principal.platformRole === 'admin'
+      ? allow
+      : refuse('Only a platform administrator manages accounts');
+  }
+  if (action === 'organisations.verify' || action === 'consultation.create') {
+    if (!principal) return needSignIn('do this');
+    return isSecretariat || principal.platformRole === 'admin'
+      ? allow
+      : refuse('Only the secretariat may do this');
+  }
+
+  // Reading.
+  const canRead = c?.visibility === 'public' || isSecretariat || (!!principal && !!ctx.role);
+  if (action === 'consultation.read' || action === 'draft.read') {
+    if (canRead) return allow;
+    return principal
+      ? refuse('This consultation is restricted to enrolled participants')
+      : needSignIn('read this consultation');
+  }
+  if (!canRead) {
+    return principal
+      ? refuse('This consultation is restricted to enrolled participants')
+      : needSignIn('take part');
+  }
+  if (!principal) return needSignIn('take part');
+
+  if (ROUND_WRITES.has(action) && ctx.round?.status === 'closed') {
+    return deny(
+      HttpStatus.CONFLICT,
+      ERROR_CODES.ROUND_CLOSED,
+      `Round${ctx.round.number ? ` ${ctx.round.number}` : ''} is closed: its draft, threads and positions are frozen on record`,
+    );
+  }
+  if (ROUND_WRITES.has(action) && ctx.round && ctx.round.status !== 'open' && action !== 'draft.edit') {
+    return deny(HttpStatus.CONFLICT, ERROR_CODES.CONFLICT, 'This round is not open yet');
+  }
+
+  switch (action) {
+    case 'consultation.manage':
+    case 'round.manage':
+    case 'draft.edit':
+    case 'roles.manage':
+    case 'export.full':
+      return isSecretariat ? allow : refuse('Only the secretariat may do this');
+    case 'presence.broadcast':
+      return isSecretariat || role === 'chair' || role === 'participant'
+        ? allow
+        : refuse('Observers and readers are silent');
+    case 'thread.create':
+    case 'comment.reply':
+    case 'comment.flag':
+      return isSecretariat || role === 'chair' || role === 'participant'
+        ? allow
+        : refuse('Only participants, chairs and the secretariat may comment');
+    case 'comment.editOwn':
+      if (ctx.ownerId && ctx.ownerId !== principal.userId)
+        return refuse('You may only change your own comments');
+      return isSecretariat || role === 'chair' || role === 'participant'
+        ? allow
+        : refuse('You may not comment here');
+    case 'thread.resolve':
+      return isSecretariat || role === 'chair' || (!!ctx.ownerId && ctx.ownerId === principal.userId)
+        ? allow
+        : refuse('Only the secretariat, the chairs and the thread’s author may resolve it');
+    case 'position.take':
+      if (isSecretariat) return refuse('The secretariat takes no positions');
+      if (role === 'chair' && !c?.chairsMayTakePositions)
+        return refuse('Chairs are neutral and take no positions');
+      if (role !== 'participant' && role !== 'chair') return refuse('Only participants take positions');
+      if (c?.participation === 'members_only' && !isMember(principal)) {
+        return refuse(
+          'Only ITU members take positions in this consultation; non-members may read and comment',
+        );
+      }
+      return allow;
+    case 'tally.readHidden':
+      return isSecretariat ? allow : refuse('Tallies are hidden until the round closes');
+    case 'summary.edit':
+    case 'summary.publish':
+      return role === 'chair' ? allow : refuse('Only the chairs of this consultation may do this');
+    case 'moderate':
+      return isSecretariat || role === 'chair'
+        ? allow
+        : refuse('Only the secretariat and the chairs moderate');
+    default:
+      return refuse('Not allowed');
+  }
+}

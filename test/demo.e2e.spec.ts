@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot } from './helpers/browser.js';
+import { hasChromium } from './helpers/environment.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+describe.skipIf(!hasChromium())('Demo consultation in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SEED_DEMO: 'true' } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lists the seeded demo consultation to an anonymous reader and opens it', async () => {
+    const page = await browser.newPage();
+    await page.goto(t.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Consultations');
+    const link = page.getByRole('link', { name: 'A dedicated group on Internet issues' });
+    await link.waitFor();
+    expect(
+      await page.getByText("Where should ITU's dedicated group on Internet issues sit?").count(),
+    ).toBeGreaterThan(0);
+    await screenshot(page, 'demo-list');
+
+    await link.click();
+    await page.getByRole('heading', { name: 'Options' }).waitFor();
+    for (const label of [
+      'A subgroup of the Council Working Group on WSIS',
+      'An ITU-T focus group',
+      'An ITU-T study group',
+    ]) {
+      expect(await page.getByText(label, { exact: true }).count()).toBe(1);
+    }
+    await screenshot(page, 'demo-consultation');
+  });
+
+  it('switches to Arabic, right to left', async () => {
+    const page = await browser.newPage();
+    await page.goto(t.url);
+    await page.getByRole('combobox').selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('المشاورات');
+    await screenshot(page, 'demo-list-ar');
+  });
+});
