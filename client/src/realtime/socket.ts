@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { type Ack, CLIENT_EVENTS } from '../../../shared/events';
+
+let socket: Socket | null = null;
+
+/**
+ * One socket.io connection for the whole page. It authenticates with the same-origin session cookie; after
+ * sign-in or sign-out call `reconnectSocket()` so the server sees the new identity.
+ */
+export function getSocket(): Socket {
+  socket ??= io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+  return socket;
+}
+
+export function reconnectSocket() {
+  if (!socket) return;
+  socket.disconnect();
+  socket.connect();
+}
+
+/**
+ * Receives a consultation's live events while mounted. `onResync` runs after every (re)connection, because
+ * events are hints and the database is the truth: whatever was missed while disconnected is refetched.
+ */
+export function useConsultationEvents(
+  consultationId: string | undefined,
+  handlers: Record<string, (payload: never) => void>,
+  onResync?: () => void,
+) {
+  useEffect(() => {
+    if (!consultationId) return;
+    const s = getSocket();
+    const subscribe = () => {
+      s.emit(CLIENT_EVENTS.SUBSCRIBE, { consultationId }, (_ack: Ack) => onResync?.());
+    };
+    if (s.connected) subscribe();
+    s.on('connect', subscribe);
+    const entries = Object.entries(handlers);
+    for (const [event, handler] of entries) s.on(event, handler as (p: unknown) => void);
+    return () => {
+      s.off('connect', subscribe);
+      for (const [event, handler] of entries) s.off(event, handler as (p: unknown) => void);
+      s.emit(CLIENT_EVENTS.UNSUBSCRIBE, { consultationId });
+    };
+    // Handlers are read once per subscription; callers pass stable callbacks (they invalidate queries).
+  }, [consultationId]);
+}
