@@ -33,14 +33,18 @@ export class ClosingRecordBuilder {
 
 /**
  * Emitted with `emitAsync` inside the closing transaction, after the round row is locked FOR UPDATE and set to
- * closed. Listeners must use `manager` (never another connection: on the embedded database that deadlocks)
- * and must throw to abort the close.
+ * closed (`purpose: 'close'`), and again later in a read-only transaction to verify a closed round against its
+ * digest (`purpose: 'verify'`). Listeners therefore only *gather* their frozen content: freezing itself comes from
+ * the round being closed, which every write checks (`lockRoundForWrite`). Use `manager` only (another
+ * connection deadlocks the embedded database) and throw to abort the close. Each section should be a list of
+ * items with ids, so that verification can name the first item that no longer matches.
  */
 export class RoundClosing {
   constructor(
     readonly round: Round,
     readonly manager: EntityManager,
     readonly record: ClosingRecordBuilder,
+    readonly purpose: 'close' | 'verify' = 'close',
   ) {}
 }
 

@@ -22,6 +22,12 @@ export function ConsultationPage() {
         {c.question}
       </p>
       {c.description && <p dir="auto">{c.description}</p>}
+      {/* Round workspace: the draft beside the options. Features mount here, one line each. */}
+      <div className="round-workspace">
+        <div className="round-main">{/* slot:draft */}</div>
+        <aside className="round-side">{/* slot:side */}</aside>
+      </div>
+      {/* slot:round-admin */}
       <section aria-labelledby="options-title">
         <h2 id="options-title">{t('options.title')}</h2>
         <ol className="options">
