@@ -54,12 +54,12 @@ export function offsetOf(doc: Y.Doc, pt: PlainText, rel: Y.RelativePosition): nu
     return null; // A forged position can name items in shapes Yjs does not expect.
   }
   if (!abs) return null;
-  const span = pt.spans.get(abs.type as Y.AbstractType<unknown>);
+  const span = pt.spans.get(abs.type);
   if (!span) return null;
   if (abs.type instanceof Y.XmlText) return span.start + abs.index;
   // A position between the children of an element: the start of that child, or the element's end.
   const children = (abs.type as Y.XmlElement | Y.XmlFragment).toArray();
-  const child = children[abs.index] as Y.AbstractType<unknown> | undefined;
+  const child: object | undefined = children[abs.index];
   return child ? (pt.spans.get(child)?.start ?? span.end) : span.end;
 }
 

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 export interface PlainText {
   text: string;
   /** Where each Yjs type starts and ends in `text`. */
-  spans: Map<Y.AbstractType<unknown>, { start: number; end: number }>;
+  spans: Map<object, { start: number; end: number }>;
 }
 
 /** The field name Tiptap's Collaboration extension uses by default. */
