@@ -1,0 +1,92 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** One collaborating client as the benchmark drives it: its document, and a way to leave. */
+export interface BenchClient {
+  doc: Y.Doc;
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+export type Protocol = 'y-websocket' | 'hocuspocus' | 'relay';
+
+/** The stock y-websocket provider, with an optional Authorization header (Node's ws can send headers). */
+function yWebsocketClient(baseUrl: string, docName: string, headers: Record<string, string>): BenchClient {
+  const doc = new Y.Doc();
+  class HeaderWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  const provider = new WebsocketProvider(baseUrl, docName, doc, {
+    WebSocketPolyfill: HeaderWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', (s: boolean) => s && resolve());
+  });
+  return { doc, synced, destroy: () => provider.destroy() };
+}
+
+/** Hocuspocus multiplexes documents on a socket, so it needs its own provider. */
+function hocuspocusClient(baseUrl: string, docName: string): BenchClient {
+  const doc = new Y.Doc();
+  const websocketProvider = new HocuspocusProviderWebsocket({ url: baseUrl, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({ websocketProvider, name: docName, document: doc });
+  // A socket given by the caller is not managed by the provider, which must be attached to it explicitly.
+  provider.attach();
+  const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+  return {
+    doc,
+    synced,
+    destroy: () => {
+      provider.destroy();
+      websocketProvider.destroy();
+    },
+  };
+}
+
+/**
+ * A client of the plain relay: no handshake (the relay knows no Yjs); it sends its document's updates in
+ * y-websocket framing and applies what it receives, so its work matches a real client's.
+ */
+function relayClient(baseUrl: string, docName: string): BenchClient {
+  const doc = new Y.Doc();
+  const ws = new WebSocket(`${baseUrl}/${docName}`);
+  ws.binaryType = 'arraybuffer';
+  ws.on('message', (data: ArrayBuffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) !== 0) return;
+    const encoder = encoding.createEncoder();
+    syncProtocol.readSyncMessage(decoder, encoder, doc, 'remote');
+  });
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === 'remote' || ws.readyState !== ws.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, update);
+    ws.send(encoding.toUint8Array(encoder));
+  });
+  const synced = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return { doc, synced, destroy: () => ws.close() };
+}
+
+export function connect(
+  protocol: Protocol,
+  baseUrl: string,
+  docName: string,
+  headers: Record<string, string> = {},
+): BenchClient {
+  if (protocol === 'hocuspocus') return hocuspocusClient(baseUrl, docName);
+  if (protocol === 'relay') return relayClient(baseUrl, docName);
+  return yWebsocketClient(baseUrl, docName, headers);
+}

@@ -1,0 +1,169 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { Protocol } from './clients.js';
+
+/** A collaboration server under test, running in its own process. */
+export interface Target {
+  name: string;
+  protocol: Protocol;
+  /** ws://host:port[/path] that clients append the document name to. */
+  baseUrl: string;
+  pid: number;
+  /** A document to use; `fresh` gives a new, empty one where the server allows it. */
+  docName(fresh: boolean): string;
+  writerHeaders: Record<string, string>;
+  readerHeaders: Record<string, string>;
+  /** Whether documents survive the last client leaving (persisted and reloaded). */
+  persistent: boolean;
+  /** What the server does that its peers do not, to read the figures fairly. */
+  notes: string;
+  stop(): Promise<void>;
+}
+
+const DIST = join(__dirname, '..', '..');
+
+function waitForExit(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+  });
+}
+
+export async function startPeer(kind: 'relay' | 'y-websocket' | 'hocuspocus'): Promise<Target> {
+  const child = spawn(process.execPath, [join(DIST, 'bench/collab/peer-servers.js'), kind], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+  let n = 0;
+  return {
+    name: kind,
+    protocol: kind === 'hocuspocus' ? 'hocuspocus' : kind === 'relay' ? 'relay' : 'y-websocket',
+    baseUrl: `ws://127.0.0.1:${port}`,
+    pid: child.pid!,
+    docName: (fresh) => (fresh ? `bench-${++n}` : 'bench-0'),
+    writerHeaders: {},
+    readerHeaders: {},
+    persistent: false,
+    notes:
+      kind === 'relay'
+        ? 'broadcasts bytes, no Yjs, no persistence, no auth'
+        : 'stock server, documents in memory, no persistence, no auth',
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child);
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh database on the PostgreSQL named by the environment, or none (the embedded one is used). */
+async function benchDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
+  const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!admin) return { drop: async () => {} };
+  const name = `consulta_bench_${randomBytes(4).toString('hex')}`;
+  const c = new Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const d = new Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+async function json<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * Consulta itself, as `npm start` runs it, with the demo seeded: persistence to PostgreSQL before relay,
+ * authentication of every connection and the policy on every message.
+ */
+export async function startConsulta(): Promise<Target> {
+  const db = await benchDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'consulta-bench-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    REDIS_URL: '',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  };
+  if (db.url) env.DATABASE_URL = db.url;
+  else delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [join(DIST, 'server/main.js')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const http = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error('Consulta exited during start-up');
+    const ok = await fetch(`${http}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 600) throw new Error('Consulta did not start within a minute');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const login = (email: string) =>
+    json<{ accessToken: string }>(`${http}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'consulta-demo' }),
+    });
+  const writer = await login('secretariat@demo.consulta.local');
+  const reader = await login('france@demo.consulta.local');
+  const [demo] = await json<{ currentRound: { draftDoc: string } }[]>(`${http}/api/consultations`);
+  return {
+    name: 'consulta',
+    protocol: 'y-websocket',
+    baseUrl: `ws://127.0.0.1:${port}/collab`,
+    pid: child.pid!,
+    docName: () => demo.currentRound.draftDoc,
+    persistent: true,
+    writerHeaders: { authorization: `Bearer ${writer.accessToken}` },
+    readerHeaders: { authorization: `Bearer ${reader.accessToken}` },
+    notes: `persists every update to ${db.url ? 'PostgreSQL' : 'the embedded PostgreSQL'} before relaying, authenticates and checks rights`,
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child);
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
