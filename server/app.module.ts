@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { SeedModule } from './modules/seed/seed.module.js';
 
 @Module({
@@ -24,6 +25,7 @@ import { SeedModule } from './modules/seed/seed.module.js';
     AuthModule,
     RealtimeModule,
     ConsultationsModule,
+    RoundsModule,
     HealthModule,
     SeedModule,
   ],

@@ -36,6 +36,8 @@ export const envSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().default('Consulta <no-reply@localhost>'),
+  /** How often the round scheduler looks for rounds to open or close (0 turns it off on this node). */
+  ROUND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import { ConsultationRoleGrant } from '../modules/consultations/consultation-rol
 import { Consultation } from '../modules/consultations/consultation.entity.js';
 import { ConsultationOption } from '../modules/consultations/option.entity.js';
 import { Organisation } from '../modules/organisations/organisation.entity.js';
+import { RoundOption } from '../modules/rounds/round-option.entity.js';
 import { Round } from '../modules/rounds/round.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
@@ -16,5 +17,6 @@ export const ENTITIES = [
   ConsultationOption,
   ConsultationRoleGrant,
   Round,
+  RoundOption,
   AuditEvent,
 ];

@@ -1,4 +1,8 @@
 import { Initial1764300000000 } from './1764300000000-Initial.js';
+import { RoundsAndConsultationSettings1764300200000 } from './1764300200000-RoundsAndConsultationSettings.js';
 
 /** Every migration, in order. Listed by class so the same list works compiled and under vitest. */
-export const MIGRATIONS: (new () => unknown)[] = [Initial1764300000000];
+export const MIGRATIONS: (new () => unknown)[] = [
+  Initial1764300000000,
+  RoundsAndConsultationSettings1764300200000,
+];

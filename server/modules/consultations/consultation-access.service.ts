@@ -23,6 +23,7 @@ export class ConsultationAccess {
     const consultation = await manager.getRepository(Consultation).findOneBy({ id: consultationId });
     if (!consultation) throw notFound('The consultation');
     const role = await this.policy.roleIn(consultationId, principal, manager);
+    // The entity carries every flag the policy reads: visibility, participation, chairsMayTakePositions.
     return { consultation, ctx: { consultation, role } };
   }
 

@@ -40,6 +40,10 @@ export class Consultation {
   @Column({ type: 'int', default: 2000 })
   rationaleMaxLength: number;
 
+  /** Chairs are neutral by default (they take no positions); a consultation may let them take part. */
+  @Column({ type: 'boolean', default: false })
+  chairsMayTakePositions: boolean;
+
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
 

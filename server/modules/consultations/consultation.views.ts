@@ -32,12 +32,17 @@ export function toOptionView(o: ConsultationOption): OptionView {
   };
 }
 
-/** What a reader understands of a consultation, from its rounds. */
-export function consultationStatus(rounds: Round[], concluded = false): ConsultationStatus {
+/**
+ * What a reader understands of a consultation, from its rounds:
+ * - open: a round is open for comment;
+ * - upcoming: nothing has opened yet (no round, or only scheduled ones);
+ * - closed: a round has closed and the next one is already scheduled (between rounds);
+ * - concluded: every round is closed and none is scheduled.
+ */
+export function consultationStatus(rounds: Round[]): ConsultationStatus {
   if (rounds.some((r) => r.status === 'open')) return 'open';
   if (rounds.every((r) => r.status === 'scheduled')) return 'upcoming';
-  if (concluded) return 'concluded';
-  return rounds.some((r) => r.status === 'scheduled') ? 'upcoming' : 'closed';
+  return rounds.some((r) => r.status === 'scheduled') ? 'closed' : 'concluded';
 }
 
 /** The round a reader cares about now: the open one, else the next scheduled, else the last closed. */

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { ConsultationSummaryView, ConsultationView } from '../../../shared/schemas/consultations.js';
+import type {
+  ChairView,
+  ConsultationSummaryView,
+  ConsultationView,
+} from '../../../shared/schemas/consultations.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { Principal } from '../policy/principal.js';
 import { Round } from '../rounds/round.entity.js';
@@ -67,6 +71,11 @@ export class ConsultationsService {
             .findOneBy({ consultationId: id, userId: principal.userId })
         : null,
     ]);
+    const chairs: ChairView[] = await this.db.query(
+      `SELECT u.id AS "userId", u.display_name AS "displayName" FROM consultation_roles r
+       JOIN users u ON u.id = r.user_id WHERE r.consultation_id = $1 AND r.role = 'chair' ORDER BY u.display_name`,
+      [id],
+    );
     const current = currentRound(rounds);
     const viewerRole =
       principal?.platformRole === 'secretariat'
@@ -82,6 +91,8 @@ export class ConsultationsService {
       hideTalliesUntilClose: c.hideTalliesUntilClose,
       rationaleRequired: c.rationaleRequired,
       rationaleMaxLength: c.rationaleMaxLength,
+      chairsMayTakePositions: c.chairsMayTakePositions,
+      chairs,
       status: consultationStatus(rounds),
       currentRound: current ? toRoundView(current) : null,
       optionCount: options.filter((o) => !o.retiredAt).length,

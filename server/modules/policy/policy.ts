@@ -30,7 +30,9 @@ export type Action =
   | 'roles.manage'
   | 'organisations.verify'
   | 'accounts.manage'
-  | 'export.full';
+  | 'export.full'
+  | 'audit.readAll'
+  | 'audit.verify';
 
 /** What the policy needs to know about the resource acted on. */
 export interface PolicyContext {
@@ -88,6 +90,12 @@ export function decide(principal: Principal | null, action: Action, ctx: PolicyC
       ? allow
       : refuse('Only a platform administrator manages accounts');
   }
+  if (action === 'audit.verify') {
+    if (!principal) return needSignIn('verify the audit log');
+    return isSecretariat || principal.platformRole === 'admin'
+      ? allow
+      : refuse('Only the secretariat and platform administrators verify the audit log');
+  }
   if (action === 'organisations.verify' || action === 'consultation.create') {
     if (!principal) return needSignIn('do this');
     return isSecretariat || principal.platformRole === 'admin'
@@ -127,6 +135,7 @@ export function decide(principal: Principal | null, action: Action, ctx: PolicyC
     case 'draft.edit':
     case 'roles.manage':
     case 'export.full':
+    case 'audit.readAll':
       return isSecretariat ? allow : refuse('Only the secretariat may do this');
     case 'presence.broadcast':
       return isSecretariat || role === 'chair' || role === 'participant'

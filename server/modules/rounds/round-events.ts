@@ -34,7 +34,9 @@ export class ClosingRecordBuilder {
 /**
  * Emitted with `emitAsync` inside the closing transaction, after the round row is locked FOR UPDATE and set to
  * closed (`purpose: 'close'`), and again later in a read-only transaction to verify a closed round against its
- * digest (`purpose: 'verify'`). Listeners therefore only *gather* their frozen content: freezing itself comes from
+ * digest (`purpose: 'verify'`). Register with `@OnEvent(ROUND_EVENTS.CLOSING, { suppressErrors: false })`:
+ * Nest swallows a listener's error by default, which would seal a record without that module's section.
+ * Listeners therefore only *gather* their frozen content: freezing itself comes from
  * the round being closed, which every write checks (`lockRoundForWrite`). Use `manager` only (another
  * connection deadlocks the embedded database) and throw to abort the close. Each section should be a list of
  * items with ids, so that verification can name the first item that no longer matches.

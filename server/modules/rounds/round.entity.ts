@@ -6,7 +6,13 @@ import type { RoundStatus } from '../../../shared/domain.js';
  * closing record and digest are the round's frozen, verifiable account.
  */
 @Entity('rounds')
+@Index('IDX_rounds_status', ['status'])
 @Index(['consultationId', 'number'], { unique: true })
+/** At most one open round per consultation, guaranteed by the database as well as by the service. */
+@Index('IDX_rounds_one_open_per_consultation', ['consultationId'], {
+  unique: true,
+  where: `"status" = 'open'`,
+})
 export class Round {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -36,6 +42,13 @@ export class Round {
 
   @Column({ type: 'uuid', nullable: true })
   previousRoundId: string | null;
+
+  /**
+   * The smallest "closing soon" notice already announced for the current deadline (in minutes before it:
+   * 1440, 60), so each notice goes out once across restarts and nodes. Reset when the deadline moves.
+   */
+  @Column({ type: 'int', nullable: true })
+  closingNoticeMinutes: number | null;
 
   /** Frozen account written in the closing transaction (counts, final draft state, digest input). */
   @Column({ type: 'jsonb', nullable: true })

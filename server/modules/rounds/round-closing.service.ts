@@ -1,0 +1,144 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ClosingRecord, RoundVerificationView } from '../../../shared/schemas/rounds.js';
+import { SERVER_EVENTS, consultationRoom } from '../../../shared/events.js';
+import { conflict, notFound } from '../../common/errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { toRoundView } from '../consultations/consultation.views.js';
+import { LIVE_EVENT, LiveEvent } from '../realtime/live-event.js';
+import { buildClosingRecord, closingDigest, firstDifference } from './closing-record.js';
+import { ClosingRecordBuilder, ROUND_EVENTS, RoundClosed, RoundClosing } from './round-events.js';
+import { RoundOptionsSnapshot } from './round-options.snapshot.js';
+import { assertCanClose } from './round-transitions.js';
+import { Round } from './round.entity.js';
+
+export type CloseCause = { by: 'secretariat'; actorId: string } | { by: 'deadline' };
+
+/**
+ * Closing a round is one transaction: lock the round FOR UPDATE (every write into the round holds it FOR
+ * SHARE, so writes either land before and are sealed, or see it closed), mark it closed, let every module
+ * add its frozen section, seal the record with its digest, chain an audit event, commit. Only then is the
+ * close announced. A listener that throws aborts all of it.
+ */
+@Injectable()
+export class RoundClosingService {
+  private readonly logger = new Logger(RoundClosingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventEmitter2,
+    private readonly audit: AuditService,
+    private readonly options: RoundOptionsSnapshot,
+  ) {}
+
+  /**
+   * Closes the round; with `skipLocked` (the scheduler) a round another node is closing right now is left to
+   * it, and the result is null.
+   */
+  async close(
+    roundId: string,
+    cause: CloseCause,
+    opts: { skipLocked?: boolean } = {},
+  ): Promise<Round | null> {
+    const closed = await this.db.transaction(async (tx) => {
+      const qb = tx
+        .getRepository(Round)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :roundId', { roundId });
+      if (opts.skipLocked) qb.setOnLocked('skip_locked');
+      const round = await qb.getOne();
+      if (!round) {
+        if (opts.skipLocked) return null;
+        throw notFound('The round');
+      }
+      if (opts.skipLocked && round.status !== 'open') return null;
+      assertCanClose(round);
+      round.status = 'closed';
+      // Millisecond precision: the record carries this instant as an ISO string.
+      round.closedAt = new Date(Math.floor(Date.now()));
+      await tx.getRepository(Round).save(round);
+      await this.options.ensure(tx, round);
+
+      const record = await this.gather(tx, round, 'close');
+      round.closingRecord = record as unknown as Record<string, unknown>;
+      round.closingDigest = closingDigest(record);
+      await tx.getRepository(Round).save(round);
+      await this.audit.append(tx, {
+        consultationId: round.consultationId,
+        actorId: cause.by === 'secretariat' ? cause.actorId : null,
+        action: 'round.closed',
+        payload: { roundId: round.id, number: round.number, digest: round.closingDigest, by: cause.by },
+      });
+      return round;
+    });
+    if (!closed) return null;
+    this.logger.log(`Round ${closed.number} of ${closed.consultationId} closed (${cause.by})`);
+    this.events.emit(ROUND_EVENTS.CLOSED, new RoundClosed(closed));
+    this.events.emit(
+      LIVE_EVENT,
+      new LiveEvent(consultationRoom(closed.consultationId), SERVER_EVENTS.ROUND_UPDATED, {
+        round: toRoundView(closed),
+        change: 'closed',
+      }),
+    );
+    return closed;
+  }
+
+  /** Every module's section (through `round.closing`) plus the round's own: its identity and its options. */
+  private async gather(tx: EntityManager, round: Round, purpose: 'close' | 'verify'): Promise<ClosingRecord> {
+    const builder = new ClosingRecordBuilder();
+    builder.add(
+      'round',
+      [
+        {
+          id: round.id,
+          number: round.number,
+          opensAt: round.opensAt,
+          closesAt: round.closesAt,
+          openedAt: round.openedAt,
+          closedAt: round.closedAt,
+        },
+      ],
+      {},
+    );
+    const options = await this.options.list(tx, round.id);
+    builder.add('options', options, { options: options.length });
+    await this.events.emitAsync(ROUND_EVENTS.CLOSING, new RoundClosing(round, tx, builder, purpose));
+    return buildClosingRecord(round, builder);
+  }
+
+  /**
+   * Re-gathers the round's content in a read-only transaction, recomputes the digest, and names the first
+   * section and item that no longer matches the sealed record.
+   */
+  async verify(roundId: string): Promise<RoundVerificationView> {
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      await tx.query('SET TRANSACTION READ ONLY');
+      const round = await tx.getRepository(Round).findOneBy({ id: roundId });
+      if (!round) throw notFound('The round');
+      if (round.status !== 'closed' || !round.closingRecord || !round.closingDigest) {
+        throw conflict(`Round ${round.number} is not closed yet: it has no closing record to verify`);
+      }
+      const stored = round.closingRecord as unknown as ClosingRecord;
+      const now = await this.gather(tx, round, 'verify');
+      const recomputedDigest = closingDigest(now);
+      const recordMatchesDigest = closingDigest(stored) === round.closingDigest;
+      let difference = firstDifference(stored, now);
+      if (!difference && recomputedDigest !== round.closingDigest) {
+        difference = { section: 'digest', itemId: null, reason: 'the stored digest does not match' };
+      }
+      return {
+        roundId: round.id,
+        valid: recordMatchesDigest && recomputedDigest === round.closingDigest && !difference,
+        storedDigest: round.closingDigest,
+        recomputedDigest,
+        recordMatchesDigest,
+        firstDifference: difference,
+        verifiedAt: new Date().toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RoundView } from '../../../shared/schemas/consultations.js';
+import {
+  CLOSING_DIGEST_FIELDS,
+  type ClosingRecord,
+  type ClosingRecordView,
+  type CreateRoundInput,
+  type RoundVerificationView,
+  type UpdateRoundInput,
+  createRoundSchema,
+  updateRoundSchema,
+} from '../../../shared/schemas/rounds.js';
+import { conflict } from '../../common/errors.js';
+import { ZodBody } from '../../common/zod-validation.js';
+import { CurrentPrincipal, RequireAuth } from '../auth/auth.guards.js';
+import { ConsultationAccess } from '../consultations/consultation-access.service.js';
+import { toRoundView } from '../consultations/consultation.views.js';
+import type { Principal } from '../policy/principal.js';
+import { RoundClosingService } from './round-closing.service.js';
+import { RoundsService } from './rounds.service.js';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('rounds')
+@Controller()
+export class RoundsController {
+  constructor(
+    private readonly rounds: RoundsService,
+    private readonly closing: RoundClosingService,
+    private readonly access: ConsultationAccess,
+  ) {}
+
+  @Post('consultations/:id/rounds')
+  @RequireAuth()
+  @ZodBody(createRoundSchema)
+  @ApiOperation({ summary: 'Schedule the next round (it starts from the previous round’s final draft)' })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) consultationId: string,
+    @Body() body: CreateRoundInput,
+  ): Promise<RoundView> {
+    await this.access.assert(principal, consultationId, 'round.manage');
+    return this.rounds.create(consultationId, body, { userId: principal.userId });
+  }
+
+  @Get('rounds/:id')
+  @ApiOperation({ summary: 'One round, naming its draft and summary documents' })
+  async get(
+    @CurrentPrincipal() principal: Principal | null,
+    @Param('id', uuid) id: string,
+  ): Promise<RoundView> {
+    const round = await this.rounds.findOrFail(id);
+    await this.access.assertCanRead(principal, round.consultationId);
+    return toRoundView(round);
+  }
+
+  @Post('rounds/:id/open')
+  @HttpCode(200)
+  @RequireAuth()
+  @ApiOperation({ summary: 'Open a scheduled round (at most one open round per consultation)' })
+  async open(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<RoundView> {
+    const round = await this.rounds.findOrFail(id);
+    await this.access.assert(principal, round.consultationId, 'round.manage');
+    return toRoundView((await this.rounds.open(id, { userId: principal.userId }))!);
+  }
+
+  @Post('rounds/:id/close')
+  @HttpCode(200)
+  @RequireAuth()
+  @ApiOperation({ summary: 'Close an open round now: freeze it and seal its closing record' })
+  async close(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<RoundView> {
+    const round = await this.rounds.findOrFail(id);
+    await this.access.assert(principal, round.consultationId, 'round.manage');
+    return toRoundView((await this.closing.close(id, { by: 'secretariat', actorId: principal.userId }))!);
+  }
+
+  @Patch('rounds/:id')
+  @RequireAuth()
+  @ZodBody(updateRoundSchema)
+  @ApiOperation({
+    summary: 'Reschedule a scheduled round, or move an open round’s deadline (never into the past)',
+  })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateRoundInput,
+  ): Promise<RoundView> {
+    const round = await this.rounds.findOrFail(id);
+    await this.access.assert(principal, round.consultationId, 'round.manage');
+    return this.rounds.reschedule(id, body, { userId: principal.userId });
+  }
+
+  @Get('rounds/:id/record')
+  @ApiOperation({ summary: 'The closing record and its SHA-256 digest, to recompute and compare' })
+  async record(
+    @CurrentPrincipal() principal: Principal | null,
+    @Param('id', uuid) id: string,
+  ): Promise<ClosingRecordView> {
+    const round = await this.rounds.findOrFail(id);
+    await this.access.assertCanRead(principal, round.consultationId);
+    if (!round.closingRecord || !round.closingDigest)
+      throw conflict(`Round ${round.number} is not closed yet: it has no closing record`);
+    return {
+      record: round.closingRecord as unknown as ClosingRecord,
+      digest: round.closingDigest,
+      algorithm: 'sha256',
+      digestOf: CLOSING_DIGEST_FIELDS,
+    };
+  }
+
+  @Get('rounds/:id/verify')
+  @ApiOperation({ summary: 'Re-gather the closed round’s content and check it against the digest' })
+  async verify(
+    @CurrentPrincipal() principal: Principal | null,
+    @Param('id', uuid) id: string,
+  ): Promise<RoundVerificationView> {
+    const round = await this.rounds.findOrFail(id);
+    await this.access.assertCanRead(principal, round.consultationId);
+    return this.closing.verify(id);
+  }
+}

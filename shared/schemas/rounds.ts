@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { RoundView } from './consultations.js';
+
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+export const createRoundSchema = z.strictObject({
+  /** When the round opens by itself; null or absent: when the secretariat opens it. */
+  opensAt: instant.nullable().optional(),
+  /** The deadline: the round closes by itself once it has passed. */
+  closesAt: instant.nullable().optional(),
+});
+export type CreateRoundInput = z.infer<typeof createRoundSchema>;
+
+/** Reschedule a scheduled round, or extend / shorten the deadline of an open one (never into the past). */
+export const updateRoundSchema = z
+  .strictObject({
+    opensAt: instant.nullable().optional(),
+    closesAt: instant.nullable().optional(),
+  })
+  .refine((v) => v.opensAt !== undefined || v.closesAt !== undefined, 'nothing to change');
+export type UpdateRoundInput = z.infer<typeof updateRoundSchema>;
+
+/** How a closing record's digest is computed, so anyone can recompute it from the export. */
+export const CLOSING_DIGEST_FIELDS = [
+  'version',
+  'roundId',
+  'consultationId',
+  'number',
+  'closedAt',
+  'sections',
+] as const;
+
+/**
+ * The frozen account of a closed round. `sections` holds each module's frozen content (lists of items with
+ * `id`); `counts` are derived from them for display. The digest is
+ * `sha256(canonicalJson({ version, roundId, consultationId, number, closedAt, sections }))`.
+ */
+export interface ClosingRecord {
+  version: number;
+  roundId: string;
+  consultationId: string;
+  number: number;
+  closedAt: string;
+  sections: Record<string, unknown>;
+  counts: Record<string, number | Record<string, number>>;
+}
+
+export interface ClosingRecordView {
+  record: ClosingRecord;
+  digest: string;
+  algorithm: 'sha256';
+  /** The fields of `record`, serialised with canonical JSON (keys sorted, no whitespace), that the digest covers. */
+  digestOf: readonly string[];
+}
+
+export interface RecordDifference {
+  section: string;
+  /** The first item (by `id`) whose content differs, when the section is a list of items. */
+  itemId: string | null;
+  reason: string;
+}
+
+export interface RoundVerificationView {
+  roundId: string;
+  valid: boolean;
+  storedDigest: string;
+  /** The digest of the content as it is now in the database. */
+  recomputedDigest: string;
+  /** Whether the stored record itself still hashes to the stored digest. */
+  recordMatchesDigest: boolean;
+  firstDifference: RecordDifference | null;
+  verifiedAt: string;
+}
+
+/** Payload of `round.updated` on the consultation room. */
+export interface RoundUpdatedPayload {
+  round: RoundView;
+  change: 'created' | 'opened' | 'rescheduled' | 'deadlineChanged' | 'closed';
+}
+
+/** Payload of `round.closingSoon`. */
+export interface RoundClosingSoonPayload {
+  round: RoundView;
+  minutesLeft: number;
+}
+
+/** Payload of `consultation.updated`. */
+export interface ConsultationUpdatedPayload {
+  consultationId: string;
+  change: 'settings' | 'options' | 'chairs';
+}
+
+export interface AuditEventView {
+  id: string;
+  action: string;
+  /** Display name of whoever acted; null for the system (deadline, scheduler). */
+  actor: string | null;
+  /** Only for the secretariat. */
+  actorId?: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  hash: string;
+  prevHash: string;
+}
+
+export interface AuditChainView {
+  valid: boolean;
+  events: number;
+  firstBrokenEventId?: string;
+  reason?: string;
+}

@@ -1,0 +1,414 @@
+import { createHash } from 'node:crypto';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../shared/canonical-json.js';
+import { decide } from '../server/modules/policy/policy.js';
+import { ConsultationAccess } from '../server/modules/consultations/consultation-access.service.js';
+import {
+  ROUND_EVENTS,
+  type RoundClosing,
+  type RoundCreatingFromPrevious,
+} from '../server/modules/rounds/round-events.js';
+import { lockRoundForWrite } from '../server/modules/rounds/round-lock.js';
+import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
+import { inMinutes, roundsApi } from './helpers/rounds-client.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+describe('Consultations and rounds', () => {
+  let t: TestApp;
+  let sec: SignedInUser;
+  let participant: SignedInUser;
+  let chair: SignedInUser;
+  let api: ReturnType<typeof roundsApi>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    participant = await createUser(t, { displayName: 'Pat Participant' });
+    chair = await createUser(t, { displayName: 'Chris Chair' });
+    api = roundsApi(t, sec.auth);
+  });
+  afterAll(() => t?.close());
+
+  async function newConsultation(over: object = {}) {
+    const res = await api
+      .createConsultation({
+        title: 'Where should the group sit?',
+        question: 'Which home for the group?',
+        options: [{ label: 'Alpha', description: 'The first way' }, { label: 'Beta' }, { label: 'Gamma' }],
+        ...over,
+      })
+      .expect(201);
+    return res.body as { id: string; options: { id: string; label: string }[] };
+  }
+
+  describe('consultations', () => {
+    it('lets the secretariat create one with options and chairs, which readers see as upcoming', async () => {
+      const c = await newConsultation({ chairIds: [chair.user.id], chairsMayTakePositions: true });
+      expect(c).toMatchObject({ status: 'upcoming', chairsMayTakePositions: true, optionCount: 3 });
+      expect((c as unknown as { chairs: unknown[] }).chairs).toEqual([
+        { userId: chair.user.id, displayName: 'Chris Chair' },
+      ]);
+      const anon = await roundsApi(t).getConsultation(c.id).expect(200);
+      expect(anon.body.options.map((o: { label: string }) => o.label)).toEqual(['Alpha', 'Beta', 'Gamma']);
+    });
+
+    it('refuses creation by a participant (403), anonymously (401) and with unknown fields (400)', async () => {
+      const body = { title: 'x', question: 'y' };
+      expect((await roundsApi(t, participant.auth).createConsultation(body)).status).toBe(403);
+      expect((await roundsApi(t).createConsultation(body)).status).toBe(401);
+      const bad = await api.createConsultation({ ...body, createdById: participant.user.id }).expect(400);
+      expect(bad.body.message).toContain('createdById');
+    });
+
+    it('edits settings and chairs, and the chairs flag reaches the policy', async () => {
+      const c = await newConsultation();
+      const res = await api
+        .updateConsultation(c.id, {
+          title: 'A better title',
+          hideTalliesUntilClose: true,
+          chairIds: [chair.user.id],
+        })
+        .expect(200);
+      expect(res.body).toMatchObject({ title: 'A better title', hideTalliesUntilClose: true });
+      const access = t.app.get(ConsultationAccess);
+      const principal = {
+        userId: chair.user.id,
+        sessionId: 's',
+        displayName: 'c',
+        platformRole: 'user' as const,
+        organisationId: null,
+        isFocalPoint: false,
+        membership: null,
+      };
+      const before = await access.context(principal, c.id);
+      expect(decide(principal, 'position.take', before.ctx).allowed).toBe(false);
+      await api.updateConsultation(c.id, { chairsMayTakePositions: true }).expect(200);
+      const after = await access.context(principal, c.id);
+      expect(decide(principal, 'position.take', after.ctx).allowed).toBe(true);
+      expect((await roundsApi(t, participant.auth).updateConsultation(c.id, { title: 'Mine' })).status).toBe(
+        403,
+      );
+    });
+  });
+
+  describe('options', () => {
+    it('are added, edited, reordered and retired while no round is open', async () => {
+      const c = await newConsultation();
+      const [a, b, g] = c.options;
+      const d = (await api.addOption(c.id, { label: 'Delta', description: 'A fourth way' }).expect(201)).body;
+      await api.updateOption(c.id, a.id, { label: 'Alpha (revised)' }).expect(200);
+      await api.reorderOptions(c.id, [d.id, g.id, b.id, a.id]).expect(200);
+      await api.updateOption(c.id, b.id, { retired: true }).expect(200);
+      const view = (await api.getConsultation(c.id).expect(200)).body;
+      expect(view.options.map((o: { label: string; retired: boolean }) => [o.label, o.retired])).toEqual([
+        ['Delta', false],
+        ['Gamma', false],
+        ['Beta', true],
+        ['Alpha (revised)', false],
+      ]);
+      const bad = await api.reorderOptions(c.id, [d.id, g.id]).expect(400);
+      expect(bad.body.message).toMatch(/every option/);
+    });
+
+    it('are refused with 409 and a clear message while a round is open', async () => {
+      const c = await newConsultation();
+      const round = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(round.id).expect(200);
+      for (const res of [
+        await api.addOption(c.id, { label: 'Late' }),
+        await api.updateOption(c.id, c.options[0].id, { label: 'Changed' }),
+        await api.updateOption(c.id, c.options[0].id, { retired: true }),
+        await api.reorderOptions(
+          c.id,
+          [...c.options].reverse().map((o) => o.id),
+        ),
+      ]) {
+        expect(res.status).toBe(409);
+        expect(res.body.message).toMatch(/Round 1 is open: options can change only while no round is open/);
+      }
+    });
+
+    it('keep their wording once on record in a round, but may be retired after it', async () => {
+      const c = await newConsultation();
+      const round = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(round.id).expect(200);
+      await api.closeRound(round.id).expect(200);
+      const res = await api.updateOption(c.id, c.options[0].id, { label: 'Rewritten' }).expect(409);
+      expect(res.body.message).toMatch(/on record in round 1/);
+      await api.updateOption(c.id, c.options[0].id, { retired: true }).expect(200);
+      expect((await api.verify(round.id).expect(200)).body.valid).toBe(true);
+    });
+  });
+
+  describe('the round state machine', () => {
+    it('goes scheduled → open → closed and refuses every illegal transition with ILLEGAL_TRANSITION', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id, { closesAt: inMinutes(60) }).expect(201)).body;
+      expect(r).toMatchObject({ number: 1, status: 'scheduled', draftDoc: `round.${r.id}.draft` });
+
+      const expectIllegal = async (
+        res: { status: number; body: { code: string; message: string } },
+        why: RegExp,
+      ) => {
+        expect(res.status).toBe(409);
+        expect(res.body.code).toBe('ILLEGAL_TRANSITION');
+        expect(res.body.message).toMatch(why);
+      };
+      await expectIllegal(await api.closeRound(r.id), /has not opened yet/);
+      expect((await api.openRound(r.id).expect(200)).body.status).toBe('open');
+      await expectIllegal(await api.openRound(r.id), /already open/);
+      const next = await api.createRound(c.id).expect(409);
+      expect(next.body.message).toMatch(/Round 1 is still open; close it first/);
+
+      // A second round put straight into the database: the machine still allows one open round only.
+      const other = await createRound(t, c.id, { status: 'scheduled', openedAt: null });
+      await expectIllegal(await api.openRound(other.id), /Round 1 of this consultation is open/);
+      await t.db.query(`DELETE FROM rounds WHERE id = $1`, [other.id]);
+
+      expect((await api.closeRound(r.id).expect(200)).body.status).toBe('closed');
+      await expectIllegal(await api.closeRound(r.id), /already closed/);
+      await expectIllegal(await api.openRound(r.id), /never reopens/);
+      const patch = await api.updateRound(r.id, { closesAt: inMinutes(120) }).expect(409);
+      expect(patch.body.code).toBe('ROUND_CLOSED');
+      expect((await api.getConsultation(c.id)).body.status).toBe('concluded');
+    });
+
+    it('refuses round management to anyone but the secretariat', async () => {
+      const c = await newConsultation();
+      expect((await roundsApi(t, participant.auth).createRound(c.id)).status).toBe(403);
+      expect((await roundsApi(t).createRound(c.id)).status).toBe(401);
+      const r = (await api.createRound(c.id).expect(201)).body;
+      expect((await roundsApi(t, participant.auth).openRound(r.id)).status).toBe(403);
+      expect((await roundsApi(t).getRound(r.id).expect(200)).body.summaryDoc).toBe(`round.${r.id}.summary`);
+    });
+
+    it('extends and shortens an open round’s deadline, never into the past', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id, { closesAt: inMinutes(60) }).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      const later = inMinutes(60 * 48);
+      expect((await api.updateRound(r.id, { closesAt: later }).expect(200)).body.closesAt).toBe(later);
+      const sooner = inMinutes(30);
+      expect((await api.updateRound(r.id, { closesAt: sooner }).expect(200)).body.closesAt).toBe(sooner);
+      const past = await api.updateRound(r.id, { closesAt: inMinutes(-1) }).expect(400);
+      expect(past.body.message).toMatch(/deadline must be in the future/);
+      const opens = await api.updateRound(r.id, { opensAt: inMinutes(5) }).expect(409);
+      expect(opens.body.message).toMatch(/only its deadline can still change/);
+      expect((await api.getRound(r.id)).body.closesAt).toBe(sooner);
+    });
+
+    it('starts a new round from the previous one, announcing it inside the transaction', async () => {
+      const c = await newConsultation();
+      const first = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(first.id).expect(200);
+      await api.closeRound(first.id).expect(200);
+      const seen: { round: number; previous: number; inTransaction: boolean }[] = [];
+      const emitter = t.app.get(EventEmitter2);
+      const listener = (e: RoundCreatingFromPrevious) => {
+        seen.push({
+          round: e.round.number,
+          previous: e.previous.number,
+          inTransaction: !!e.manager.queryRunner?.isTransactionActive,
+        });
+      };
+      emitter.on(ROUND_EVENTS.CREATING_FROM_PREVIOUS, listener);
+      try {
+        const second = (await api.createRound(c.id).expect(201)).body;
+        expect(second.number).toBe(2);
+        expect(seen).toEqual([{ round: 2, previous: 1, inTransaction: true }]);
+        expect((await api.getConsultation(c.id)).body.status).toBe('closed');
+      } finally {
+        emitter.off(ROUND_EVENTS.CREATING_FROM_PREVIOUS, listener);
+      }
+    });
+  });
+
+  describe('closing', () => {
+    it('seals a record whose digest anyone recomputes from the export', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id, { closesAt: inMinutes(90) }).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      const closed = (await api.closeRound(r.id).expect(200)).body;
+      expect(closed.closingDigest).toMatch(/^[0-9a-f]{64}$/);
+
+      const exported = (await roundsApi(t).record(r.id).expect(200)).body;
+      expect(exported.digest).toBe(closed.closingDigest);
+      const { record } = exported;
+      expect(record).toMatchObject({
+        version: 1,
+        roundId: r.id,
+        consultationId: c.id,
+        number: 1,
+        closedAt: closed.closedAt,
+      });
+      expect(record.sections.options.map((o: { label: string }) => o.label)).toEqual([
+        'Alpha',
+        'Beta',
+        'Gamma',
+      ]);
+      expect(record.sections.round[0]).toMatchObject({ id: r.id, number: 1, closedAt: closed.closedAt });
+      expect(record.counts.options).toBe(3);
+      // Recomputed from the JSON alone, with the documented fields, as an outside reader would.
+      const sealed = Object.fromEntries(exported.digestOf.map((k: string) => [k, record[k]]));
+      expect(exported.digestOf).toEqual([
+        'version',
+        'roundId',
+        'consultationId',
+        'number',
+        'closedAt',
+        'sections',
+      ]);
+      expect(createHash('sha256').update(canonicalJson(sealed)).digest('hex')).toBe(exported.digest);
+
+      const audit = (await api.auditLog(c.id).expect(200)).body as {
+        action: string;
+        payload: { digest?: string };
+      }[];
+      expect(audit.find((e) => e.action === 'round.closed')?.payload.digest).toBe(exported.digest);
+      expect((await roundsApi(t).verify(r.id).expect(200)).body).toMatchObject({
+        valid: true,
+        firstDifference: null,
+      });
+    });
+
+    it('names the tampered option when a stored label is changed after the close', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      await api.closeRound(r.id).expect(200);
+      const beta = c.options.find((o) => o.label === 'Beta')!;
+      await t.db.query(`UPDATE options SET label = 'Beta (quietly changed)' WHERE id = $1`, [beta.id]);
+      const v = (await api.verify(r.id).expect(200)).body;
+      expect(v.valid).toBe(false);
+      expect(v.recordMatchesDigest).toBe(true);
+      expect(v.recomputedDigest).not.toBe(v.storedDigest);
+      expect(v.firstDifference).toEqual({
+        section: 'options',
+        itemId: beta.id,
+        reason: 'item content differs',
+      });
+    });
+
+    it('adds every module’s section inside the transaction, and changes nothing if one listener throws', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      const emitter = t.app.get(EventEmitter2);
+      const failing = async (e: RoundClosing) => {
+        e.record.add('threads', [{ id: 'thread-1', body: 'half-written' }], { threads: 1 });
+        throw new Error('threads module failed to freeze');
+      };
+      emitter.on(ROUND_EVENTS.CLOSING, failing);
+      try {
+        const res = await api.closeRound(r.id);
+        expect(res.status).toBe(500);
+      } finally {
+        emitter.off(ROUND_EVENTS.CLOSING, failing);
+      }
+      const [row] = await t.db.query(
+        `SELECT status, closed_at, closing_record, closing_digest FROM rounds WHERE id = $1`,
+        [r.id],
+      );
+      expect(row).toEqual({ status: 'open', closed_at: null, closing_record: null, closing_digest: null });
+      const events = await t.db.query(
+        `SELECT 1 FROM audit_events WHERE action = 'round.closed' AND payload->>'roundId' = $1`,
+        [r.id],
+      );
+      expect(events).toHaveLength(0);
+
+      const threads = async (e: RoundClosing) => {
+        e.record.add('threads', [{ id: 'thread-1', body: 'final', purpose: undefined }], { threads: 1 });
+      };
+      emitter.on(ROUND_EVENTS.CLOSING, threads);
+      try {
+        await api.closeRound(r.id).expect(200);
+        const { record } = (await api.record(r.id).expect(200)).body;
+        expect(record.sections.threads).toEqual([{ id: 'thread-1', body: 'final' }]);
+        expect(record.counts.threads).toBe(1);
+        expect((await api.verify(r.id).expect(200)).body.valid).toBe(true);
+      } finally {
+        emitter.off(ROUND_EVENTS.CLOSING, threads);
+      }
+    });
+
+    it('refuses every later write into the closed round with ROUND_CLOSED', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      await api.closeRound(r.id).expect(200);
+      const patch = await api.updateRound(r.id, { closesAt: inMinutes(10) }).expect(409);
+      expect(patch.body).toMatchObject({ code: 'ROUND_CLOSED' });
+      expect(patch.body.message).toMatch(
+        /Round 1 is closed: its draft, threads and positions are frozen on record/,
+      );
+      await expect(t.db.transaction((tx) => lockRoundForWrite(tx, r.id))).rejects.toMatchObject({
+        code: 'ROUND_CLOSED',
+      });
+    });
+
+    it('keeps the record of a restricted consultation from readers without access', async () => {
+      const c = await newConsultation({ visibility: 'restricted' });
+      const r = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      await api.closeRound(r.id).expect(200);
+      expect((await roundsApi(t).record(r.id)).status).toBe(401);
+      expect((await roundsApi(t, participant.auth).record(r.id)).status).toBe(404);
+    });
+  });
+
+  describe('the audit log', () => {
+    it('records every change by a person, shows the public part to readers and all of it to the secretariat', async () => {
+      const c = await newConsultation({ chairIds: [chair.user.id] });
+      await api.updateConsultation(c.id, { description: 'Now with context' }).expect(200);
+      await api.addOption(c.id, { label: 'Delta' }).expect(201);
+      const r = (await api.createRound(c.id, { closesAt: inMinutes(60) }).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      await api.updateRound(r.id, { closesAt: inMinutes(120) }).expect(200);
+      await api.closeRound(r.id).expect(200);
+      const all = (await api.auditLog(c.id).expect(200)).body as {
+        action: string;
+        actor: string;
+        actorId?: string;
+      }[];
+      expect(all.map((e) => e.action)).toEqual([
+        'consultation.created',
+        'consultation.chairsChanged',
+        'consultation.updated',
+        'option.added',
+        'round.created',
+        'round.opened',
+        'round.deadlineChanged',
+        'round.closed',
+      ]);
+      expect(all.every((e) => e.actor === 'Sam Secretariat' && e.actorId === sec.user.id)).toBe(true);
+      const pub = (await roundsApi(t).auditLog(c.id).expect(200)).body as {
+        action: string;
+        actorId?: string;
+      }[];
+      expect(pub.map((e) => e.action)).not.toContain('consultation.chairsChanged');
+      expect(pub.map((e) => e.action)).toContain('round.closed');
+      expect(pub.some((e) => 'actorId' in e)).toBe(false);
+    });
+
+    it('verifies the chain and names the first broken link after one row is tampered with', async () => {
+      const c = await newConsultation();
+      expect((await api.verifyAudit().expect(200)).body.valid).toBe(true);
+      expect((await roundsApi(t, participant.auth).verifyAudit()).status).toBe(403);
+      const [target] = await t.db.query(
+        `SELECT id FROM audit_events WHERE consultation_id = $1 AND action = 'consultation.created'`,
+        [c.id],
+      );
+      await t.db.query(
+        `UPDATE audit_events SET payload = jsonb_set(payload, '{title}', '"Forged"') WHERE id = $1`,
+        [target.id],
+      );
+      const v = (await api.verifyAudit().expect(200)).body;
+      expect(v).toMatchObject({
+        valid: false,
+        firstBrokenEventId: String(target.id),
+        reason: 'content does not match its hash',
+      });
+    });
+  });
+});
