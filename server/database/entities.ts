@@ -3,6 +3,8 @@ import { Session } from '../modules/auth/session.entity.js';
 import { ConsultationRoleGrant } from '../modules/consultations/consultation-role.entity.js';
 import { Consultation } from '../modules/consultations/consultation.entity.js';
 import { ConsultationOption } from '../modules/consultations/option.entity.js';
+import { PositionRevision } from '../modules/positions/position-revision.entity.js';
+import { Position } from '../modules/positions/position.entity.js';
 import { Organisation } from '../modules/organisations/organisation.entity.js';
 import { Round } from '../modules/rounds/round.entity.js';
 import { User } from '../modules/users/user.entity.js';
@@ -17,4 +19,6 @@ export const ENTITIES = [
   ConsultationRoleGrant,
   Round,
   AuditEvent,
+  Position,
+  PositionRevision,
 ];
