@@ -191,6 +191,15 @@ describe('Positions and tallies', () => {
       ]),
     );
     expect(preferred).toEqual({ [options[0].id]: false, [options[1].id]: true });
+    // Clearing the first preference is itself a change, kept in that position's history.
+    const first = (mine.body.personal as { id: string; optionId: string }[]).find(
+      (p) => p.optionId === options[0].id,
+    )!;
+    const history: { preferred: boolean }[] = await t.db.query(
+      `SELECT preferred FROM position_revisions WHERE position_id = $1 ORDER BY version`,
+      [first.id],
+    );
+    expect(history.map((h) => h.preferred)).toEqual([true, false]);
   });
 
   it('enforces the rationale rules of the consultation', async () => {
