@@ -9,6 +9,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { PositionsModule } from './modules/positions/positions.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { SeedModule } from './modules/seed/seed.module.js';
@@ -27,6 +28,7 @@ import { SeedModule } from './modules/seed/seed.module.js';
     ConsultationsModule,
     RoundsModule,
     HealthModule,
+    PositionsModule,
     SeedModule,
   ],
 })

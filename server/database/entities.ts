@@ -3,6 +3,8 @@ import { Session } from '../modules/auth/session.entity.js';
 import { ConsultationRoleGrant } from '../modules/consultations/consultation-role.entity.js';
 import { Consultation } from '../modules/consultations/consultation.entity.js';
 import { ConsultationOption } from '../modules/consultations/option.entity.js';
+import { PositionRevision } from '../modules/positions/position-revision.entity.js';
+import { Position } from '../modules/positions/position.entity.js';
 import { Organisation } from '../modules/organisations/organisation.entity.js';
 import { RoundOption } from '../modules/rounds/round-option.entity.js';
 import { Round } from '../modules/rounds/round.entity.js';
@@ -19,4 +21,6 @@ export const ENTITIES = [
   Round,
   RoundOption,
   AuditEvent,
+  Position,
+  PositionRevision,
 ];

@@ -1,0 +1,260 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Stance } from '../../../shared/domain.js';
+import type { Capacity, PositionView } from '../../../shared/schemas/positions.js';
+import { conflict, forbidden, invalid, notFound } from '../../common/errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ConsultationAccess } from '../consultations/consultation-access.service.js';
+import { ConsultationOption } from '../consultations/option.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { PolicyService } from '../policy/policy.service.js';
+import type { Principal } from '../policy/principal.js';
+import { lockRoundForWrite } from '../rounds/round-lock.js';
+import { User } from '../users/user.entity.js';
+import { PositionsQuery } from './positions.query.js';
+import { RoundReadAccess } from './round-read-access.service.js';
+import { TallyBroadcaster } from './tally-broadcaster.service.js';
+
+export interface TakePosition {
+  stance: Stance;
+  rationale: string;
+  preferred: boolean;
+  capacity: Capacity;
+}
+
+/** TypeORM answers `UPDATE … RETURNING` with `[rows, affectedCount]`, and `INSERT … RETURNING` with rows. */
+function returned<T>(result: unknown): T[] {
+  const r = result as [T[], number] | T[];
+  return r.length === 2 && Array.isArray(r[0]) && typeof r[1] === 'number' ? (r[0] as T[]) : (r as T[]);
+}
+
+/** Who speaks and how they are classified for the tallies, as of this change. */
+interface Actor {
+  key: string;
+  capacity: Capacity;
+  userId: string | null;
+  organisationId: string | null;
+  stakeholderGroup: string | null;
+  membership: string | null;
+  country: string | null;
+  region: string | null;
+}
+
+/**
+ * Taking, changing and withdrawing positions. Each change runs in one transaction that locks the round for
+ * writing (so it lands before a close or is refused with 409 ROUND_CLOSED), keeps a revision of every
+ * version, appends to the audit chain, and only after commit announces the new tallies.
+ */
+@Injectable()
+export class PositionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ConsultationAccess,
+    private readonly readAccess: RoundReadAccess,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+    private readonly query: PositionsQuery,
+    private readonly broadcaster: TallyBroadcaster,
+  ) {}
+
+  async take(
+    principal: Principal,
+    roundId: string,
+    optionId: string,
+    input: TakePosition,
+  ): Promise<PositionView> {
+    const { round } = await this.readAccess.load(principal, roundId);
+    const result = await this.db.transaction(async (manager) => {
+      const locked = await lockRoundForWrite(manager, roundId);
+      const { consultation, ctx } = await this.access.context(principal, locked.consultationId, manager);
+      this.policy.assert(principal, 'position.take', {
+        ...ctx,
+        round: { status: locked.status, number: locked.number },
+      });
+      await this.assertOption(manager, locked.consultationId, optionId);
+      const rationale = input.rationale.trim();
+      if (consultation.rationaleRequired && !rationale) {
+        throw invalid('rationale: this consultation asks for a rationale with every position');
+      }
+      if (rationale.length > consultation.rationaleMaxLength) {
+        throw invalid(
+          `rationale: at most ${consultation.rationaleMaxLength} characters in this consultation`,
+        );
+      }
+      if (input.preferred && input.stance === 'oppose') {
+        throw invalid('preferred: an option you oppose cannot be your preferred one');
+      }
+      const actor = await this.actorOf(manager, principal, input.capacity);
+      await this.lockActor(manager, roundId, actor.key);
+
+      const changed: string[] = [];
+      const cleared: { id: string; option_id: string }[] = [];
+      if (input.preferred) {
+        // One preferred option per actor and round: choosing this one clears the others, in this transaction.
+        const rows = returned<{ id: string; option_id: string }>(
+          await manager.query(
+            `UPDATE positions SET preferred = false, version = version + 1, cast_by_id = $4, updated_at = now()
+           WHERE round_id = $1 AND actor_key = $2 AND option_id <> $3 AND preferred AND withdrawn_at IS NULL
+           RETURNING id, option_id`,
+            [roundId, actor.key, optionId, principal.userId],
+          ),
+        );
+        cleared.push(...rows);
+        changed.push(...rows.map((r) => r.id));
+      }
+      const [saved]: { id: string; version: number }[] = await manager.query(
+        `INSERT INTO positions (consultation_id, round_id, option_id, actor_key, capacity, user_id, organisation_id,
+           cast_by_id, stance, rationale, preferred, stakeholder_group, membership, country, region)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         ON CONFLICT (round_id, option_id, actor_key) DO UPDATE SET
+           cast_by_id = EXCLUDED.cast_by_id, stance = EXCLUDED.stance, rationale = EXCLUDED.rationale,
+           preferred = EXCLUDED.preferred, stakeholder_group = EXCLUDED.stakeholder_group,
+           membership = EXCLUDED.membership, country = EXCLUDED.country, region = EXCLUDED.region,
+           version = positions.version + 1, withdrawn_at = NULL, updated_at = now()
+         RETURNING id, version`,
+        [
+          locked.consultationId,
+          roundId,
+          optionId,
+          actor.key,
+          actor.capacity,
+          actor.userId,
+          actor.organisationId,
+          principal.userId,
+          input.stance,
+          rationale,
+          input.preferred,
+          actor.stakeholderGroup,
+          actor.membership,
+          actor.country,
+          actor.region,
+        ],
+      );
+      changed.push(saved.id);
+      await this.keepRevisions(manager, changed);
+      await this.audit.append(manager, {
+        consultationId: locked.consultationId,
+        actorId: principal.userId,
+        action: saved.version === 1 ? 'position.taken' : 'position.changed',
+        payload: {
+          roundId,
+          optionId,
+          positionId: saved.id,
+          actorKey: actor.key,
+          capacity: actor.capacity,
+          stance: input.stance,
+          preferred: input.preferred,
+          rationaleLength: rationale.length,
+          version: saved.version,
+          preferenceClearedOn: cleared.map((c) => c.option_id),
+        },
+      });
+      const view = await this.query.one(manager, saved.id);
+      return { view, optionIds: [optionId, ...cleared.map((c) => c.option_id)] };
+    });
+    this.broadcaster.changed(round.consultationId, roundId, result.optionIds);
+    return result.view;
+  }
+
+  async withdraw(principal: Principal, roundId: string, optionId: string, capacity: Capacity): Promise<void> {
+    const { round } = await this.readAccess.load(principal, roundId);
+    await this.db.transaction(async (manager) => {
+      const locked = await lockRoundForWrite(manager, roundId);
+      const { ctx } = await this.access.context(principal, locked.consultationId, manager);
+      this.policy.assert(principal, 'position.take', {
+        ...ctx,
+        round: { status: locked.status, number: locked.number },
+      });
+      const actor = await this.actorOf(manager, principal, capacity);
+      await this.lockActor(manager, roundId, actor.key);
+      const rows = returned<{ id: string; version: number }>(
+        await manager.query(
+          `UPDATE positions SET withdrawn_at = now(), preferred = false, version = version + 1, cast_by_id = $4,
+           updated_at = now()
+         WHERE round_id = $1 AND option_id = $2 AND actor_key = $3 AND withdrawn_at IS NULL
+         RETURNING id, version`,
+          [roundId, optionId, actor.key, principal.userId],
+        ),
+      );
+      if (rows.length === 0) throw notFound('A position to withdraw on this option');
+      await this.keepRevisions(manager, [rows[0].id]);
+      await this.audit.append(manager, {
+        consultationId: locked.consultationId,
+        actorId: principal.userId,
+        action: 'position.withdrawn',
+        payload: { roundId, optionId, positionId: rows[0].id, actorKey: actor.key, version: rows[0].version },
+      });
+    });
+    this.broadcaster.changed(round.consultationId, roundId, [optionId]);
+  }
+
+  private async assertOption(manager: EntityManager, consultationId: string, optionId: string) {
+    const option = await manager
+      .getRepository(ConsultationOption)
+      .findOneBy({ id: optionId, consultationId });
+    if (!option) throw notFound('The option');
+    if (option.retiredAt) throw conflict('This option was retired: positions on it can no longer change');
+  }
+
+  /**
+   * The person, or their organisation when they speak as its focal point. A person's classification is their
+   * organisation's when they have one, else their own profile (the same rule as the principal's membership).
+   */
+  private async actorOf(manager: EntityManager, principal: Principal, capacity: Capacity): Promise<Actor> {
+    if (capacity === 'organisation') {
+      if (!principal.organisationId) {
+        throw forbidden(
+          'You belong to no organisation, so you can only take positions in your personal capacity',
+        );
+      }
+      const org = await manager.getRepository(Organisation).findOneBy({ id: principal.organisationId });
+      if (!org) throw notFound('Your organisation');
+      if (!principal.isFocalPoint) {
+        throw forbidden(
+          `Only a focal point of ${org.name} may speak for it; you may take a position in your personal capacity`,
+        );
+      }
+      return {
+        key: `org:${org.id}`,
+        capacity,
+        userId: null,
+        organisationId: org.id,
+        stakeholderGroup: org.stakeholderGroup,
+        membership: org.membership,
+        country: org.country,
+        region: org.region,
+      };
+    }
+    const user = await manager
+      .getRepository(User)
+      .findOne({ where: { id: principal.userId }, relations: { organisation: true } });
+    if (!user) throw notFound('Your account');
+    const org = user.organisation;
+    return {
+      key: `user:${user.id}`,
+      capacity,
+      userId: user.id,
+      organisationId: null,
+      stakeholderGroup: org?.stakeholderGroup ?? user.stakeholderGroup,
+      membership: org?.membership ?? user.membership,
+      country: org?.country ?? user.country,
+      region: org?.region ?? user.region,
+    };
+  }
+
+  /** Serialises one actor's changes in a round, so two tabs cannot both end up "preferred". */
+  private async lockActor(manager: EntityManager, roundId: string, actorKey: string) {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`positions:${roundId}:${actorKey}`]);
+  }
+
+  /** Appends the positions' current versions to their history. */
+  private async keepRevisions(manager: EntityManager, positionIds: string[]) {
+    await manager.query(
+      `INSERT INTO position_revisions (position_id, version, stance, rationale, preferred, withdrawn, cast_by_id)
+       SELECT id, version, stance, rationale, preferred, withdrawn_at IS NOT NULL, cast_by_id
+       FROM positions WHERE id = ANY($1::uuid[])`,
+      [positionIds],
+    );
+  }
+}

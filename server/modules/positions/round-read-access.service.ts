@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { notFound } from '../../common/errors.js';
+import { ConsultationAccess } from '../consultations/consultation-access.service.js';
+import type { Consultation } from '../consultations/consultation.entity.js';
+import type { PolicyContext } from '../policy/policy.js';
+import { PolicyService } from '../policy/policy.service.js';
+import type { Principal } from '../policy/principal.js';
+import { Round } from '../rounds/round.entity.js';
+
+export interface RoundReadContext {
+  round: Round;
+  consultation: Consultation;
+  ctx: PolicyContext;
+  /** The consultation hides positions and tallies from this reader until the round closes. */
+  talliesHidden: boolean;
+}
+
+export const HIDDEN_TALLIES_MESSAGE =
+  'This consultation hides positions and tallies until the round closes, so that early answers do not sway later ones';
+
+/**
+ * Whether a tally is hidden from someone: the consultation asks for it, the round is not closed yet, and the
+ * reader is not the secretariat (policy action `tally.readHidden`).
+ */
+export function talliesHiddenFor(
+  policy: PolicyService,
+  principal: Principal | null,
+  consultation: Pick<Consultation, 'hideTalliesUntilClose'>,
+  round: Pick<Round, 'status'>,
+  ctx: PolicyContext,
+): boolean {
+  if (!consultation.hideTalliesUntilClose || round.status === 'closed') return false;
+  return !policy.can(principal, 'tally.readHidden', ctx);
+}
+
+/** Loads a round for a reader: 404 when it does not exist or its consultation is not readable by them. */
+@Injectable()
+export class RoundReadAccess {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ConsultationAccess,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async load(principal: Principal | null, roundId: string): Promise<RoundReadContext> {
+    const round = await this.db.getRepository(Round).findOneBy({ id: roundId });
+    if (!round) throw notFound('The round');
+    await this.access.assertCanRead(principal, round.consultationId);
+    const { consultation, ctx } = await this.access.context(principal, round.consultationId);
+    const fullCtx: PolicyContext = { ...ctx, round: { status: round.status, number: round.number } };
+    return {
+      round,
+      consultation,
+      ctx: fullCtx,
+      talliesHidden: talliesHiddenFor(this.policy, principal, consultation, round, fullCtx),
+    };
+  }
+}
