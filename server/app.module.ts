@@ -9,10 +9,13 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { PositionsModule } from './modules/positions/positions.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { RolesModule } from './modules/roles/roles.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
 import { SeedModule } from './modules/seed/seed.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 
 @Module({
   imports: [
@@ -29,6 +32,9 @@ import { SeedModule } from './modules/seed/seed.module.js';
     RoundsModule,
     HealthModule,
     PositionsModule,
+    OrganisationsModule,
+    UsersModule,
+    RolesModule,
     SeedModule,
   ],
 })

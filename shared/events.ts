@@ -17,6 +17,11 @@ export const SERVER_EVENTS = {
   NOTIFICATION: 'notification',
   /** The session behind this socket ended: the client should sign in again. */
   SESSION_ENDED: 'session.ended',
+  /**
+   * The user's rights changed (role, organisation, account): `{ consultationId | null, unsubscribed: string[] }`.
+   * The client refetches what it shows; `unsubscribed` lists consultations it may no longer read live.
+   */
+  ACCESS_CHANGED: 'access.changed',
 } as const;
 
 /** Room names, so both sides and every module agree on them. */

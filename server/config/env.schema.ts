@@ -38,6 +38,10 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('Consulta <no-reply@localhost>'),
   /** How often the round scheduler looks for rounds to open or close (0 turns it off on this node). */
   ROUND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** Sign-in throttling: failed attempts allowed per account and per client address within the window. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
+  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -48,11 +48,12 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.strictObject({
   email: z
-    .string()
+    .string({ message: 'is required' })
     .trim()
-    .max(254)
+    .min(1, 'is required')
+    .max(254, 'must be at most 254 characters')
     .transform((e) => e.toLowerCase()),
-  password: z.string().max(200),
+  password: z.string({ message: 'is required' }).min(1, 'is required').max(200, 'is too long'),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
@@ -89,7 +90,10 @@ export interface MeView {
   displayName: string;
   platformRole: 'user' | 'secretariat' | 'admin';
   organisation: OrganisationView | null;
+  /** Set by the secretariat or the organisation's admin; it counts only once the organisation is verified. */
   isFocalPoint: boolean;
+  /** Administers the organisation: sets its focal points. */
+  isOrgAdmin: boolean;
   stakeholderGroup: string | null;
   membership: string | null;
   country: string | null;

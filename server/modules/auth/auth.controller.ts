@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -16,7 +15,7 @@ import { ZodBody } from '../../common/zod-validation.js';
 import type { Principal } from '../policy/principal.js';
 import type { User } from '../users/user.entity.js';
 import { ACCESS_TOKEN_TTL_SECONDS, AuthService, REFRESH_TOKEN_TTL_MS, toMeView } from './auth.service.js';
-import { CurrentPrincipal, RequireAuth } from './auth.guards.js';
+import { CurrentPrincipal, LocalAuthGuard, RequireAuth } from './auth.guards.js';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './principal.resolver.js';
 
 /** Browsers get the tokens as httpOnly cookies too; API clients use the body and `Authorization: Bearer`. */
@@ -65,7 +64,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; answers with an access token usable as Authorization: Bearer' })
   @ZodBody(loginSchema)
-  @UseGuards(AuthGuard('local'))
+  @UseGuards(LocalAuthGuard)
   async login(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const tokens = await this.auth.startSession(req.user as User, req.headers['user-agent']);
     setCookies(req, res, tokens);

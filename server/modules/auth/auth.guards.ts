@@ -2,8 +2,13 @@ import { type ExecutionContext, Injectable, SetMetadata, createParamDecorator } 
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { loginSchema } from '../../../shared/schemas/auth.js';
 import { unauthenticated } from '../../common/errors.js';
+import { parseOrThrow } from '../../common/zod-validation.js';
+import { AppConfig } from '../../config/app-config.service.js';
 import type { Principal } from '../policy/principal.js';
+import { assertNotCrossSiteWrite } from './cross-site.js';
+import { allowedOrigins } from './jwt.strategy.js';
 import { ACCESS_COOKIE } from './principal.resolver.js';
 
 const REQUIRE_AUTH = 'consulta:requireAuth';
@@ -24,13 +29,20 @@ export const CurrentPrincipal = createParamDecorator(
  */
 @Injectable()
 export class PrincipalGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  private readonly origins: string[];
+
+  constructor(
+    private readonly reflector: Reflector,
+    config: AppConfig,
+  ) {
     super();
+    this.origins = allowedOrigins(config);
   }
 
   override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<Request>();
+    assertNotCrossSiteWrite(req, this.origins);
     const hasCredential = !!req.headers.authorization || !!req.cookies?.[ACCESS_COOKIE];
     const required = this.reflector.getAllAndOverride<boolean>(REQUIRE_AUTH, [
       ctx.getHandler(),
@@ -47,5 +59,17 @@ export class PrincipalGuard extends AuthGuard('jwt') {
   override handleRequest<T>(err: unknown, user: T): T {
     if (err || !user) throw unauthenticated('Your session token is invalid or has expired; sign in again');
     return user;
+  }
+}
+
+/**
+ * passport-local, but a body with missing or ill-typed fields is a 400 that names them (passport alone answers
+ * a bare 401 "Missing credentials").
+ */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override canActivate(ctx: ExecutionContext) {
+    parseOrThrow(loginSchema, ctx.switchToHttp().getRequest<Request>().body ?? {});
+    return super.canActivate(ctx);
   }
 }

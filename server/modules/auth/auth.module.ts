@@ -9,6 +9,7 @@ import { PrincipalGuard } from './auth.guards.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PrincipalResolver } from './principal.resolver.js';
 
 @Global()
@@ -27,6 +28,7 @@ import { PrincipalResolver } from './principal.resolver.js';
     PrincipalResolver,
     JwtStrategy,
     LocalStrategy,
+    LoginThrottle,
     { provide: APP_GUARD, useClass: PrincipalGuard },
   ],
   exports: [AuthService, PrincipalResolver, PolicyModule],

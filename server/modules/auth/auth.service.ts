@@ -41,6 +41,7 @@ export function toMeView(user: User): MeView {
         }
       : null,
     isFocalPoint: user.isFocalPoint,
+    isOrgAdmin: user.isOrgAdmin,
     stakeholderGroup: user.stakeholderGroup,
     membership: user.membership,
     country: user.country,

@@ -72,8 +72,10 @@ export class PrincipalResolver {
       displayName: user.displayName,
       platformRole: user.platformRole,
       organisationId: user.organisationId,
-      isFocalPoint: user.isFocalPoint,
-      membership: user.organisation?.membership ?? user.membership,
+      // Only a verified organisation is spoken for: anyone may propose one, the secretariat vouches for it.
+      isFocalPoint: user.isFocalPoint && !!user.organisation?.verified,
+      isOrgAdmin: user.isOrgAdmin,
+      membership: (user.organisation?.verified ? user.organisation.membership : null) ?? user.membership,
     };
   }
 

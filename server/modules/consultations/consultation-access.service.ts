@@ -27,13 +27,14 @@ export class ConsultationAccess {
     return { consultation, ctx: { consultation, role } };
   }
 
-  /** Readers who may not see a restricted consultation are told it does not exist, not that it is hidden. */
+  /**
+   * A restricted consultation answers 401 to anonymous readers and 403 ("restricted to enrolled
+   * participants") to others, as the policy says: ids are random UUIDs, and a clear refusal tells an invited
+   * person that their enrolment is missing rather than that the link is wrong.
+   */
   async assertCanRead(principal: Principal | null, consultationId: string): Promise<Consultation> {
     const { consultation, ctx } = await this.context(principal, consultationId);
-    if (!this.policy.can(principal, 'consultation.read', ctx)) {
-      if (!principal) this.policy.assert(principal, 'consultation.read', ctx);
-      throw notFound('The consultation');
-    }
+    this.policy.assert(principal, 'consultation.read', ctx);
     return consultation;
   }
 

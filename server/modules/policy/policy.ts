@@ -29,10 +29,13 @@ export type Action =
   | 'moderate'
   | 'roles.manage'
   | 'organisations.verify'
+  | 'organisation.propose'
+  | 'organisation.manageMembers'
   | 'accounts.manage'
   | 'export.full'
   | 'audit.readAll'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'accounts.list';
 
 /** What the policy needs to know about the resource acted on. */
 export interface PolicyContext {
@@ -42,6 +45,10 @@ export interface PolicyContext {
   round?: { status: RoundStatus; number?: number };
   /** For actions on one's own content. */
   ownerId?: string | null;
+  /** The person a role or membership change is about (nobody changes their own rights). */
+  subjectId?: string;
+  /** The organisation acted on (focal points, members). */
+  organisation?: { id: string };
 }
 
 export type Decision = { allowed: true } | { allowed: false; status: number; code: string; message: string };
@@ -80,15 +87,19 @@ const isMember = (p: Principal) => !!p.membership && p.membership !== 'non_membe
 export function decide(principal: Principal | null, action: Action, ctx: PolicyContext = {}): Decision {
   const c = ctx.consultation;
   const isSecretariat = principal?.platformRole === 'secretariat';
+  // The admin runs accounts, not consultations: no implicit participation (an explicit grant is audited).
+  const isAdmin = principal?.platformRole === 'admin';
   const role: ConsultationRole | null =
-    ctx.role ?? (principal && c?.visibility === 'public' && !isSecretariat ? 'participant' : null);
+    ctx.role ??
+    (principal && c?.visibility === 'public' && !isSecretariat && !isAdmin ? 'participant' : null);
 
   // Platform-level actions, not tied to a consultation.
   if (action === 'accounts.manage') {
     if (!principal) return needSignIn('manage accounts');
-    return principal.platformRole === 'admin'
-      ? allow
-      : refuse('Only a platform administrator manages accounts');
+    if (principal.platformRole !== 'admin') return refuse('Only a platform administrator manages accounts');
+    return ctx.subjectId === principal.userId
+      ? refuse('You cannot change your own role or disable your own account; ask another administrator')
+      : allow;
   }
   if (action === 'audit.verify') {
     if (!principal) return needSignIn('verify the audit log');
@@ -96,7 +107,30 @@ export function decide(principal: Principal | null, action: Action, ctx: PolicyC
       ? allow
       : refuse('Only the secretariat and platform administrators verify the audit log');
   }
-  if (action === 'organisations.verify' || action === 'consultation.create') {
+  if (action === 'accounts.list') {
+    if (!principal) return needSignIn('list accounts');
+    return principal.platformRole === 'admin' || isSecretariat
+      ? allow
+      : refuse('Only the secretariat and administrators list accounts');
+  }
+  if (action === 'organisation.propose') {
+    return principal ? allow : needSignIn('propose an organisation');
+  }
+  if (action === 'organisation.manageMembers') {
+    if (!principal) return needSignIn('manage an organisation');
+    const isOrgAdmin =
+      !!principal.isOrgAdmin && !!ctx.organisation && principal.organisationId === ctx.organisation.id;
+    if (ctx.subjectId === principal.userId && !isSecretariat)
+      return refuse('You cannot change your own standing in an organisation');
+    return isSecretariat || isOrgAdmin
+      ? allow
+      : refuse('Only the secretariat or the organisation’s admin may set its focal points');
+  }
+  if (action === 'organisations.verify') {
+    if (!principal) return needSignIn('verify organisations');
+    return isSecretariat ? allow : refuse('Only the secretariat verifies organisations');
+  }
+  if (action === 'consultation.create') {
     if (!principal) return needSignIn('do this');
     return isSecretariat || principal.platformRole === 'admin'
       ? allow
@@ -130,10 +164,14 @@ export function decide(principal: Principal | null, action: Action, ctx: PolicyC
   }
 
   switch (action) {
+    case 'roles.manage':
+      if (!isSecretariat) return refuse('Only the secretariat manages roles in a consultation');
+      return ctx.subjectId === principal.userId
+        ? refuse('You cannot change your own role; ask another member of the secretariat')
+        : allow;
     case 'consultation.manage':
     case 'round.manage':
     case 'draft.edit':
-    case 'roles.manage':
     case 'export.full':
     case 'audit.readAll':
       return isSecretariat ? allow : refuse('Only the secretariat may do this');

@@ -7,7 +7,10 @@ export interface Principal {
   displayName: string;
   platformRole: PlatformRole;
   organisationId: string | null;
+  /** Speaks for `organisationId`: a focal point of a *verified* organisation (see PrincipalResolver). */
   isFocalPoint: boolean;
+  /** May set the focal points of `organisationId` (its own admin, not the platform's). */
+  isOrgAdmin?: boolean;
   /** The ITU membership that counts for members-only consultations (organisation's, else personal). */
   membership: string | null;
 }

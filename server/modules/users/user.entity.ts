@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -32,6 +33,7 @@ export class User {
   @Column({ type: 'text', default: 'user' })
   platformRole: PlatformRole;
 
+  @Index('IDX_users_organisation')
   @Column({ type: 'uuid', nullable: true })
   organisationId: string | null;
 
@@ -41,6 +43,10 @@ export class User {
 
   @Column({ type: 'boolean', default: false })
   isFocalPoint: boolean;
+
+  /** Administers its organisation: sets its focal points (beside the secretariat). */
+  @Column({ type: 'boolean', default: false })
+  isOrgAdmin: boolean;
 
   /** Personal-capacity profile, used when the user has no organisation. */
   @Column({ type: 'text', nullable: true })

@@ -1,0 +1,113 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ERROR_CODES } from '../../../shared/domain.js';
+import { DomainError } from '../../common/errors.js';
+import { AppConfig } from '../../config/app-config.service.js';
+import { RedisService } from '../../integrations/redis/redis.service.js';
+
+/** Fixed-window counters of failed sign-ins: in Redis when configured (so every node counts), else here. */
+interface FailureCounter {
+  counts(keys: string[]): Promise<number[]>;
+  increment(keys: string[], windowMs: number): Promise<void>;
+  reset(key: string): Promise<void>;
+}
+
+class MemoryCounter implements FailureCounter {
+  private readonly entries = new Map<string, { count: number; resetAt: number }>();
+
+  async counts(keys: string[]) {
+    const now = Date.now();
+    return keys.map((k) => {
+      const e = this.entries.get(k);
+      return e && e.resetAt > now ? e.count : 0;
+    });
+  }
+
+  async increment(keys: string[], windowMs: number) {
+    const now = Date.now();
+    // Forget finished windows now and then, so a stream of random emails cannot grow the map for ever.
+    if (this.entries.size > 10_000) {
+      for (const [k, e] of this.entries) if (e.resetAt <= now) this.entries.delete(k);
+    }
+    for (const k of keys) {
+      const e = this.entries.get(k);
+      if (e && e.resetAt > now) e.count++;
+      else this.entries.set(k, { count: 1, resetAt: now + windowMs });
+    }
+  }
+
+  async reset(key: string) {
+    this.entries.delete(key);
+  }
+}
+
+class RedisCounter implements FailureCounter {
+  constructor(private readonly redis: NonNullable<RedisService['client']>) {}
+
+  async counts(keys: string[]) {
+    const values = await this.redis.mget(...keys);
+    return values.map((v) => Number(v ?? 0));
+  }
+
+  async increment(keys: string[], windowMs: number) {
+    const tx = this.redis.multi();
+    // SET NX starts the window once; INCR keeps the expiry that SET gave the key.
+    for (const k of keys) tx.set(k, 0, 'PX', windowMs, 'NX').incr(k);
+    await tx.exec();
+  }
+
+  async reset(key: string) {
+    await this.redis.del(key);
+  }
+}
+
+/**
+ * Slows password guessing per account and per client address (OWASP, ASVS V2.2.1). Only failures count,
+ * so people signing in from one office address are not locked out by each other's successes. An unknown
+ * email is counted exactly like a known one, so the 429 never tells whether an account exists.
+ */
+@Injectable()
+export class LoginThrottle {
+  private readonly counter: FailureCounter;
+  private readonly windowMs: number;
+  private readonly maxPerAccount: number;
+  private readonly maxPerAddress: number;
+
+  constructor(config: AppConfig, redis: RedisService) {
+    this.counter = redis.client ? new RedisCounter(redis.client) : new MemoryCounter();
+    this.windowMs = config.get('LOGIN_THROTTLE_WINDOW_SECONDS') * 1000;
+    this.maxPerAccount = config.get('LOGIN_MAX_FAILURES_PER_ACCOUNT');
+    this.maxPerAddress = config.get('LOGIN_MAX_FAILURES_PER_ADDRESS');
+  }
+
+  private keys(email: string, address: string) {
+    return { account: `consulta:login:acct:${email}`, address: `consulta:login:addr:${address}` };
+  }
+
+  /** Throws 429 when either counter is spent; checked before the password, so guessing stops at the limit. */
+  async assertAllowed(email: string, address: string): Promise<void> {
+    const k = this.keys(email, address);
+    const [account, byAddress] = await this.counter.counts([k.account, k.address]);
+    if (account >= this.maxPerAccount || byAddress >= this.maxPerAddress) {
+      const minutes = Math.max(1, Math.ceil(this.windowMs / 60_000));
+      throw new DomainError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        ERROR_CODES.RATE_LIMITED,
+        `Too many failed sign-in attempts. Wait ${minutes} minute${minutes > 1 ? 's' : ''} and try again, or reset your password.`,
+      );
+    }
+  }
+
+  async recordFailure(email: string, address: string): Promise<void> {
+    const k = this.keys(email, address);
+    await this.counter.increment([k.account, k.address], this.windowMs);
+  }
+
+  /** A successful sign-in clears the account's counter (not the address's: one address, many accounts). */
+  async recordSuccess(email: string, address: string): Promise<void> {
+    await this.counter.reset(this.keys(email, address).account);
+  }
+
+  get retryAfterSeconds(): number {
+    return Math.ceil(this.windowMs / 1000);
+  }
+}
