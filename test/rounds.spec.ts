@@ -10,7 +10,7 @@ import {
   type RoundCreatingFromPrevious,
 } from '../server/modules/rounds/round-events.js';
 import { lockRoundForWrite } from '../server/modules/rounds/round-lock.js';
-import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
+import { createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { inMinutes, roundsApi } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -353,7 +353,7 @@ describe('Consultations and rounds', () => {
       await api.openRound(r.id).expect(200);
       await api.closeRound(r.id).expect(200);
       expect((await roundsApi(t).record(r.id)).status).toBe(401);
-      expect((await roundsApi(t, participant.auth).record(r.id)).status).toBe(404);
+      expect((await roundsApi(t, participant.auth).record(r.id)).status).toBe(403);
     });
   });
 
