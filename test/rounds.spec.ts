@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../shared/canonical-json.js';
+import { SERVER_EVENTS } from '../shared/events.js';
 import { decide } from '../server/modules/policy/policy.js';
 import { ConsultationAccess } from '../server/modules/consultations/consultation-access.service.js';
 import {
@@ -10,8 +11,8 @@ import {
   type RoundCreatingFromPrevious,
 } from '../server/modules/rounds/round-events.js';
 import { lockRoundForWrite } from '../server/modules/rounds/round-lock.js';
-import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
-import { inMinutes, roundsApi } from './helpers/rounds-client.js';
+import { createRound, createUser, type SignedInUser } from './helpers/factories.js';
+import { inMinutes, roundsApi, subscribeToConsultation } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('Consultations and rounds', () => {
@@ -409,6 +410,45 @@ describe('Consultations and rounds', () => {
         firstBrokenEventId: String(target.id),
         reason: 'content does not match its hash',
       });
+    });
+  });
+
+  describe('live events', () => {
+    it('reach everyone viewing the consultation after each change commits', async () => {
+      const c = await newConsultation();
+      const events: { name: string; payload: unknown }[] = [];
+      const socket = await subscribeToConsultation(t, c.id, events);
+      try {
+        await api.updateConsultation(c.id, { title: 'Live title' }).expect(200);
+        await api.addOption(c.id, { label: 'Delta' }).expect(201);
+        const r = (await api.createRound(c.id, { closesAt: inMinutes(60) }).expect(201)).body;
+        await api.openRound(r.id).expect(200);
+        await api.updateRound(r.id, { closesAt: inMinutes(90) }).expect(200);
+        await api.closeRound(r.id).expect(200);
+        const summary = () =>
+          events
+            .filter(
+              (e) => e.name === SERVER_EVENTS.ROUND_UPDATED || e.name === SERVER_EVENTS.CONSULTATION_UPDATED,
+            )
+            .map((e) => `${e.name}:${(e.payload as { change: string }).change}`);
+        await expect
+          .poll(summary)
+          .toEqual([
+            'consultation.updated:settings',
+            'consultation.updated:options',
+            'round.updated:created',
+            'round.updated:opened',
+            'round.updated:deadlineChanged',
+            'round.updated:closed',
+          ]);
+        const closed = events.at(-1)!.payload as { round: { status: string; closingDigest: string } };
+        expect(closed.round).toMatchObject({
+          status: 'closed',
+          closingDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        });
+      } finally {
+        socket.disconnect();
+      }
     });
   });
 });
