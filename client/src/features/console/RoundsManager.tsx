@@ -34,7 +34,7 @@ export function RoundsManager({ consultation: c }: { consultation: ConsultationV
       </ol>
       {canSchedule ? (
         <form
-          className="inline-form"
+          className="schedule-form"
           aria-labelledby="schedule-title"
           onSubmit={(e) => {
             e.preventDefault();
@@ -50,17 +50,19 @@ export function RoundsManager({ consultation: c }: { consultation: ConsultationV
           }}
         >
           <h3 id="schedule-title">{t('rounds.schedule', { number: c.rounds.length + 1 })}</h3>
-          <label>
-            {t('rounds.opensAt')}
-            <input type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
-          </label>
-          <label>
-            {t('rounds.closesAt')}
-            <input type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
-          </label>
-          <button type="submit" disabled={create.isPending}>
-            {t('rounds.create')}
-          </button>
+          <div className="inline-form">
+            <label>
+              {t('rounds.opensAt')}
+              <input type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
+            </label>
+            <label>
+              {t('rounds.closesAt')}
+              <input type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+            </label>
+            <button type="submit" disabled={create.isPending}>
+              {t('rounds.create')}
+            </button>
+          </div>
           {c.rounds.length > 0 && <p className="meta">{t('rounds.fromPrevious')}</p>}
         </form>
       ) : (
