@@ -134,4 +134,33 @@ describe('The round scheduler', () => {
     await scheduler.tick();
     expect(soon()).toHaveLength(2);
   });
+
+  // F12: the sealed record survives a backup and restore into another database, byte for byte.
+  it.runIf(!!process.env.TEST_DATABASE_URL)(
+    'verifies a closed round after its database is dumped and restored elsewhere',
+    async () => {
+      const t = await start(OFF);
+      const sec = await createUser(t, { platformRole: 'secretariat' });
+      const { consultation } = await createConsultation(t);
+      const round = await createRound(t, consultation.id);
+      await roundsApi(t, sec.auth).closeRound(round.id).expect(200);
+      const digest = (await roundsApi(t).record(round.id).expect(200)).body.digest;
+      await stop(t);
+
+      const { execFileSync } = await import('node:child_process');
+      const restored = await createTestDatabase();
+      const dump = execFileSync('pg_dump', ['--no-owner', '--dbname', database.url], { maxBuffer: 64 << 20 });
+      execFileSync('psql', ['--quiet', '--set', 'ON_ERROR_STOP=1', '--dbname', restored.url], {
+        input: dump,
+      });
+      const copy = await createTestApp({ database: restored, env: OFF });
+      try {
+        const v = (await roundsApi(copy).verify(round.id).expect(200)).body;
+        expect(v).toMatchObject({ valid: true, storedDigest: digest, recomputedDigest: digest });
+      } finally {
+        await copy.close();
+        await restored.drop();
+      }
+    },
+  );
 });
