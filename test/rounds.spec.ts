@@ -304,6 +304,8 @@ describe('Consultations and rounds', () => {
       try {
         const res = await api.closeRound(r.id);
         expect(res.status).toBe(500);
+        expect(res.body).toMatchObject({ code: 'CLOSE_FAILED' });
+        expect(res.body.message).toMatch(/nothing changed, it is still open/);
       } finally {
         emitter.off(ROUND_EVENTS.CLOSING, failing);
       }
@@ -347,6 +349,49 @@ describe('Consultations and rounds', () => {
         code: 'ROUND_CLOSED',
       });
     });
+
+    it.runIf(!!process.env.TEST_DATABASE_URL)(
+      'waits for a write in flight, then refuses later writes: nothing lands in between',
+      async () => {
+        const c = await newConsultation();
+        const r = (await api.createRound(c.id).expect(201)).body;
+        await api.openRound(r.id).expect(200);
+        const order: string[] = [];
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let locked!: () => void;
+        const isLocked = new Promise<void>((resolve) => (locked = resolve));
+        const write = t.db.transaction(async (tx) => {
+          await lockRoundForWrite(tx, r.id);
+          locked();
+          await held;
+          order.push('write committed');
+        });
+        await isLocked;
+        const closing = api.closeRound(r.id).then((res) => {
+          order.push('closed');
+          return res;
+        });
+        // The close waits on the write's FOR SHARE lock: PostgreSQL shows it blocked, the round still open.
+        await expect
+          .poll(async () => {
+            const [row] = await t.db.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            return row.n;
+          })
+          .toBe(1);
+        expect((await api.getRound(r.id)).body.status).toBe('open');
+        expect(order).toEqual([]);
+        release();
+        await write;
+        expect((await closing).status).toBe(200);
+        expect(order).toEqual(['write committed', 'closed']);
+        await expect(t.db.transaction((tx) => lockRoundForWrite(tx, r.id))).rejects.toMatchObject({
+          code: 'ROUND_CLOSED',
+        });
+      },
+    );
 
     it('keeps the record of a restricted consultation from readers without access', async () => {
       const c = await newConsultation({ visibility: 'restricted' });
