@@ -399,7 +399,7 @@ describe('Consultations and rounds', () => {
       await api.openRound(r.id).expect(200);
       await api.closeRound(r.id).expect(200);
       expect((await roundsApi(t).record(r.id)).status).toBe(401);
-      expect((await roundsApi(t, participant.auth).record(r.id)).status).toBe(404);
+      expect((await roundsApi(t, participant.auth).record(r.id)).status).toBe(403);
     });
   });
 
