@@ -6,7 +6,8 @@ import { Round } from '../server/modules/rounds/round.entity.js';
 import { RoundScheduler } from '../server/modules/rounds/round-scheduler.service.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
-import { inMinutes, roundsApi, subscribeToConsultation as subscribe } from './helpers/rounds-client.js';
+import { subscribeToConsultation as subscribe } from './helpers/live-client.js';
+import { inMinutes, roundsApi } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const FAST = { ROUND_SCHEDULER_INTERVAL_MS: '150' };

@@ -12,8 +12,9 @@ import {
 } from '../server/modules/rounds/round-events.js';
 import { lockRoundForWrite } from '../server/modules/rounds/round-lock.js';
 import { createRound, createUser, type SignedInUser } from './helpers/factories.js';
-import { inMinutes, roundsApi, subscribeToConsultation } from './helpers/rounds-client.js';
+import { inMinutes, roundsApi } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { subscribeToConsultation } from './helpers/live-client.js';
 
 describe('Consultations and rounds', () => {
   let t: TestApp;
