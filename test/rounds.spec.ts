@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../shared/canonical-json.js';
+import { SERVER_EVENTS } from '../shared/events.js';
 import { decide } from '../server/modules/policy/policy.js';
 import { ConsultationAccess } from '../server/modules/consultations/consultation-access.service.js';
 import {
@@ -13,6 +14,7 @@ import { lockRoundForWrite } from '../server/modules/rounds/round-lock.js';
 import { createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { inMinutes, roundsApi } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { subscribeToConsultation } from './helpers/live-client.js';
 
 describe('Consultations and rounds', () => {
   let t: TestApp;
@@ -303,6 +305,8 @@ describe('Consultations and rounds', () => {
       try {
         const res = await api.closeRound(r.id);
         expect(res.status).toBe(500);
+        expect(res.body).toMatchObject({ code: 'CLOSE_FAILED' });
+        expect(res.body.message).toMatch(/nothing changed, it is still open/);
       } finally {
         emitter.off(ROUND_EVENTS.CLOSING, failing);
       }
@@ -346,6 +350,49 @@ describe('Consultations and rounds', () => {
         code: 'ROUND_CLOSED',
       });
     });
+
+    it.runIf(!!process.env.TEST_DATABASE_URL)(
+      'waits for a write in flight, then refuses later writes: nothing lands in between',
+      async () => {
+        const c = await newConsultation();
+        const r = (await api.createRound(c.id).expect(201)).body;
+        await api.openRound(r.id).expect(200);
+        const order: string[] = [];
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let locked!: () => void;
+        const isLocked = new Promise<void>((resolve) => (locked = resolve));
+        const write = t.db.transaction(async (tx) => {
+          await lockRoundForWrite(tx, r.id);
+          locked();
+          await held;
+          order.push('write committed');
+        });
+        await isLocked;
+        const closing = api.closeRound(r.id).then((res) => {
+          order.push('closed');
+          return res;
+        });
+        // The close waits on the write's FOR SHARE lock: PostgreSQL shows it blocked, the round still open.
+        await expect
+          .poll(async () => {
+            const [row] = await t.db.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            return row.n;
+          })
+          .toBe(1);
+        expect((await api.getRound(r.id)).body.status).toBe('open');
+        expect(order).toEqual([]);
+        release();
+        await write;
+        expect((await closing).status).toBe(200);
+        expect(order).toEqual(['write committed', 'closed']);
+        await expect(t.db.transaction((tx) => lockRoundForWrite(tx, r.id))).rejects.toMatchObject({
+          code: 'ROUND_CLOSED',
+        });
+      },
+    );
 
     it('keeps the record of a restricted consultation from readers without access', async () => {
       const c = await newConsultation({ visibility: 'restricted' });
@@ -409,6 +456,45 @@ describe('Consultations and rounds', () => {
         firstBrokenEventId: String(target.id),
         reason: 'content does not match its hash',
       });
+    });
+  });
+
+  describe('live events', () => {
+    it('reach everyone viewing the consultation after each change commits', async () => {
+      const c = await newConsultation();
+      const events: { name: string; payload: unknown }[] = [];
+      const socket = await subscribeToConsultation(t, c.id, events);
+      try {
+        await api.updateConsultation(c.id, { title: 'Live title' }).expect(200);
+        await api.addOption(c.id, { label: 'Delta' }).expect(201);
+        const r = (await api.createRound(c.id, { closesAt: inMinutes(60) }).expect(201)).body;
+        await api.openRound(r.id).expect(200);
+        await api.updateRound(r.id, { closesAt: inMinutes(90) }).expect(200);
+        await api.closeRound(r.id).expect(200);
+        const summary = () =>
+          events
+            .filter(
+              (e) => e.name === SERVER_EVENTS.ROUND_UPDATED || e.name === SERVER_EVENTS.CONSULTATION_UPDATED,
+            )
+            .map((e) => `${e.name}:${(e.payload as { change: string }).change}`);
+        await expect
+          .poll(summary)
+          .toEqual([
+            'consultation.updated:settings',
+            'consultation.updated:options',
+            'round.updated:created',
+            'round.updated:opened',
+            'round.updated:deadlineChanged',
+            'round.updated:closed',
+          ]);
+        const closed = events.at(-1)!.payload as { round: { status: string; closingDigest: string } };
+        expect(closed.round).toMatchObject({
+          status: 'closed',
+          closingDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        });
+      } finally {
+        socket.disconnect();
+      }
     });
   });
 });

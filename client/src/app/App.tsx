@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
+import { ConsoleConsultationPage } from '../features/console/ConsoleConsultationPage';
+import { ConsolePage } from '../features/console/ConsolePage';
 import { ConsultationList } from '../features/consultations/ConsultationList';
 import { ConsultationPage } from '../features/consultations/ConsultationPage';
 import { Header } from './Header';
@@ -16,6 +18,8 @@ export function App() {
         <Routes>
           <Route path="/" element={<ConsultationList />} />
           <Route path="/consultations/:id" element={<ConsultationPage />} />
+          <Route path="/console" element={<ConsolePage />} />
+          <Route path="/console/consultations/:id" element={<ConsoleConsultationPage />} />
           <Route
             path="*"
             element={

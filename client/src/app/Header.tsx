@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useMe } from '../features/auth/useMe';
 import { LANGUAGES } from '../i18n';
 
 export function Header() {
   const { t, i18n } = useTranslation();
+  const me = useMe();
   return (
     <header className="site-header">
       <div className="container header-row">
@@ -15,6 +17,7 @@ export function Header() {
         </Link>
         <nav aria-label={t('nav.main')} className="header-nav">
           <Link to="/">{t('nav.consultations')}</Link>
+          {me.data?.platformRole === 'secretariat' && <Link to="/console">{t('console:nav')}</Link>}
         </nav>
         <label className="language-switcher">
           <span className="visually-hidden">{t('language')}</span>

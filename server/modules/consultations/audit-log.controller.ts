@@ -12,7 +12,7 @@ import { ConsultationAccess } from './consultation-access.service.js';
 
 /** What readers of a consultation see of its log: how the process ran and was moderated, not who was enrolled. */
 const PUBLIC_ACTIONS =
-  /^(consultation\.(created|updated)|option\.|round\.|summary\.|moderation\.|comment\.(hidden|unhidden|restored))/;
+  /^(consultation\.(created|updated)|option\.|round\.|summary\.|moderation\.|(comment|thread)\.(hidden|unhidden|restored|redacted))/;
 /** Keys never shown outside the secretariat, whatever module wrote the event. */
 const PRIVATE_KEYS = /email|userid|ip|useragent|token|password/i;
 

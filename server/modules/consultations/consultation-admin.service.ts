@@ -45,16 +45,14 @@ export class ConsultationAdminService {
         .getRepository(Consultation)
         .save(tx.getRepository(Consultation).create({ ...settings, createdById: principal.userId }));
       if (options.length) {
-        await tx
-          .getRepository(ConsultationOption)
-          .save(
-            options.map((o, i) => ({
-              consultationId: c.id,
-              label: o.label,
-              description: o.description ?? '',
-              sortOrder: i + 1,
-            })),
-          );
+        await tx.getRepository(ConsultationOption).save(
+          options.map((o, i) => ({
+            consultationId: c.id,
+            label: o.label,
+            description: o.description ?? '',
+            sortOrder: i + 1,
+          })),
+        );
       }
       await this.audit.append(tx, {
         consultationId: c.id,

@@ -1,10 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ClosingRecord, RoundVerificationView } from '../../../shared/schemas/rounds.js';
 import { SERVER_EVENTS, consultationRoom } from '../../../shared/events.js';
-import { conflict, notFound } from '../../common/errors.js';
+import { DomainError, conflict, notFound } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { toRoundView } from '../consultations/consultation.views.js';
 import { LIVE_EVENT, LiveEvent } from '../realtime/live-event.js';
@@ -42,7 +42,30 @@ export class RoundClosingService {
     cause: CloseCause,
     opts: { skipLocked?: boolean } = {},
   ): Promise<Round | null> {
-    const closed = await this.db.transaction(async (tx) => {
+    const closed = await this.closeInTransaction(roundId, cause, opts).catch((err: unknown) => {
+      if (err instanceof HttpException) throw err;
+      this.logger.error(`Closing round ${roundId} failed and was rolled back: ${String(err)}`);
+      throw new DomainError(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        'CLOSE_FAILED',
+        'The round could not be closed because part of its content could not be frozen; nothing changed, it is still open. Try again.',
+      );
+    });
+    if (!closed) return null;
+    this.logger.log(`Round ${closed.number} of ${closed.consultationId} closed (${cause.by})`);
+    this.events.emit(ROUND_EVENTS.CLOSED, new RoundClosed(closed));
+    this.events.emit(
+      LIVE_EVENT,
+      new LiveEvent(consultationRoom(closed.consultationId), SERVER_EVENTS.ROUND_UPDATED, {
+        round: toRoundView(closed),
+        change: 'closed',
+      }),
+    );
+    return closed;
+  }
+
+  private closeInTransaction(roundId: string, cause: CloseCause, opts: { skipLocked?: boolean }) {
+    return this.db.transaction(async (tx) => {
       const qb = tx
         .getRepository(Round)
         .createQueryBuilder('r')
@@ -74,17 +97,6 @@ export class RoundClosingService {
       });
       return round;
     });
-    if (!closed) return null;
-    this.logger.log(`Round ${closed.number} of ${closed.consultationId} closed (${cause.by})`);
-    this.events.emit(ROUND_EVENTS.CLOSED, new RoundClosed(closed));
-    this.events.emit(
-      LIVE_EVENT,
-      new LiveEvent(consultationRoom(closed.consultationId), SERVER_EVENTS.ROUND_UPDATED, {
-        round: toRoundView(closed),
-        change: 'closed',
-      }),
-    );
-    return closed;
   }
 
   /** Every module's section (through `round.closing`) plus the round's own: its identity and its options. */

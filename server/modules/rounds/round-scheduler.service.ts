@@ -11,8 +11,11 @@ import { RoundClosingService } from './round-closing.service.js';
 import { Round } from './round.entity.js';
 import { RoundsService } from './rounds.service.js';
 
-/** "Closing soon" notices, in minutes before the deadline, largest first. */
-export const CLOSING_NOTICES = [24 * 60, 60] as const;
+/**
+ * "Closing soon" notices, in minutes before the deadline, smallest first: a round already inside the 1-hour
+ * window gets that notice only, not a stale "24 hours" one as well.
+ */
+export const CLOSING_NOTICES = [60, 24 * 60] as const;
 
 /**
  * Opens rounds whose opening time has come and closes rounds whose deadline has passed. All its state is in

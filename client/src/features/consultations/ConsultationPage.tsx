@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useConsultation } from './api';
+import { RoundAdmin } from '../rounds/RoundAdmin';
+import { RoundTimeline } from '../rounds/RoundTimeline';
 import { StatusBadge } from './StatusBadge';
 
 export function ConsultationPage() {
@@ -28,6 +30,7 @@ export function ConsultationPage() {
         <aside className="round-side">{/* slot:side */}</aside>
       </div>
       {/* slot:round-admin */}
+      <RoundAdmin consultation={c} />
       <section aria-labelledby="options-title">
         <h2 id="options-title">{t('options.title')}</h2>
         <ol className="options">
@@ -43,13 +46,7 @@ export function ConsultationPage() {
       </section>
       <section aria-labelledby="rounds-title">
         <h2 id="rounds-title">{t('rounds.title')}</h2>
-        <ol className="timeline">
-          {c.rounds.map((r) => (
-            <li key={r.id}>
-              {t('round.label', { number: r.number })} <StatusBadge status={r.status} />
-            </li>
-          ))}
-        </ol>
+        <RoundTimeline consultation={c} />
       </section>
     </article>
   );

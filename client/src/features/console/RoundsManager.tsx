@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsultationView } from '../../../../shared/schemas/consultations';
+import { StatusBadge } from '../consultations/StatusBadge';
+import { RoundControls } from '../rounds/RoundControls';
+import { fromLocalInput, useRoundActions } from '../rounds/api';
+import { Countdown } from '../rounds/Countdown';
+
+/** Every round with its controls, and the form that schedules the next one once the last has closed. */
+export function RoundsManager({ consultation: c }: { consultation: ConsultationView }) {
+  const { t } = useTranslation('console');
+  const { create } = useRoundActions(c.id);
+  const [opensAt, setOpensAt] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const canSchedule = c.rounds.every((r) => r.status === 'closed');
+  return (
+    <section aria-labelledby="rounds-manager-title">
+      <h2 id="rounds-manager-title">{t('rounds.title')}</h2>
+      <ol className="console-rounds">
+        {c.rounds.map((r) => (
+          <li key={r.id}>
+            <h3>
+              {t('rounds.round', { number: r.number })} <StatusBadge status={r.status} />
+            </h3>
+            {r.status === 'open' && r.closesAt && <Countdown deadline={r.closesAt} />}
+            {r.status === 'closed' && (
+              <p className="meta">
+                {t('rounds.digest')} <code className="digest">{r.closingDigest}</code>
+              </p>
+            )}
+            <RoundControls key={`${r.id}-${r.status}-${r.closesAt ?? ''}`} round={r} />
+          </li>
+        ))}
+      </ol>
+      {canSchedule ? (
+        <form
+          className="schedule-form"
+          aria-labelledby="schedule-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate(
+              { opensAt: fromLocalInput(opensAt), closesAt: fromLocalInput(closesAt) },
+              {
+                onSuccess: () => {
+                  setOpensAt('');
+                  setClosesAt('');
+                },
+              },
+            );
+          }}
+        >
+          <h3 id="schedule-title">{t('rounds.schedule', { number: c.rounds.length + 1 })}</h3>
+          <div className="inline-form">
+            <label>
+              {t('rounds.opensAt')}
+              <input type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
+            </label>
+            <label>
+              {t('rounds.closesAt')}
+              <input type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+            </label>
+            <button type="submit" disabled={create.isPending}>
+              {t('rounds.create')}
+            </button>
+          </div>
+          {c.rounds.length > 0 && <p className="meta">{t('rounds.fromPrevious')}</p>}
+        </form>
+      ) : (
+        <p className="meta">{t('rounds.oneAtATime')}</p>
+      )}
+      {create.error && (
+        <p className="error" role="alert">
+          {create.error.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { RoundView } from '../../../../shared/schemas/consultations';
+import { useClosingRecord, useVerifyRound } from './api';
+
+type Counts = Record<string, number | Record<string, number>>;
+
+/** A closed round's public account: its digest, what it holds, and a button that checks it against the database. */
+export function ClosingRecordPanel({ round }: { round: RoundView }) {
+  const { t, i18n } = useTranslation('rounds');
+  const record = useClosingRecord(round.id, round.status === 'closed');
+  const verify = useVerifyRound(round.id);
+  const counts: Counts = record.data?.record.counts ?? {};
+  const result = verify.data;
+  return (
+    <section className="closing-record" aria-label={t('record.title', { number: round.number })}>
+      <h4>{t('record.title', { number: round.number })}</h4>
+      <dl className="record-facts">
+        <dt>{t('record.digest')}</dt>
+        <dd>
+          <code className="digest">{round.closingDigest}</code>
+        </dd>
+        {Object.entries(counts).map(([key, value]) => (
+          <div key={key} className="record-count">
+            <dt>{t(`record.counts.${key}`, { defaultValue: key })}</dt>
+            <dd>
+              {typeof value === 'number'
+                ? value.toLocaleString(i18n.resolvedLanguage)
+                : Object.entries(value)
+                    .map(([k, v]) => `${t(`record.counts.${k}`, { defaultValue: k })}: ${v}`)
+                    .join(' · ')}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="meta">{t('record.howToCheck')}</p>
+      <div className="record-actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => verify.mutate()}
+          disabled={verify.isPending}
+        >
+          {verify.isPending ? t('record.verifying') : t('record.verify')}
+        </button>
+        <a
+          className="button secondary"
+          href={`/api/rounds/${round.id}/record`}
+          download={`round-${round.number}-record.json`}
+        >
+          {t('record.download')}
+        </a>
+      </div>
+      <div role="status" aria-live="polite">
+        {result?.valid && <p className="verify-ok">{t('record.valid')}</p>}
+        {result && !result.valid && (
+          <p className="verify-bad">
+            {t('record.invalid', {
+              section: result.firstDifference?.section ?? '—',
+              item: result.firstDifference?.itemId ?? '—',
+              reason: result.firstDifference?.reason ?? '',
+            })}
+          </p>
+        )}
+        {verify.error && <p className="error">{verify.error.message}</p>}
+      </div>
+    </section>
+  );
+}

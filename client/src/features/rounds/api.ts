@@ -1,0 +1,69 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RoundView } from '../../../../shared/schemas/consultations';
+import type {
+  ClosingRecordView,
+  CreateRoundInput,
+  RoundVerificationView,
+  UpdateRoundInput,
+} from '../../../../shared/schemas/rounds';
+import { api } from '../../api/http';
+import { consultationKeys } from '../consultations/api';
+
+export const roundKeys = {
+  record: (roundId: string) => ['rounds', roundId, 'record'] as const,
+};
+
+export const useClosingRecord = (roundId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: roundKeys.record(roundId),
+    queryFn: () => api<ClosingRecordView>(`/rounds/${roundId}/record`),
+    enabled,
+    staleTime: Infinity,
+  });
+
+export const useVerifyRound = (roundId: string) =>
+  useMutation({ mutationFn: () => api<RoundVerificationView>(`/rounds/${roundId}/verify`) });
+
+/** Refetches a consultation (and the list) after a change, here or announced live. */
+export function useRefreshConsultation(consultationId: string) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: consultationKeys.one(consultationId) });
+    void qc.invalidateQueries({ queryKey: consultationKeys.all, exact: true });
+  };
+}
+
+/** The secretariat's round actions; each refreshes the consultation once the server has answered. */
+export function useRoundActions(consultationId: string) {
+  const refresh = useRefreshConsultation(consultationId);
+  const post = (path: string) => api<RoundView>(path, { method: 'POST' });
+  return {
+    create: useMutation({
+      mutationFn: (input: CreateRoundInput) =>
+        api<RoundView>(`/consultations/${consultationId}/rounds`, { method: 'POST', json: input }),
+      onSuccess: refresh,
+    }),
+    open: useMutation({
+      mutationFn: (roundId: string) => post(`/rounds/${roundId}/open`),
+      onSuccess: refresh,
+    }),
+    close: useMutation({
+      mutationFn: (roundId: string) => post(`/rounds/${roundId}/close`),
+      onSuccess: refresh,
+    }),
+    reschedule: useMutation({
+      mutationFn: ({ roundId, ...input }: UpdateRoundInput & { roundId: string }) =>
+        api<RoundView>(`/rounds/${roundId}`, { method: 'PATCH', json: input }),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** `datetime-local` works in local time without a zone; the API wants ISO instants. */
+export const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
+export function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../shared/canonical-json.js';
+import type { ClosingRecord } from '../../../shared/schemas/rounds.js';
+import { consultationStatus } from '../consultations/consultation.views.js';
+import { buildClosingRecord, closingDigest, firstDifference } from './closing-record.js';
+import { ClosingRecordBuilder } from './round-events.js';
+import type { Round } from './round.entity.js';
+
+const round = {
+  id: 'r1',
+  consultationId: 'c1',
+  number: 2,
+  closedAt: new Date('2026-01-02T03:04:05.678Z'),
+} as Round;
+
+function record(sections: Record<string, unknown>): ClosingRecord {
+  const b = new ClosingRecordBuilder();
+  for (const [k, v] of Object.entries(sections)) b.add(k, v, { [k]: Array.isArray(v) ? v.length : 1 });
+  return buildClosingRecord(round, b);
+}
+
+describe('closing record', () => {
+  it('hashes the canonical JSON of the sealed fields, so an outsider gets the same digest', () => {
+    const r = record({ options: [{ id: 'o1', label: 'A', at: new Date('2026-01-01T00:00:00Z') }] });
+    expect(r.sections.options).toEqual([{ id: 'o1', label: 'A', at: '2026-01-01T00:00:00.000Z' }]);
+    const outside = createHash('sha256')
+      .update(
+        canonicalJson({
+          version: r.version,
+          roundId: 'r1',
+          consultationId: 'c1',
+          number: 2,
+          closedAt: '2026-01-02T03:04:05.678Z',
+          sections: r.sections,
+        }),
+      )
+      .digest('hex');
+    expect(closingDigest(r)).toBe(outside);
+    expect(closingDigest({ ...r, counts: { options: 99 } })).toBe(outside);
+  });
+
+  it('names the first item that differs, went missing, moved or was added', () => {
+    const a = { id: 'a', v: 1 };
+    const b = { id: 'b', v: 2 };
+    const stored = record({ options: [a, b], threads: [{ id: 't', body: 'x' }] });
+    expect(
+      firstDifference(stored, record({ options: [a, b], threads: [{ id: 't', body: 'x' }] })),
+    ).toBeNull();
+    expect(firstDifference(stored, record({ options: [a, { id: 'b', v: 3 }], threads: [] }))).toEqual({
+      section: 'options',
+      itemId: 'b',
+      reason: 'item content differs',
+    });
+    expect(firstDifference(stored, record({ options: [b, a], threads: [{ id: 't', body: 'x' }] }))).toEqual({
+      section: 'options',
+      itemId: 'a',
+      reason: 'item moved',
+    });
+    expect(firstDifference(stored, record({ options: [a], threads: [{ id: 't', body: 'x' }] }))?.reason).toBe(
+      'item is missing from the content now',
+    );
+    expect(
+      firstDifference(stored, record({ options: [a, b, { id: 'c' }], threads: [{ id: 't', body: 'x' }] })),
+    ).toEqual({ section: 'options', itemId: 'c', reason: 'item was added after the round closed' });
+    expect(firstDifference(stored, record({ options: [a, b] }))).toEqual({
+      section: 'threads',
+      itemId: null,
+      reason: 'section is missing from the content now',
+    });
+  });
+});
+
+describe('consultation status', () => {
+  const r = (status: Round['status']) => ({ status }) as Round;
+  it('reads upcoming, open, closed (between rounds) and concluded from the rounds', () => {
+    expect(consultationStatus([])).toBe('upcoming');
+    expect(consultationStatus([r('scheduled')])).toBe('upcoming');
+    expect(consultationStatus([r('closed'), r('open')])).toBe('open');
+    expect(consultationStatus([r('closed'), r('scheduled')])).toBe('closed');
+    expect(consultationStatus([r('closed'), r('closed')])).toBe('concluded');
+  });
+});

@@ -1,0 +1,126 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './helpers/browser.js';
+import { hasChromium } from './helpers/environment.js';
+import { PASSWORD, createUser, type SignedInUser } from './helpers/factories.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+describe.skipIf(!hasChromium())('Running a consultation from the console, watched live', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let secContext: BrowserContext;
+  let viewerContext: BrowserContext;
+  let sec: SignedInUser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    browser = await launchBrowser();
+    secContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    viewerContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** Signs in through the API from the page, so the session cookie is set as the sign-in form would set it. */
+  async function signIn(page: Page, email: string) {
+    await page.goto(t.url);
+    const res = await page.request.post(`${t.url}/api/auth/login`, { data: { email, password: PASSWORD } });
+    expect(res.status()).toBe(200);
+  }
+
+  it('creates a consultation with three options, opens and closes a round; a second browser sees each step live', async () => {
+    const admin = await secContext.newPage();
+    await signIn(admin, sec.user.email);
+    await admin.goto(`${t.url}/console`);
+    await admin.getByRole('heading', { name: 'Secretariat console' }).waitFor();
+
+    // Create the consultation with three options.
+    await admin.getByLabel('Title').fill('Where should the Internet group sit?');
+    await admin.getByLabel('Question put to stakeholders').fill('Which home suits the group best?');
+    await admin.getByRole('button', { name: 'Add another option' }).click();
+    const labels = ['A Council working group', 'An ITU-T focus group', 'An ITU-T study group'];
+    for (const [i, label] of labels.entries()) {
+      await admin.getByLabel(`Option ${i + 1}`, { exact: true }).fill(label);
+    }
+    await admin.getByLabel('What choosing option 1 would mean').fill('Reports to the Council');
+    await screenshot(admin, 'rounds-console-create');
+    await admin.getByRole('button', { name: 'Create the consultation' }).click();
+    await admin.getByRole('heading', { name: 'Where should the Internet group sit?' }).waitFor();
+    const consultationId = /\/console\/consultations\/([0-9a-f-]{36})/.exec(admin.url())![1];
+
+    // The viewer (anonymous, another browser context) opens the public page.
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`${t.url}/consultations/${consultationId}`);
+    await viewer.getByRole('heading', { name: 'Where should the Internet group sit?' }).waitFor();
+    for (const label of labels) await viewer.getByText(label, { exact: true }).waitFor();
+    await viewer.getByText('No round has been scheduled yet.').waitFor();
+    const reloads: string[] = [];
+    viewer.on('framenavigated', (f) => {
+      if (f === viewer.mainFrame()) reloads.push(f.url());
+    });
+
+    // Schedule round 1 with a deadline two days out.
+    const deadline = new Date(Date.now() + 2 * 24 * 3600_000);
+    const local = new Date(deadline.getTime() - deadline.getTimezoneOffset() * 60_000)
+      .toISOString()
+      .slice(0, 16);
+    await admin.getByLabel('Deadline (optional)').fill(local);
+    await admin.getByRole('button', { name: 'Schedule the round' }).click();
+    await admin.getByRole('button', { name: 'Open round 1 now' }).waitFor();
+    await viewer.getByText('Round 1 was scheduled.').waitFor();
+    await viewer.locator('.round-entry[data-round="1"]').getByText('Scheduled').waitFor();
+
+    // Open it: the viewer sees it open, with a countdown to the deadline.
+    await admin.getByRole('button', { name: 'Open round 1 now' }).click();
+    await admin.getByRole('button', { name: 'Close round 1…' }).waitFor();
+    await viewer.getByText('Round 1 is now open for comment.').waitFor();
+    const timer = viewer.getByRole('timer');
+    await expect
+      .poll(() => timer.textContent())
+      .toMatch(/^2 days \d\d:\d\d:\d\d left$|^1 day 23:\d\d:\d\d left$/);
+    const first = await timer.textContent();
+    await expect.poll(() => timer.textContent(), { timeout: 5000 }).not.toBe(first);
+    await screenshot(viewer, 'rounds-viewer-open');
+
+    // Close it after the confirmation that says what closing means.
+    await admin.getByRole('button', { name: 'Close round 1…' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Close round 1?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('the draft becomes read-only');
+    expect(await dialog.textContent()).toContain('A closed round never reopens');
+    await screenshot(admin, 'rounds-console-close-dialog');
+    await dialog.getByRole('button', { name: 'Close round 1' }).click();
+    await admin.getByRole('heading', { name: 'Schedule round 2' }).waitFor();
+    await screenshot(admin, 'rounds-console-closed');
+
+    await viewer.getByText('Round 1 is closed and on record.').waitFor();
+    const record = viewer.getByRole('region', { name: 'Closing record of round 1' });
+    await record.waitFor();
+    const digest = (await record.locator('code.digest').textContent())!;
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    await record.getByRole('button', { name: 'Verify against the database' }).click();
+    await record.getByText('Verified: the content on record matches its digest.').waitFor();
+    expect(await viewer.getByText('Concluded').count()).toBeGreaterThan(0);
+    await screenshot(viewer, 'rounds-viewer-closed');
+
+    // Every change arrived without a reload.
+    expect(reloads).toEqual([]);
+    const stored = await t.db.query(`SELECT closing_digest FROM rounds WHERE consultation_id = $1`, [
+      consultationId,
+    ]);
+    expect(stored[0].closing_digest).toBe(digest);
+  });
+
+  it('shows the console in Arabic, right to left', async () => {
+    const page = await secContext.newPage();
+    await page.goto(`${t.url}/console`);
+    await page.getByRole('combobox').first().selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('heading', { name: 'لوحة تحكم الأمانة' }).waitFor();
+    await screenshot(page, 'rounds-console-ar');
+    await page.getByRole('combobox').first().selectOption('en');
+  });
+});
