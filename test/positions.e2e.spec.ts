@@ -128,8 +128,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await createRound(t, consultation.id);
     const context = await browser.newContext({ locale: 'ar', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(t.url);
-    await page.evaluate(() => localStorage.setItem('consulta.lang', 'ar'));
+    await page.addInitScript(`localStorage.setItem('consulta.lang', 'ar')`);
     await page.goto(`${t.url}/consultations/${consultation.id}`);
     await page.getByRole('heading', { name: 'مواقف أصحاب المصلحة' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
