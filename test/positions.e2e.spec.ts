@@ -73,6 +73,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await expect.poll(() => viewerTotal.textContent()).toBe('0');
 
     // The focal point speaks for the ministry on the second option, with the keyboard.
+    await speaker.getByRole('button', { name: 'Take a position' }).nth(1).click();
     const form = speaker.getByRole('form', { name: `Your position on ${options[1].label}` });
     await form.getByRole('radio', { name: /For Ministry of Digital Affairs/ }).waitFor();
     await form.getByRole('radio', { name: /^Support with changes/ }).focus();
@@ -119,6 +120,15 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     expect(await table.getByRole('row', { name: /Africa/ }).textContent()).toContain('1');
     await screenshot(viewer, 'positions-viewer-table');
 
+    // The rationales list names who said what, with the rationale.
+    const chartCard = viewer
+      .getByRole('listitem')
+      .filter({ has: viewer.getByTestId(`chart-${options[1].id}`) });
+    await chartCard.getByText('Read the rationales').click();
+    await chartCard.getByText('A focus group first, with a clear mandate and a sunset clause.').waitFor();
+    expect(await chartCard.getByText('Ministry of Digital Affairs').count()).toBeGreaterThan(0);
+    await screenshot(viewer, 'positions-viewer-rationales');
+
     await speakerContext.close();
     await viewerContext.close();
   });
@@ -132,6 +142,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await page.goto(`${t.url}/consultations/${consultation.id}`);
     await page.getByRole('heading', { name: 'مواقف أصحاب المصلحة' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('radio', { name: 'المنطقة' }).waitFor();
     expect(await page.getByRole('radio', { name: 'المنطقة' }).count()).toBe(1);
     await screenshot(page, 'positions-ar');
     await context.close();

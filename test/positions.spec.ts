@@ -290,6 +290,28 @@ describe('Positions and tallies', () => {
     expect(optionTally(await tallies(t, round.id), options[0].id).people.all.total.support).toBe(1);
   });
 
+  it('keeps a restricted consultation’s tallies from readers who are not enrolled', async () => {
+    const { consultation, options } = await createConsultation(t, { visibility: 'restricted' });
+    const round = await createRound(t, consultation.id);
+    const enrolled = await createUser(t);
+    await grantRole(t, consultation.id, enrolled.user.id, 'participant');
+    await putPosition(t, enrolled.auth, round.id, options[0].id, { stance: 'support' }).expect(200);
+    const stranger = await createUser(t);
+    await request(t.url).get(`/api/rounds/${round.id}/tallies`).expect(401);
+    await request(t.url)
+      .get(`/api/rounds/${round.id}/tallies`)
+      .set('Authorization', stranger.auth)
+      .expect(404);
+    await request(t.url)
+      .get(`/api/rounds/${round.id}/positions.csv`)
+      .set('Authorization', stranger.auth)
+      .expect(404);
+    await putPosition(t, stranger.auth, round.id, options[0].id, {}).expect(404);
+    expect(
+      optionTally(await tallies(t, round.id, enrolled.auth), options[0].id).people.all.total.support,
+    ).toBe(1);
+  });
+
   it('freezes everything once the round is closed: 409 ROUND_CLOSED', async () => {
     const { consultation, options } = await createConsultation(t);
     const round = await createRound(t, consultation.id);

@@ -4,8 +4,8 @@ import type { ConsultationView } from '../../../../shared/schemas/consultations'
 import { useMe } from '../auth/useMe';
 import { useMyPositions, useTallies } from './api';
 import { ChartControls, type ChartSettings } from './ChartControls';
-import { PositionForm } from './PositionForm';
-import { StanceChart, StanceLegend } from './StanceChart';
+import { OptionCard } from './OptionCard';
+import { StanceLegend } from './StanceChart';
 import { useLivePositions } from './useLivePositions';
 
 /** Why the caller sees no form, or null when they may take positions. */
@@ -72,38 +72,26 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
         </p>
       )}
       <ol className="option-cards">
-        {options.map((o) => {
-          const tally = data && !data.hidden ? data.options.find((x) => x.optionId === o.id) : undefined;
-          return (
-            <li key={o.id} className="option-card">
-              <h3 dir="auto">{o.label}</h3>
-              {o.description && (
-                <p className="meta" dir="auto">
-                  {o.description}
-                </p>
-              )}
-              {tally && (
-                <StanceChart
-                  optionId={o.id}
-                  tally={tally.currencies[settings.currency][settings.view]}
-                  breakdown={settings.breakdown}
-                />
-              )}
-              {!reason && mine.data && (
-                <PositionForm
-                  roundId={round.id}
-                  optionId={o.id}
-                  optionLabel={o.label}
-                  personal={mine.data.personal.find((p) => p.optionId === o.id)}
-                  organisation={mine.data.organisation.find((p) => p.optionId === o.id)}
-                  organisationName={canSpeakForOrg ? mine.data.organisationName : null}
-                  rationaleRequired={c.rationaleRequired}
-                  rationaleMaxLength={c.rationaleMaxLength}
-                />
-              )}
-            </li>
-          );
-        })}
+        {options.map((o) => (
+          <OptionCard
+            key={o.id}
+            roundId={round.id}
+            option={o}
+            settings={settings}
+            tally={data && !data.hidden ? data.options.find((x) => x.optionId === o.id) : undefined}
+            form={
+              !reason && mine.data
+                ? {
+                    personal: mine.data.personal.find((p) => p.optionId === o.id),
+                    organisation: mine.data.organisation.find((p) => p.optionId === o.id),
+                    organisationName: canSpeakForOrg ? mine.data.organisationName : null,
+                    rationaleRequired: c.rationaleRequired,
+                    rationaleMaxLength: c.rationaleMaxLength,
+                  }
+                : undefined
+            }
+          />
+        ))}
       </ol>
       {data && !data.hidden && (
         <p className="export-links">

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Capacity,
   MyPositionsView,
+  PositionListView,
   PositionView,
   TakePositionInput,
   TalliesView,
@@ -12,7 +13,24 @@ export const positionKeys = {
   round: (roundId: string) => ['positions', roundId] as const,
   tallies: (roundId: string) => ['positions', roundId, 'tallies'] as const,
   mine: (roundId: string) => ['positions', roundId, 'mine'] as const,
+  lists: (roundId: string) => ['positions', roundId, 'list'] as const,
+  list: (roundId: string, filters: PositionFilters) => ['positions', roundId, 'list', filters] as const,
 };
+
+/** Filters of the rationales list, as the API's query string takes them. */
+export type PositionFilters = { optionId: string } & Partial<
+  Record<'stance' | 'group' | 'membership' | 'region', string>
+>;
+
+export const usePositionList = (roundId: string, filters: PositionFilters, enabled: boolean) =>
+  useQuery({
+    queryKey: positionKeys.list(roundId, filters),
+    queryFn: () => {
+      const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => !!v) as [string, string][]);
+      return api<PositionListView>(`/rounds/${roundId}/positions?${qs.toString()}`);
+    },
+    enabled,
+  });
 
 export const useTallies = (roundId: string | undefined) =>
   useQuery({
