@@ -147,11 +147,16 @@ describe('Positions and tallies', () => {
     expect(after.support).toBe(0);
     expect(after.oppose).toBe(1);
 
-    const revisions: { version: number; stance: string; rationale: string }[] = await t.db.query(
-      `SELECT version, stance, rationale FROM position_revisions WHERE position_id = $1 ORDER BY version`,
-      [first.body.id],
-    );
-    expect(revisions).toEqual([
+    const history = await request(t.url)
+      .get(`/api/rounds/${round.id}/positions/${first.body.id}/revisions`)
+      .expect(200);
+    expect(
+      history.body.revisions.map((r: { version: number; stance: string; rationale: string }) => ({
+        version: r.version,
+        stance: r.stance,
+        rationale: r.rationale,
+      })),
+    ).toEqual([
       { version: 1, stance: 'support', rationale: 'First thoughts' },
       { version: 2, stance: 'oppose', rationale: 'Changed my mind' },
     ]);
@@ -282,12 +287,37 @@ describe('Positions and tallies', () => {
       .set('Authorization', person.auth)
       .expect(200);
     expect(mine.body.personal).toHaveLength(1);
+    const historyUrl = `/api/rounds/${round.id}/positions/${mine.body.personal[0].id}/revisions`;
+    await request(t.url).get(historyUrl).set('Authorization', person.auth).expect(200);
+    await request(t.url).get(historyUrl).expect(403);
     // The secretariat sees the numbers.
     expect(optionTally(await tallies(t, round.id, sec.auth), options[0].id).people.all.total.support).toBe(1);
 
     // Once closed, everyone does.
     await t.db.getRepository(Round).update(round.id, { status: 'closed', closedAt: new Date() });
     expect(optionTally(await tallies(t, round.id), options[0].id).people.all.total.support).toBe(1);
+  });
+
+  it('keeps a restricted consultation’s tallies from readers who are not enrolled', async () => {
+    const { consultation, options } = await createConsultation(t, { visibility: 'restricted' });
+    const round = await createRound(t, consultation.id);
+    const enrolled = await createUser(t);
+    await grantRole(t, consultation.id, enrolled.user.id, 'participant');
+    await putPosition(t, enrolled.auth, round.id, options[0].id, { stance: 'support' }).expect(200);
+    const stranger = await createUser(t);
+    await request(t.url).get(`/api/rounds/${round.id}/tallies`).expect(401);
+    await request(t.url)
+      .get(`/api/rounds/${round.id}/tallies`)
+      .set('Authorization', stranger.auth)
+      .expect(404);
+    await request(t.url)
+      .get(`/api/rounds/${round.id}/positions.csv`)
+      .set('Authorization', stranger.auth)
+      .expect(404);
+    await putPosition(t, stranger.auth, round.id, options[0].id, {}).expect(404);
+    expect(
+      optionTally(await tallies(t, round.id, enrolled.auth), options[0].id).people.all.total.support,
+    ).toBe(1);
   });
 
   it('freezes everything once the round is closed: 409 ROUND_CLOSED', async () => {

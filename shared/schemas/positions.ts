@@ -92,6 +92,24 @@ export interface MyPositionsView {
   organisationName: string | null;
 }
 
+/** One version of a position, oldest first in a history. */
+export interface PositionRevisionView {
+  version: number;
+  stance: Stance;
+  rationale: string;
+  preferred: boolean;
+  withdrawn: boolean;
+  castById: string;
+  castByName: string;
+  createdAt: string;
+}
+
+export interface PositionHistoryView {
+  positionId: string;
+  actorKey: string;
+  revisions: PositionRevisionView[];
+}
+
 export type StanceCounts = Record<Stance, number>;
 
 export interface TallyBreakdowns {

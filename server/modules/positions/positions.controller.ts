@@ -18,10 +18,12 @@ import {
   takePositionSchema,
   withdrawPositionSchema,
   type MyPositionsView,
+  type PositionHistoryView,
   type PositionListView,
   type PositionView,
   type TalliesView,
 } from '../../../shared/schemas/positions.js';
+import { forbidden, notFound } from '../../common/errors.js';
 import { ZodBody, ZodQuery } from '../../common/zod-validation.js';
 import { CurrentPrincipal, RequireAuth } from '../auth/auth.guards.js';
 import type { Principal } from '../policy/principal.js';
@@ -116,6 +118,23 @@ export class PositionsController {
       canSpeakForOrganisation: !!principal.organisationId && principal.isFocalPoint,
       organisationName: await this.query.organisationName(principal.organisationId),
     };
+  }
+
+  @Get('positions/:positionId/revisions')
+  @ApiOperation({ summary: 'Every version of a position, oldest first (withdrawals included)' })
+  async history(
+    @CurrentPrincipal() principal: Principal | null,
+    @Param('roundId', uuid) roundId: string,
+    @Param('positionId', uuid) positionId: string,
+  ): Promise<PositionHistoryView> {
+    const { talliesHidden } = await this.readAccess.load(principal, roundId);
+    const history = await this.query.history(roundId, positionId);
+    if (!history) throw notFound('The position');
+    // While tallies are hidden, a history is only for the actor who owns it (the person, or their organisation).
+    const own =
+      principal && [`user:${principal.userId}`, `org:${principal.organisationId}`].includes(history.actorKey);
+    if (talliesHidden && !own) throw forbidden(HIDDEN_TALLIES_MESSAGE);
+    return history;
   }
 
   @Get('positions.csv')

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   UNSPECIFIED,
   type ListPositionsQuery,
+  type PositionHistoryView,
+  type PositionRevisionView,
   type PositionView,
 } from '../../../shared/schemas/positions.js';
 
@@ -118,6 +120,45 @@ export class PositionsQuery {
     return {
       personal: views.filter((v) => v.capacity === 'personal'),
       organisation: views.filter((v) => v.capacity === 'organisation'),
+    };
+  }
+
+  /** A position's every version, oldest first; null when it is not in this round. */
+  async history(roundId: string, positionId: string): Promise<PositionHistoryView | null> {
+    const [position]: { id: string; actor_key: string }[] = await this.db.query(
+      `SELECT id, actor_key FROM positions WHERE id = $1 AND round_id = $2`,
+      [positionId, roundId],
+    );
+    if (!position) return null;
+    const rows: {
+      version: number;
+      stance: PositionRevisionView['stance'];
+      rationale: string;
+      preferred: boolean;
+      withdrawn: boolean;
+      cast_by_id: string;
+      cast_by_name: string;
+      created_at: Date;
+    }[] = await this.db.query(
+      `SELECT r.version, r.stance, r.rationale, r.preferred, r.withdrawn, r.cast_by_id,
+         u.display_name AS cast_by_name, r.created_at
+       FROM position_revisions r JOIN users u ON u.id = r.cast_by_id
+       WHERE r.position_id = $1 ORDER BY r.version`,
+      [positionId],
+    );
+    return {
+      positionId,
+      actorKey: position.actor_key,
+      revisions: rows.map((r) => ({
+        version: r.version,
+        stance: r.stance,
+        rationale: r.rationale,
+        preferred: r.preferred,
+        withdrawn: r.withdrawn,
+        castById: r.cast_by_id,
+        castByName: r.cast_by_name,
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
     };
   }
 

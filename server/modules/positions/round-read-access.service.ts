@@ -47,8 +47,12 @@ export class RoundReadAccess {
   async load(principal: Principal | null, roundId: string): Promise<RoundReadContext> {
     const round = await this.db.getRepository(Round).findOneBy({ id: roundId });
     if (!round) throw notFound('The round');
-    await this.access.assertCanRead(principal, round.consultationId);
     const { consultation, ctx } = await this.access.context(principal, round.consultationId);
+    // As ConsultationAccess.assertCanRead, without loading the consultation twice on this hot path.
+    if (!this.policy.can(principal, 'consultation.read', ctx)) {
+      if (!principal) this.policy.assert(principal, 'consultation.read', ctx);
+      throw notFound('The round');
+    }
     const fullCtx: PolicyContext = { ...ctx, round: { status: round.status, number: round.number } };
     return {
       round,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { OptionsPanel } from '../positions/OptionsPanel';
 import { useConsultation } from './api';
 import { RoundAdmin } from '../rounds/RoundAdmin';
 import { RoundTimeline } from '../rounds/RoundTimeline';
@@ -27,7 +28,10 @@ export function ConsultationPage() {
       {/* Round workspace: the draft beside the options. Features mount here, one line each. */}
       <div className="round-workspace">
         <div className="round-main">{/* slot:draft */}</div>
-        <aside className="round-side">{/* slot:side */}</aside>
+        <aside className="round-side">
+          {/* slot:side */}
+          <OptionsPanel consultation={c} />
+        </aside>
       </div>
       {/* slot:round-admin */}
       <RoundAdmin consultation={c} />

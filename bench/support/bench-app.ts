@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { startEmbeddedPostgres } from '../../server/database/embedded-postgres.js';
+
+export interface BenchApp {
+  url: string;
+  db: DataSource;
+  /** Which database the figures were measured on, for the report. */
+  database: 'postgres (fresh database)' | 'postgres (DATABASE_URL)' | 'embedded (PGlite)';
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real application on a loopback port for a benchmark, on a database chosen like the tests do:
+ * a fresh database on TEST_DATABASE_URL (dropped afterwards), else DATABASE_URL as it is (the benchmark's
+ * rows stay there), else an in-memory embedded PostgreSQL. Shared by every bench/*.ts file.
+ */
+export async function startBenchApp(): Promise<BenchApp> {
+  let url: string;
+  let database: BenchApp['database'];
+  let cleanup: () => Promise<void> = async () => {};
+  if (process.env.TEST_DATABASE_URL) {
+    const admin = process.env.TEST_DATABASE_URL;
+    const name = `consulta_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const c = new Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const u = new URL(admin);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    database = 'postgres (fresh database)';
+    cleanup = async () => {
+      const d = new Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    };
+  } else if (process.env.DATABASE_URL) {
+    url = process.env.DATABASE_URL;
+    database = 'postgres (DATABASE_URL)';
+  } else {
+    const embedded = await startEmbeddedPostgres({ maxConnections: 40 });
+    url = embedded.url;
+    database = 'embedded (PGlite)';
+    cleanup = () => embedded.stop();
+  }
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    DATABASE_EMBEDDED: database.startsWith('embedded') ? 'true' : 'false',
+    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  });
+  delete process.env.REDIS_URL;
+  const { AppModule } = await import('../../server/app.module.js');
+  const { configureApp } = await import('../../server/bootstrap.js');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db: app.get(DataSource),
+    database,
+    async close() {
+      await app.close();
+      await cleanup();
+    },
+  };
+}
+
+/** Percentile by nearest rank, in the unit of the samples. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** What each benchmark file returns; bench/run.ts prints them all as JSON and as a table. */
+export interface BenchResult {
+  name: string;
+  /** Figure name → value; units in the name (e.g. `p99_ms`). */
+  metrics: Record<string, number | string>;
+  notes?: string;
+}

@@ -1,0 +1,69 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OptionView } from '../../../../shared/schemas/consultations';
+import type { OptionTally, PositionView } from '../../../../shared/schemas/positions';
+import type { ChartSettings } from './ChartControls';
+import { PositionForm, type PositionFormProps } from './PositionForm';
+import { RationalesList } from './RationalesList';
+import { StanceChart } from './StanceChart';
+
+export interface OptionCardProps {
+  roundId: string;
+  option: OptionView;
+  tally: OptionTally | undefined;
+  settings: ChartSettings;
+  /** Present when the caller may take positions here. */
+  form?: Omit<PositionFormProps, 'roundId' | 'optionId' | 'optionLabel'>;
+}
+
+/** What the caller has said on this option, in a few words, for the collapsed form's button. */
+function ownSummary(t: (k: string, o?: Record<string, unknown>) => string, own: PositionView[]) {
+  if (own.length === 0) return t('form.take');
+  return t('form.yours', { stance: own.map((p) => t(`stance.${p.stance}`)).join(' / ') });
+}
+
+/** One option: its description, the live chart, the rationales, and (collapsed) the caller's own position. */
+export function OptionCard({ roundId, option, tally, settings, form }: OptionCardProps) {
+  const { t } = useTranslation('positions');
+  const [editing, setEditing] = useState(false);
+  const formId = useId();
+  const own = form ? [form.organisation, form.personal].filter((p): p is PositionView => !!p) : [];
+  return (
+    <li className="option-card">
+      <h3 dir="auto">{option.label}</h3>
+      {option.description && (
+        <p className="meta" dir="auto">
+          {option.description}
+        </p>
+      )}
+      {tally && (
+        <>
+          <StanceChart
+            optionId={option.id}
+            tally={tally.currencies[settings.currency][settings.view]}
+            breakdown={settings.breakdown}
+          />
+          <RationalesList roundId={roundId} optionId={option.id} />
+        </>
+      )}
+      {form && (
+        <>
+          <button
+            type="button"
+            className={`secondary position-toggle${own.length ? ' has-position' : ''}`}
+            aria-expanded={editing}
+            aria-controls={formId}
+            onClick={() => setEditing(!editing)}
+          >
+            {ownSummary(t, own)}
+          </button>
+          <div id={formId} hidden={!editing}>
+            {editing && (
+              <PositionForm roundId={roundId} optionId={option.id} optionLabel={option.label} {...form} />
+            )}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

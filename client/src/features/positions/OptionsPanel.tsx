@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsultationView } from '../../../../shared/schemas/consultations';
+import { useMe } from '../auth/useMe';
+import { useMyPositions, useTallies } from './api';
+import { ChartControls, type ChartSettings } from './ChartControls';
+import { OptionCard } from './OptionCard';
+import { StanceLegend } from './StanceChart';
+import { useLivePositions } from './useLivePositions';
+
+/** Why the caller sees no form, or null when they may take positions. */
+function whyNoForm(
+  c: ConsultationView,
+  signedIn: boolean,
+  membership: string | null | undefined,
+): string | null {
+  const round = c.currentRound;
+  if (!round) return 'noRound';
+  if (round.status === 'closed') return 'closed';
+  if (round.status !== 'open') return 'notOpen';
+  if (!signedIn) return 'signIn';
+  if (c.viewerRole === 'secretariat' || c.viewerRole === 'chair') return 'neutral';
+  if (c.viewerRole !== 'participant') return 'readOnly';
+  if (c.participation === 'members_only' && (!membership || membership === 'non_member'))
+    return 'membersOnly';
+  return null;
+}
+
+/**
+ * The options of the current round beside the draft: each option with its description, the live stacked bar
+ * chart of stances, and the caller's own position. Anonymous readers see the charts.
+ */
+export function OptionsPanel({ consultation: c }: { consultation: ConsultationView }) {
+  const { t } = useTranslation('positions');
+  const round = c.currentRound;
+  const { data: me } = useMe();
+  const tallies = useTallies(round?.id);
+  const mine = useMyPositions(round?.id, !!me);
+  const [settings, setSettings] = useState<ChartSettings>({
+    breakdown: 'group',
+    currency: 'organisations',
+    view: 'all',
+  });
+  useLivePositions(c.id, round?.id);
+
+  if (!round) return null;
+  const options = c.options.filter((o) => !o.retired);
+  const reason = whyNoForm(c, !!me, me?.organisation?.membership ?? me?.membership);
+  const canSpeakForOrg = !!mine.data?.canSpeakForOrganisation;
+  const data = tallies.data;
+
+  return (
+    <section className="options-panel" aria-labelledby="options-panel-title">
+      <h2 id="options-panel-title">{t('panel.title')}</h2>
+      <p className="meta">
+        {t('panel.round', { number: round.number })} · {t(`panel.status.${round.status}`)}
+      </p>
+      {data && !data.hidden && (
+        <>
+          <ChartControls settings={settings} onChange={setSettings} idPrefix="tally" />
+          <StanceLegend />
+        </>
+      )}
+      {data?.hidden && (
+        <p className="notice" role="note">
+          {t('panel.hidden')}
+        </p>
+      )}
+      {reason && (
+        <p className="notice" role="note">
+          {t(`reason.${reason}`)}
+        </p>
+      )}
+      <ol className="option-cards">
+        {options.map((o) => (
+          <OptionCard
+            key={o.id}
+            roundId={round.id}
+            option={o}
+            settings={settings}
+            tally={data && !data.hidden ? data.options.find((x) => x.optionId === o.id) : undefined}
+            form={
+              !reason && mine.data
+                ? {
+                    personal: mine.data.personal.find((p) => p.optionId === o.id),
+                    organisation: mine.data.organisation.find((p) => p.optionId === o.id),
+                    organisationName: canSpeakForOrg ? mine.data.organisationName : null,
+                    rationaleRequired: c.rationaleRequired,
+                    rationaleMaxLength: c.rationaleMaxLength,
+                  }
+                : undefined
+            }
+          />
+        ))}
+      </ol>
+      {data && !data.hidden && (
+        <p className="export-links">
+          <a href={`/api/rounds/${round.id}/positions.csv`} download>
+            {t('export.csv')}
+          </a>{' '}
+          ·{' '}
+          <a href={`/api/rounds/${round.id}/positions.json`} download>
+            {t('export.json')}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}

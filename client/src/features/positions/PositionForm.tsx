@@ -1,0 +1,155 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Capacity, PositionView } from '../../../../shared/schemas/positions';
+import { HttpError } from '../../api/http';
+import { useSavePosition, useWithdrawPosition } from './api';
+import { STANCES, type Stance } from './stances';
+
+export interface PositionFormProps {
+  roundId: string;
+  optionId: string;
+  optionLabel: string;
+  personal: PositionView | undefined;
+  organisation: PositionView | undefined;
+  /** The caller is a focal point: they choose to speak in their own name or for the organisation. */
+  organisationName: string | null;
+  rationaleRequired: boolean;
+  rationaleMaxLength: number;
+}
+
+/** The caller's stance on one option: capacity, stance (with its meaning), rationale, preferred, save. */
+export function PositionForm(p: PositionFormProps) {
+  const { t } = useTranslation('positions');
+  const id = useId();
+  const [capacity, setCapacity] = useState<Capacity>(p.organisationName ? 'organisation' : 'personal');
+  const current = capacity === 'organisation' ? p.organisation : p.personal;
+  const [stance, setStance] = useState<Stance | null>(current?.stance ?? null);
+  const [rationale, setRationale] = useState(current?.rationale ?? '');
+  const [preferred, setPreferred] = useState(current?.preferred ?? false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const save = useSavePosition(p.roundId);
+  const withdraw = useWithdrawPosition(p.roundId);
+
+  // Follow the stored position when the capacity changes or someone (another focal point, another tab) changed it.
+  useEffect(() => {
+    setStance(current?.stance ?? null);
+    setRationale(current?.rationale ?? '');
+    setPreferred(current?.preferred ?? false);
+  }, [capacity, current?.id, current?.version]);
+
+  const error = (save.error ?? withdraw.error) as Error | null;
+  const tooLong = rationale.length > p.rationaleMaxLength;
+  const missing = p.rationaleRequired && !rationale.trim();
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!stance) return;
+    setNotice(null);
+    save.mutate(
+      { optionId: p.optionId, stance, rationale, preferred: preferred && stance !== 'oppose', capacity },
+      { onSuccess: () => setNotice(t('form.saved')) },
+    );
+  };
+
+  return (
+    <form className="position-form" onSubmit={submit} aria-label={t('form.title', { option: p.optionLabel })}>
+      {p.organisationName && (
+        <fieldset className="segmented">
+          <legend>{t('form.capacity')}</legend>
+          {(['organisation', 'personal'] as const).map((c) => (
+            <label key={c} className={c === capacity ? 'selected' : undefined}>
+              <input
+                type="radio"
+                name={`${id}-capacity`}
+                value={c}
+                checked={capacity === c}
+                onChange={() => setCapacity(c)}
+              />
+              {c === 'organisation'
+                ? t('form.forOrganisation', { name: p.organisationName })
+                : t('form.personal')}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <fieldset className="stance-choices">
+        <legend>{t('form.stance')}</legend>
+        {STANCES.map((s) => (
+          <label key={s} className={`stance-choice${stance === s ? ' selected' : ''}`}>
+            <input
+              type="radio"
+              name={`${id}-stance`}
+              value={s}
+              checked={stance === s}
+              onChange={() => setStance(s)}
+              aria-describedby={`${id}-${s}-meaning`}
+            />
+            <span className="stance-choice-text">
+              <strong>{t(`stance.${s}`)}</strong>
+              <span id={`${id}-${s}-meaning`} className="meta">
+                {t(`meaning.${s}`)}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="rationale">
+        <span>
+          {t('form.rationale')} {p.rationaleRequired ? t('form.required') : t('form.optional')}
+        </span>
+        <textarea
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          rows={3}
+          dir="auto"
+          required={p.rationaleRequired}
+          aria-invalid={tooLong || undefined}
+          aria-describedby={`${id}-count`}
+        />
+        <span id={`${id}-count`} className={`meta${tooLong ? ' error' : ''}`}>
+          {t('form.count', { count: rationale.length, max: p.rationaleMaxLength })}
+        </span>
+      </label>
+      <label className="preferred">
+        <input
+          type="checkbox"
+          checked={preferred && stance !== 'oppose'}
+          disabled={stance === 'oppose'}
+          onChange={(e) => setPreferred(e.target.checked)}
+        />
+        {t('form.preferred')}
+      </label>
+      <div className="form-actions">
+        <button type="submit" disabled={!stance || tooLong || missing || save.isPending}>
+          {current ? t('form.update') : t('form.save')}
+        </button>
+        {current && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={withdraw.isPending}
+            onClick={() =>
+              withdraw.mutate(
+                { optionId: p.optionId, capacity },
+                { onSuccess: () => setNotice(t('form.withdrawn')) },
+              )
+            }
+          >
+            {t('form.withdraw')}
+          </button>
+        )}
+      </div>
+      {current && current.capacity === 'organisation' && (
+        <p className="meta">{t('form.castBy', { name: current.castByName })}</p>
+      )}
+      <p role="status" className="meta">
+        {notice}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error instanceof HttpError ? error.message : t('form.failed')}
+        </p>
+      )}
+    </form>
+  );
+}

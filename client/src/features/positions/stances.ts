@@ -1,0 +1,15 @@
+import { STANCES, type Stance } from '../../../../shared/domain';
+
+export { STANCES };
+export type { Stance };
+
+/**
+ * Stance colours, chosen to stay distinguishable with the common colour-vision deficiencies (a diverging
+ * blue–orange scale with grey in the middle) and with at least 3:1 contrast against white.
+ */
+export const STANCE_COLOURS: Record<Stance, string> = {
+  support: '#1f5fa8',
+  support_with_changes: '#6fa3d8',
+  neutral: '#9aa3b0',
+  oppose: '#c2530f',
+};

@@ -1,0 +1,150 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './helpers/browser.js';
+import { hasChromium } from './helpers/environment.js';
+import {
+  createConsultation,
+  createOrganisation,
+  createRound,
+  createUser,
+  PASSWORD,
+} from './helpers/factories.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+/** Signs in from the page itself, so the session cookie lands in this browser context. */
+async function signIn(page: Page, email: string) {
+  const status = await page.evaluate(
+    async ({ email, password }) =>
+      (
+        await fetch('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        })
+      ).status,
+    { email, password: PASSWORD },
+  );
+  expect(status).toBe(200);
+}
+
+describe.skipIf(!hasChromium())('Positions in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await createTestApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("shows one stakeholder's new position in another viewer's chart without a reload", async () => {
+    const { consultation, options } = await createConsultation(
+      t,
+      { title: 'Where should the group sit?', question: 'Which home for the group?' },
+      ['A subgroup of the Council Working Group', 'An ITU-T focus group', 'An ITU-T study group'],
+    );
+    await createRound(t, consultation.id);
+    const org = await createOrganisation(t, {
+      name: 'Ministry of Digital Affairs',
+      stakeholderGroup: 'government',
+      membership: 'member_state',
+      region: 'africa',
+      country: 'KE',
+    });
+    const focal = await createUser(t, {
+      displayName: 'Amina Focal',
+      organisationId: org.id,
+      isFocalPoint: true,
+    });
+    const url = `${t.url}/consultations/${consultation.id}`;
+
+    const speakerContext = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
+    const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
+    const speaker = await speakerContext.newPage();
+    const viewer = await viewerContext.newPage();
+    await speaker.goto(t.url);
+    await signIn(speaker, focal.user.email);
+    await speaker.goto(url);
+    await viewer.goto(url);
+
+    const viewerTotal = viewer.getByTestId(`total-${options[1].id}`);
+    await expect.poll(() => viewerTotal.textContent()).toBe('0');
+
+    // The focal point speaks for the ministry on the second option, with the keyboard.
+    await speaker.getByRole('button', { name: 'Take a position' }).nth(1).click();
+    const form = speaker.getByRole('form', { name: `Your position on ${options[1].label}` });
+    await form.getByRole('radio', { name: /For Ministry of Digital Affairs/ }).waitFor();
+    await form.getByRole('radio', { name: /^Support with changes/ }).focus();
+    await speaker.keyboard.press('Space');
+    expect(await form.getByRole('radio', { name: /^Support with changes/ }).isChecked()).toBe(true);
+    await form.getByRole('textbox').fill('A focus group first, with a clear mandate and a sunset clause.');
+    await form.getByRole('checkbox', { name: 'This is my preferred option' }).check();
+    const started = Date.now();
+    await form.getByRole('button', { name: 'Save position' }).click();
+    await form.getByText('Your position is saved.').waitFor();
+
+    // The anonymous viewer's chart moves by itself, within a second.
+    await expect.poll(() => viewerTotal.textContent(), { timeout: 1000, interval: 25 }).toBe('1');
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(2000);
+    const totalBar = viewer
+      .getByTestId(`chart-${options[1].id}`)
+      .getByRole('img', { name: /^All: Support 0, Support with changes 1, Neutral 0, Oppose 0$/ });
+    expect(await totalBar.count()).toBe(1);
+    expect(
+      await viewer
+        .getByTestId(`chart-${options[1].id}`)
+        .getByRole('img', { name: /^Government:/ })
+        .count(),
+    ).toBe(1);
+    await screenshot(speaker, 'positions-speaker');
+    await screenshot(viewer, 'positions-viewer');
+
+    // Switch the viewer to the region breakdown and the people currency: the organisation does not count there.
+    await viewer.getByRole('radio', { name: 'Region' }).check();
+    expect(
+      await viewer
+        .getByTestId(`chart-${options[1].id}`)
+        .getByRole('img', { name: /^Africa:/ })
+        .count(),
+    ).toBe(1);
+    await viewer.getByRole('radio', { name: 'People' }).check();
+    await expect.poll(() => viewerTotal.textContent()).toBe('0');
+
+    // The table alternative carries the same figures.
+    await viewer.getByRole('radio', { name: 'Organisations' }).check();
+    await viewer.getByTestId(`chart-${options[1].id}`).getByText('Show the figures as a table').click();
+    const table = viewer.getByTestId(`chart-${options[1].id}`).getByRole('table');
+    expect(await table.getByRole('row', { name: /Africa/ }).textContent()).toContain('1');
+    await screenshot(viewer, 'positions-viewer-table');
+
+    // The rationales list names who said what, with the rationale.
+    const chartCard = viewer
+      .getByRole('listitem')
+      .filter({ has: viewer.getByTestId(`chart-${options[1].id}`) });
+    await chartCard.getByText('Read the rationales').click();
+    await chartCard.getByText('A focus group first, with a clear mandate and a sunset clause.').waitFor();
+    expect(await chartCard.getByText('Ministry of Digital Affairs').count()).toBeGreaterThan(0);
+    await screenshot(viewer, 'positions-viewer-rationales');
+
+    await speakerContext.close();
+    await viewerContext.close();
+  });
+
+  it('reads in Arabic, right to left', async () => {
+    const { consultation } = await createConsultation(t, { title: 'مشاورة' });
+    await createRound(t, consultation.id);
+    const context = await browser.newContext({ locale: 'ar', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(`localStorage.setItem('consulta.lang', 'ar')`);
+    await page.goto(`${t.url}/consultations/${consultation.id}`);
+    await page.getByRole('heading', { name: 'مواقف أصحاب المصلحة' }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('radio', { name: 'المنطقة' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'المنطقة' }).count()).toBe(1);
+    await screenshot(page, 'positions-ar');
+    await context.close();
+  });
+});
