@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
+import { AdminPage } from '../features/admin/AdminPage';
+import { ProfilePage } from '../features/auth/ProfilePage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
 import { ConsultationList } from '../features/consultations/ConsultationList';
 import { ConsultationPage } from '../features/consultations/ConsultationPage';
 import { Header } from './Header';
@@ -16,6 +20,10 @@ export function App() {
         <Routes>
           <Route path="/" element={<ConsultationList />} />
           <Route path="/consultations/:id" element={<ConsultationPage />} />
+          <Route path="/signin" element={<SignInPage />} />
+          <Route path="/signup" element={<SignUpPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/admin" element={<AdminPage />} />
           <Route
             path="*"
             element={
