@@ -186,6 +186,13 @@ describe('Identity: sign-in and bad input', () => {
       await request(t.url).get('/api/me').set('Cookie', `consulta_at=${forged}`).expect(401);
     });
 
+    it('never accepts an access token from the URL (it would end up in logs and histories)', async () => {
+      const { token } = await createUser(t);
+      for (const name of ['token', 'access_token', 'auth']) {
+        await request(t.url).get(`/api/me?${name}=${token}`).expect(401);
+      }
+    });
+
     it('accepts a well-signed token only while its session lives (a signed token for a revoked session fails)', async () => {
       const { token, user } = await createUser(t);
       const { sid } = claimsOf(token);

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MeView, ProfileInput } from '../../../../shared/schemas/auth';
 import { useUpdateProfile } from './api';
@@ -36,7 +36,9 @@ function ProfileForm({ me }: { me: MeView }) {
   return (
     <form className="form" onSubmit={submit} aria-labelledby="profile-details">
       <h2 id="profile-details">{t('profile.details')}</h2>
-      <p className="meta">{t('profile.email', { email: me.email })}</p>
+      <p className="meta">
+        <Trans t={t} i18nKey="profile.email" values={{ email: me.email }} components={{ bdi: <bdi /> }} />
+      </p>
       <label>
         {t('fields.displayName')}
         <input

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSignOut } from './api';
 import { useAccessEvents } from './useAccessEvents';
@@ -26,7 +26,12 @@ export function UserMenu() {
   return (
     <div className="header-actions">
       <span className="signed-in-as" data-testid="signed-in-as">
-        {t('nav.signedInAs', { name: me.displayName })}
+        <Trans
+          t={t}
+          i18nKey="nav.signedInAs"
+          values={{ name: me.displayName }}
+          components={{ bdi: <bdi /> }}
+        />
       </span>
       <Link to="/profile">{t('nav.profile')}</Link>
       {manages && <Link to="/admin">{t('nav.admin')}</Link>}
