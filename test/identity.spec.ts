@@ -262,6 +262,12 @@ describe('Identity over HTTP', () => {
         .send({ platformRole: 'secretariat' })
         .expect(403);
       expect(bySec.body.message).toBe('Only a platform administrator manages accounts');
+      // Nor can the secretariat raise itself: platform roles are the admin's alone.
+      await request(t.url)
+        .patch(`/api/users/${secretariat.user.id}`)
+        .set('Authorization', secretariat.auth)
+        .send({ platformRole: 'admin' })
+        .expect(403);
       await request(t.url)
         .patch(path)
         .set('Authorization', target.auth)
