@@ -5,9 +5,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config.service.js';
 
 /** Query parameters that carry credentials: they are cut from every logged URL. */
-const SECRET_PARAMS = /([?&](?:token|ticket|access_token|refresh_token)=)[^&]*/gi;
+const SECRET_PARAMS =
+  /([?&;](?:token|ticket|access_token|refresh_token|id_token|jwt|auth|authorization|password|code)=)[^&#;]*/gi;
+/** Anything shaped like a JWT, wherever it sits in the URL (path segment, oddly named parameter). */
+const JWT_LIKE = /eyJ[\w-]{4,}\.[\w-]+\.[\w-]*/g;
 
-export const redactUrl = (url: string | undefined) => (url ?? '').replace(SECRET_PARAMS, '$1[redacted]');
+export const redactUrl = (url: string | undefined) =>
+  (url ?? '').replace(SECRET_PARAMS, '$1[redacted]').replace(JWT_LIKE, '[redacted]');
 
 @Module({
   imports: [

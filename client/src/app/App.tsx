@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { ConsoleConsultationPage } from '../features/console/ConsoleConsultationPage';
 import { ConsolePage } from '../features/console/ConsolePage';
+import { AdminPage } from '../features/admin/AdminPage';
+import { ProfilePage } from '../features/auth/ProfilePage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
 import { ConsultationList } from '../features/consultations/ConsultationList';
 import { ConsultationPage } from '../features/consultations/ConsultationPage';
 import { Header } from './Header';
@@ -20,6 +24,10 @@ export function App() {
           <Route path="/consultations/:id" element={<ConsultationPage />} />
           <Route path="/console" element={<ConsolePage />} />
           <Route path="/console/consultations/:id" element={<ConsoleConsultationPage />} />
+          <Route path="/signin" element={<SignInPage />} />
+          <Route path="/signup" element={<SignUpPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/admin" element={<AdminPage />} />
           <Route
             path="*"
             element={

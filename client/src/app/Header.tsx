@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../features/auth/useMe';
+import { UserMenu } from '../features/auth/UserMenu';
 import { LANGUAGES } from '../i18n';
 
 export function Header() {
@@ -19,6 +20,7 @@ export function Header() {
           <Link to="/">{t('nav.consultations')}</Link>
           {me.data?.platformRole === 'secretariat' && <Link to="/console">{t('console:nav')}</Link>}
         </nav>
+        <UserMenu />
         <label className="language-switcher">
           <span className="visually-hidden">{t('language')}</span>
           <select value={i18n.resolvedLanguage} onChange={(e) => void i18n.changeLanguage(e.target.value)}>

@@ -30,7 +30,9 @@ export class OrganisationsController {
   @Post()
   @RequireAuth()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Propose an organisation; it starts unverified and the proposer becomes its admin' })
+  @ApiOperation({
+    summary: 'Propose an organisation; it starts unverified and the proposer becomes its admin',
+  })
   @ZodBody(proposeOrganisationSchema)
   propose(@CurrentPrincipal() principal: Principal, @Body() body: ProposeOrganisationInput) {
     return this.organisations.propose(principal, body);

@@ -95,7 +95,9 @@ export class OrganisationsService {
         action: verified ? 'organisation.verified' : 'organisation.unverified',
         payload: { organisationId: org.id, name: org.name },
       });
-      const members = await tx.getRepository(User).find({ select: { id: true }, where: { organisationId: id } });
+      const members = await tx
+        .getRepository(User)
+        .find({ select: { id: true }, where: { organisationId: id } });
       return { org, memberIds: members.map((m) => m.id) };
     });
     // Its focal points gain (or lose) the organisation's voice.
@@ -171,7 +173,10 @@ export class OrganisationsService {
   /** Leaving (oneself) or removal by the secretariat or the organisation's admin. */
   async removeMember(principal: Principal, id: string, userId: string): Promise<void> {
     if (userId !== principal.userId) {
-      this.policy.assert(principal, 'organisation.manageMembers', { organisation: { id }, subjectId: userId });
+      this.policy.assert(principal, 'organisation.manageMembers', {
+        organisation: { id },
+        subjectId: userId,
+      });
     }
     await this.db.transaction(async (tx) => {
       await this.load(tx, id);

@@ -131,10 +131,8 @@ export function decide(principal: Principal | null, action: Action, ctx: PolicyC
     return isSecretariat ? allow : refuse('Only the secretariat verifies organisations');
   }
   if (action === 'consultation.create') {
-    if (!principal) return needSignIn('do this');
-    return isSecretariat || principal.platformRole === 'admin'
-      ? allow
-      : refuse('Only the secretariat may do this');
+    if (!principal) return needSignIn('create a consultation');
+    return isSecretariat ? allow : refuse('Only the secretariat creates consultations');
   }
 
   // Reading.

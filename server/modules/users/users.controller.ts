@@ -19,7 +19,9 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Patch('me')
-  @ApiOperation({ summary: 'Update your profile: name and personal-capacity group, membership, country, region' })
+  @ApiOperation({
+    summary: 'Update your profile: name and personal-capacity group, membership, country, region',
+  })
   @ZodBody(profileSchema)
   updateProfile(@CurrentPrincipal() principal: Principal, @Body() body: ProfileInput) {
     return this.users.updateProfile(principal, body);

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useMe } from '../auth/useMe';
+import { AccountsAdmin } from './AccountsAdmin';
+import { ConsultationRolesAdmin } from './ConsultationRolesAdmin';
+import { OrganisationsAdmin } from './OrganisationsAdmin';
+
+/**
+ * One page, two audiences: the secretariat verifies organisations and assigns consultation roles; the
+ * platform admin manages accounts. Each sees only their part (the server refuses the rest anyway).
+ */
+export function AdminPage() {
+  const { t } = useTranslation('admin');
+  const { data: me, isLoading } = useMe();
+  if (isLoading) return <p role="status">{t('common:loading')}</p>;
+  const role = me?.platformRole;
+  if (!me || (role !== 'secretariat' && role !== 'admin')) {
+    return (
+      <section>
+        <h1>{t('title')}</h1>
+        <p role="alert">{me ? t('notAllowed') : <Link to="/signin">{t('signInFirst')}</Link>}</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="admin-title" className="admin-page">
+      <h1 id="admin-title">{t('title')}</h1>
+      <p className="lead">{role === 'secretariat' ? t('leadSecretariat') : t('leadAdmin')}</p>
+      {role === 'secretariat' && (
+        <>
+          <OrganisationsAdmin />
+          <ConsultationRolesAdmin selfId={me.id} />
+        </>
+      )}
+      {role === 'admin' && <AccountsAdmin selfId={me.id} />}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONSULTATION_ROLES, type ConsultationRole } from '../../../../shared/domain';
+import { ErrorMessage } from '../auth/ErrorMessage';
+import { useConsultations } from '../consultations/api';
+import { useConsultationRoles, useRemoveRole, useSetRole, useUsers } from './api';
+
+function RoleSelect({
+  value,
+  onChange,
+  label,
+}: {
+  value: string;
+  onChange: (v: ConsultationRole) => void;
+  label: string;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <select
+      className="field"
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as ConsultationRole)}
+    >
+      {CONSULTATION_ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(`roles.${r}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Chairs, participants and observers of one consultation, assigned by the secretariat. */
+export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
+  const { t } = useTranslation('admin');
+  const { data: consultations } = useConsultations();
+  const [consultationId, setConsultationId] = useState('');
+  const { data: roles } = useConsultationRoles(consultationId);
+  const setRole = useSetRole(consultationId);
+  const removeRole = useRemoveRole(consultationId);
+  const [q, setQ] = useState('');
+  const { data: found } = useUsers(q, q.trim().length >= 2);
+  const [userId, setUserId] = useState('');
+  const [role, setNewRole] = useState<ConsultationRole>('participant');
+  const assign = (e: FormEvent) => {
+    e.preventDefault();
+    if (userId) setRole.mutate({ userId, role }, { onSuccess: () => setUserId('') });
+  };
+  return (
+    <section aria-labelledby="admin-roles" className="admin-section">
+      <h2 id="admin-roles">{t('roles.title')}</h2>
+      <label className="inline-field">
+        {t('roles.consultation')}
+        <select className="field" value={consultationId} onChange={(e) => setConsultationId(e.target.value)}>
+          <option value="">{t('roles.pickConsultation')}</option>
+          {consultations?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {consultationId && (
+        <>
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('accounts.name')}</th>
+                <th scope="col">{t('accounts.email')}</th>
+                <th scope="col">{t('roles.role')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('organisations.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {roles?.length === 0 && (
+                <tr>
+                  <td colSpan={4}>{t('roles.none')}</td>
+                </tr>
+              )}
+              {roles?.map((r) => (
+                <tr key={r.userId}>
+                  <td dir="auto">{r.displayName}</td>
+                  <td>{r.email}</td>
+                  <td>
+                    <RoleSelect
+                      label={t('roles.roleOf', { name: r.displayName })}
+                      value={r.role}
+                      onChange={(next) => setRole.mutate({ userId: r.userId, role: next })}
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('roles.removeNamed', { name: r.displayName })}
+                      onClick={() => removeRole.mutate(r.userId)}
+                    >
+                      {t('roles.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form className="form admin-assign" onSubmit={assign} aria-label={t('roles.assignTitle')}>
+            <h3>{t('roles.assignTitle')}</h3>
+            <label>
+              {t('roles.findPerson')}
+              <input
+                type="text"
+                value={q}
+                onChange={(e) => setQ(e.target.value)}
+                placeholder={t('roles.findHint')}
+              />
+            </label>
+            <label>
+              {t('roles.person')}
+              <select className="field" value={userId} onChange={(e) => setUserId(e.target.value)}>
+                <option value="">{t('roles.pickPerson')}</option>
+                {found
+                  ?.filter((u) => u.id !== selfId)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.displayName} — {u.email}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <label>
+              {t('roles.role')}
+              <RoleSelect label={t('roles.role')} value={role} onChange={setNewRole} />
+            </label>
+            <div>
+              <button type="submit" disabled={!userId || setRole.isPending}>
+                {t('roles.assign')}
+              </button>
+            </div>
+          </form>
+          <ErrorMessage error={setRole.error ?? removeRole.error} />
+        </>
+      )}
+    </section>
+  );
+}

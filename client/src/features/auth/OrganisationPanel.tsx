@@ -1,0 +1,157 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeView } from '../../../../shared/schemas/auth';
+import type { ProposeOrganisationInput } from '../../../../shared/schemas/identity';
+import { useJoinOrganisation, useLeaveOrganisation, useOrganisations, useProposeOrganisation } from './api';
+import { ErrorMessage } from './ErrorMessage';
+import { VocabularySelect } from './vocabulary';
+
+function ProposeForm() {
+  const { t } = useTranslation('auth');
+  const propose = useProposeOrganisation();
+  const empty = { name: '', stakeholderGroup: '', membership: '', country: '', region: '' };
+  const [form, setForm] = useState(empty);
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    propose.mutate({ ...form, country: form.country.trim().toUpperCase() } as ProposeOrganisationInput, {
+      onSuccess: () => setForm(empty),
+    });
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-labelledby="propose-title">
+      <h3 id="propose-title">{t('organisation.proposeTitle')}</h3>
+      <p className="meta">{t('organisation.proposeLead')}</p>
+      <label>
+        {t('organisation.name')}
+        <input
+          type="text"
+          required
+          maxLength={200}
+          value={form.name}
+          onChange={(e) => set('name')(e.target.value)}
+        />
+      </label>
+      <VocabularySelect
+        kind="group"
+        optional={false}
+        label={t('fields.stakeholderGroup')}
+        value={form.stakeholderGroup}
+        onChange={set('stakeholderGroup')}
+      />
+      <VocabularySelect
+        kind="membership"
+        optional={false}
+        label={t('fields.membership')}
+        value={form.membership}
+        onChange={set('membership')}
+      />
+      <label>
+        {t('fields.country')}
+        <input
+          type="text"
+          required
+          maxLength={2}
+          placeholder="FR"
+          value={form.country}
+          onChange={(e) => set('country')(e.target.value)}
+        />
+      </label>
+      <VocabularySelect
+        kind="region"
+        optional={false}
+        label={t('fields.region')}
+        value={form.region}
+        onChange={set('region')}
+      />
+      <ErrorMessage error={propose.error} />
+      <div>
+        <button type="submit" disabled={propose.isPending}>
+          {t('organisation.propose')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The organisation one speaks for (or the personal capacity), joining one, leaving it, proposing a new one. */
+export function OrganisationPanel({ me }: { me: MeView }) {
+  const { t } = useTranslation('auth');
+  const { data: organisations } = useOrganisations();
+  const join = useJoinOrganisation();
+  const leave = useLeaveOrganisation();
+  const [choice, setChoice] = useState('');
+  const org = me.organisation;
+  const standing = !org
+    ? null
+    : me.isFocalPoint
+      ? org.verified
+        ? t('organisation.focalPoint')
+        : t('organisation.focalPointPending')
+      : t('organisation.member');
+  return (
+    <section aria-labelledby="organisation-title" className="organisation-panel">
+      <h2 id="organisation-title">{t('organisation.title')}</h2>
+      {org ? (
+        <div className="card">
+          <div className="card-head">
+            <strong dir="auto">{org.name}</strong>
+            <span className={`badge ${org.verified ? 'badge-open' : 'badge-upcoming'}`}>
+              {org.verified ? t('organisation.verified') : t('organisation.unverified')}
+            </span>
+          </div>
+          <p className="meta">
+            {t(`group.${org.stakeholderGroup}`)} · {t(`membership.${org.membership}`)} · {org.country} ·{' '}
+            {t(`region.${org.region}`)}
+          </p>
+          <p>
+            {standing}
+            {me.isOrgAdmin && ` · ${t('organisation.orgAdmin')}`}
+          </p>
+          <button
+            type="button"
+            className="secondary"
+            disabled={leave.isPending}
+            onClick={() => leave.mutate({ id: org.id, userId: me.id })}
+          >
+            {t('organisation.leave')}
+          </button>
+          <ErrorMessage error={leave.error} />
+        </div>
+      ) : (
+        <p>{t('organisation.none')}</p>
+      )}
+      <form
+        className="form"
+        aria-labelledby="join-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (choice) join.mutate(choice);
+        }}
+      >
+        <h3 id="join-title">{t('organisation.joinTitle')}</h3>
+        <label>
+          {t('organisation.pick')}
+          <select className="field" value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">{t('fields.choose')}</option>
+            {organisations
+              ?.filter((o) => o.id !== org?.id)
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                  {o.verified ? '' : ` (${t('organisation.unverified')})`}
+                </option>
+              ))}
+          </select>
+        </label>
+        <ErrorMessage error={join.error} />
+        <div>
+          <button type="submit" disabled={!choice || join.isPending}>
+            {t('organisation.join')}
+          </button>
+        </div>
+      </form>
+      <ProposeForm />
+    </section>
+  );
+}

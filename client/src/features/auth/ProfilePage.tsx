@@ -1,0 +1,124 @@
+import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { MeView, ProfileInput } from '../../../../shared/schemas/auth';
+import { useUpdateProfile } from './api';
+import { ErrorMessage } from './ErrorMessage';
+import { OrganisationPanel } from './OrganisationPanel';
+import { useMe } from './useMe';
+import { VocabularySelect } from './vocabulary';
+
+const orNull = (v: string) => (v === '' ? null : v);
+
+function ProfileForm({ me }: { me: MeView }) {
+  const { t } = useTranslation('auth');
+  const update = useUpdateProfile();
+  const initial = () => ({
+    displayName: me.displayName,
+    stakeholderGroup: me.stakeholderGroup ?? '',
+    membership: me.membership ?? '',
+    country: me.country ?? '',
+    region: me.region ?? '',
+  });
+  // Starts from the stored profile; saving writes the answer back into `me`, so the two stay equal.
+  const [form, setForm] = useState(initial);
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate({
+      displayName: form.displayName,
+      stakeholderGroup: orNull(form.stakeholderGroup),
+      membership: orNull(form.membership),
+      country: orNull(form.country.trim().toUpperCase()),
+      region: orNull(form.region),
+    } as ProfileInput);
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-labelledby="profile-details">
+      <h2 id="profile-details">{t('profile.details')}</h2>
+      <p className="meta">
+        <Trans t={t} i18nKey="profile.email" values={{ email: me.email }} components={{ bdi: <bdi /> }} />
+      </p>
+      <label>
+        {t('fields.displayName')}
+        <input
+          type="text"
+          required
+          maxLength={100}
+          value={form.displayName}
+          onChange={(e) => set('displayName')(e.target.value)}
+        />
+      </label>
+      <p className="meta">{t('profile.personalCapacity')}</p>
+      <VocabularySelect
+        kind="group"
+        label={t('fields.stakeholderGroup')}
+        value={form.stakeholderGroup}
+        onChange={set('stakeholderGroup')}
+      />
+      <VocabularySelect
+        kind="membership"
+        label={t('fields.membership')}
+        value={form.membership}
+        onChange={set('membership')}
+      />
+      <label>
+        {t('fields.country')}
+        <input
+          type="text"
+          maxLength={2}
+          pattern="[A-Za-z]{2}"
+          placeholder="FR"
+          aria-describedby="country-hint"
+          value={form.country}
+          onChange={(e) => set('country')(e.target.value)}
+        />
+        <span id="country-hint" className="meta">
+          {t('fields.countryHint')}
+        </span>
+      </label>
+      <VocabularySelect
+        kind="region"
+        label={t('fields.region')}
+        value={form.region}
+        onChange={set('region')}
+      />
+      <ErrorMessage error={update.error} />
+      {update.isSuccess && (
+        <p role="status" className="ok">
+          {t('profile.saved')}
+        </p>
+      )}
+      <div>
+        <button type="submit" disabled={update.isPending}>
+          {t('profile.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ProfilePage() {
+  const { t } = useTranslation('auth');
+  const { data: me, isLoading } = useMe();
+  if (isLoading) return <p role="status">{t('common:loading')}</p>;
+  if (!me) {
+    return (
+      <section>
+        <h1>{t('profile.title')}</h1>
+        <p>
+          <Link to="/signin">{t('profile.signInFirst')}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="profile-title" className="profile-page">
+      <h1 id="profile-title">{t('profile.title')}</h1>
+      <div className="profile-grid">
+        <ProfileForm me={me} />
+        <OrganisationPanel me={me} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import type { RegisterInput } from '../../../../shared/schemas/auth';
+import { useSignUp } from './api';
+import { ErrorMessage } from './ErrorMessage';
+import { VocabularySelect } from './vocabulary';
+
+/** Open to every stakeholder, members and non-members alike. */
+export function SignUpPage() {
+  const { t } = useTranslation('auth');
+  const signUp = useSignUp();
+  const navigate = useNavigate();
+  const [form, setForm] = useState({
+    email: '',
+    displayName: '',
+    password: '',
+    stakeholderGroup: '',
+    region: '',
+  });
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input: RegisterInput = {
+      email: form.email,
+      displayName: form.displayName,
+      password: form.password,
+    };
+    if (form.stakeholderGroup)
+      input.stakeholderGroup = form.stakeholderGroup as RegisterInput['stakeholderGroup'];
+    if (form.region) input.region = form.region as RegisterInput['region'];
+    signUp.mutate(input, { onSuccess: () => navigate('/profile') });
+  };
+  return (
+    <section aria-labelledby="signup-title" className="auth-page">
+      <h1 id="signup-title">{t('signUp.title')}</h1>
+      <p className="lead">{t('signUp.lead')}</p>
+      <form className="form" onSubmit={submit} noValidate>
+        <label>
+          {t('fields.displayName')}
+          <input
+            type="text"
+            autoComplete="name"
+            required
+            maxLength={100}
+            value={form.displayName}
+            onChange={(e) => set('displayName')(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('fields.email')}
+          <input
+            type="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            onChange={(e) => set('email')(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('fields.newPassword')}
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            aria-describedby="password-hint"
+            value={form.password}
+            onChange={(e) => set('password')(e.target.value)}
+          />
+          <span id="password-hint" className="meta">
+            {t('fields.passwordHint')}
+          </span>
+        </label>
+        <VocabularySelect
+          kind="group"
+          label={t('fields.stakeholderGroup')}
+          value={form.stakeholderGroup}
+          onChange={set('stakeholderGroup')}
+        />
+        <VocabularySelect
+          kind="region"
+          label={t('fields.region')}
+          value={form.region}
+          onChange={set('region')}
+        />
+        <ErrorMessage error={signUp.error} />
+        <div>
+          <button type="submit" disabled={signUp.isPending}>
+            {t('signUp.submit')}
+          </button>
+        </div>
+        <p className="meta">
+          {t('signUp.haveAccount')} <Link to="/signin">{t('nav.signIn')}</Link>
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { Trans, useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { useSignOut } from './api';
+import { useAccessEvents } from './useAccessEvents';
+import { useMe } from './useMe';
+
+/** The header's account corner: who is signed in, their pages, sign-out; or sign-in and sign-up links. */
+export function UserMenu() {
+  const { t } = useTranslation('auth');
+  const { data: me, isLoading } = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  useAccessEvents();
+  if (isLoading) return null;
+  if (!me) {
+    return (
+      <div className="header-actions">
+        <Link to="/signin">{t('nav.signIn')}</Link>
+        <Link to="/signup" className="button secondary header-signup">
+          {t('nav.signUp')}
+        </Link>
+      </div>
+    );
+  }
+  const manages = me.platformRole === 'secretariat' || me.platformRole === 'admin';
+  return (
+    <div className="header-actions">
+      <span className="signed-in-as" data-testid="signed-in-as">
+        <Trans
+          t={t}
+          i18nKey="nav.signedInAs"
+          values={{ name: me.displayName }}
+          components={{ bdi: <bdi /> }}
+        />
+      </span>
+      <Link to="/profile">{t('nav.profile')}</Link>
+      {manages && <Link to="/admin">{t('nav.admin')}</Link>}
+      <button
+        type="button"
+        className="secondary header-signout"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+      >
+        {t('nav.signOut')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuthTokens, MeView, ProfileInput, RegisterInput } from '../../../../shared/schemas/auth';
+import type { OrganisationView, ProposeOrganisationInput } from '../../../../shared/schemas/identity';
+import { api } from '../../api/http';
+import { reconnectSocket } from '../../realtime/socket';
+import { meKey } from './useMe';
+
+export const organisationsKey = ['organisations'] as const;
+
+/**
+ * Who is signed in changed: the socket must hand the server the new cookie, and everything on screen may
+ * now be more (or less) visible, so every query is refetched, `me` first.
+ */
+export function useIdentityChanged() {
+  const qc = useQueryClient();
+  return async () => {
+    reconnectSocket();
+    await qc.invalidateQueries({ queryKey: meKey });
+    await qc.invalidateQueries();
+  };
+}
+
+export function useSignIn() {
+  const changed = useIdentityChanged();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) =>
+      api<AuthTokens>('/auth/login', { method: 'POST', json: input }),
+    onSuccess: changed,
+  });
+}
+
+export function useSignUp() {
+  const changed = useIdentityChanged();
+  return useMutation({
+    mutationFn: (input: RegisterInput) => api<AuthTokens>('/auth/register', { method: 'POST', json: input }),
+    onSuccess: changed,
+  });
+}
+
+export function useSignOut() {
+  const changed = useIdentityChanged();
+  return useMutation({
+    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
+    // Even if the session had already ended, the browser is signed out now.
+    onSettled: changed,
+  });
+}
+
+export function useUpdateProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProfileInput) => api<MeView>('/me', { method: 'PATCH', json: input }),
+    onSuccess: (me) => qc.setQueryData(meKey, me),
+  });
+}
+
+export const useOrganisations = () =>
+  useQuery({ queryKey: organisationsKey, queryFn: () => api<OrganisationView[]>('/organisations') });
+
+/** Joining, leaving or proposing changes both the profile and the list. */
+function useOrganisationMutation<T>(fn: (arg: T) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: meKey });
+      await qc.invalidateQueries({ queryKey: organisationsKey });
+    },
+  });
+}
+
+export const useProposeOrganisation = () =>
+  useOrganisationMutation((input: ProposeOrganisationInput) =>
+    api<OrganisationView>('/organisations', { method: 'POST', json: input }),
+  );
+
+export const useJoinOrganisation = () =>
+  useOrganisationMutation((id: string) =>
+    api<void>(`/organisations/${id}/members`, { method: 'POST', json: {} }),
+  );
+
+export const useLeaveOrganisation = () =>
+  useOrganisationMutation(({ id, userId }: { id: string; userId: string }) =>
+    api<void>(`/organisations/${id}/members/${userId}`, { method: 'DELETE' }),
+  );
