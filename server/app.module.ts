@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { RedisModule } from './integrations/redis/redis.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
@@ -26,6 +27,7 @@ import { SeedModule } from './modules/seed/seed.module.js';
     ConsultationsModule,
     HealthModule,
     SeedModule,
+    CollaborationModule,
   ],
 })
 export class AppModule {}
