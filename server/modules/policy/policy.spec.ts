@@ -39,6 +39,8 @@ const PUBLIC_OPEN = `
   accounts.manage               401   403   403   403   403   403   ✓
   accounts.list                 401   403   403   403   403   ✓     ✓
   export.full                   401   403   403   403   403   ✓     403
+  audit.readAll                 401   403   403   403   403   ✓     403
+  audit.verify                  401   403   403   403   403   ✓     ✓
 `;
 
 /** Closed: every write into the round is 409 for everyone who may read; summaries and roles go on. */
@@ -68,6 +70,8 @@ const PUBLIC_CLOSED = `
   accounts.manage               401   403   403   403   403   403   ✓
   accounts.list                 401   403   403   403   403   ✓     ✓
   export.full                   401   403   403   403   403   ✓     403
+  audit.readAll                 401   403   403   403   403   ✓     403
+  audit.verify                  401   403   403   403   403   ✓     ✓
 `;
 
 /** Restricted: only enrolled people and the secretariat get past the door; the admin is not enrolled. */
@@ -97,6 +101,8 @@ const RESTRICTED_OPEN = `
   accounts.manage               401   403   403   403   403   403   ✓
   accounts.list                 401   403   403   403   403   ✓     ✓
   export.full                   401   403   403   403   403   ✓     403
+  audit.readAll                 401   403   403   403   403   ✓     403
+  audit.verify                  401   403   403   403   403   ✓     ✓
 `;
 
 const RESTRICTED_CLOSED = `
@@ -125,6 +131,8 @@ const RESTRICTED_CLOSED = `
   accounts.manage               401   403   403   403   403   403   ✓
   accounts.list                 401   403   403   403   403   ✓     ✓
   export.full                   401   403   403   403   403   ✓     403
+  audit.readAll                 401   403   403   403   403   ✓     403
+  audit.verify                  401   403   403   403   403   ✓     ✓
 `;
 
 /** Every action of the product; the compiler refuses this list when an action is added without a row. */
@@ -153,6 +161,8 @@ const EVERY_ACTION: Record<Action, true> = {
   'accounts.manage': true,
   'accounts.list': true,
   'export.full': true,
+  'audit.readAll': true,
+  'audit.verify': true,
 };
 
 function parseTable(text: string): Map<Action, Record<Kind, Outcome>> {

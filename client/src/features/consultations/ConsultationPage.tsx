@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { OptionsPanel } from '../positions/OptionsPanel';
+import { DraftPanel } from '../drafts/DraftPanel';
 import { useConsultation } from './api';
 import { RoundAdmin } from '../rounds/RoundAdmin';
 import { RoundTimeline } from '../rounds/RoundTimeline';
@@ -27,7 +28,10 @@ export function ConsultationPage() {
       {c.description && <p dir="auto">{c.description}</p>}
       {/* Round workspace: the draft beside the options. Features mount here, one line each. */}
       <div className="round-workspace">
-        <div className="round-main">{/* slot:draft */}</div>
+        <div className="round-main">
+          {/* slot:draft */}
+          <DraftPanel consultation={c} />
+        </div>
         <aside className="round-side">
           {/* slot:side */}
           <OptionsPanel consultation={c} />
