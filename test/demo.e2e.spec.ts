@@ -28,14 +28,18 @@ describe.skipIf(!hasChromium())('Demo consultation in the browser', () => {
     await screenshot(page, 'demo-list');
 
     await link.click();
-    await page.getByRole('heading', { name: 'Options' }).waitFor();
+    // The options, with their live tallies, beside the draft of the open round as the demo seeded it.
+    await page.getByRole('heading', { name: 'Where stakeholders stand' }).waitFor();
     for (const label of [
       'A subgroup of the Council Working Group on WSIS',
       'An ITU-T focus group',
       'An ITU-T study group',
     ]) {
-      expect(await page.getByText(label, { exact: true }).count()).toBe(1);
+      expect(await page.getByRole('heading', { name: label, exact: true }).count()).toBe(1);
     }
+    await page
+      .getByText('Proposal for a dedicated group on international Internet-related public policy issues')
+      .waitFor();
     await screenshot(page, 'demo-consultation');
   });
 

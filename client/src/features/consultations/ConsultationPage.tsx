@@ -39,19 +39,22 @@ export function ConsultationPage() {
       </div>
       {/* slot:round-admin */}
       <RoundAdmin consultation={c} />
-      <section aria-labelledby="options-title">
-        <h2 id="options-title">{t('options.title')}</h2>
-        <ol className="options">
-          {c.options
-            .filter((o) => !o.retired)
-            .map((o) => (
-              <li key={o.id}>
-                <strong>{o.label}</strong>
-                {o.description && <p>{o.description}</p>}
-              </li>
-            ))}
-        </ol>
-      </section>
+      {/* Before any round, the options are only read here; once a round exists the options panel shows them. */}
+      {!c.currentRound && (
+        <section aria-labelledby="options-title">
+          <h2 id="options-title">{t('options.title')}</h2>
+          <ol className="options">
+            {c.options
+              .filter((o) => !o.retired)
+              .map((o) => (
+                <li key={o.id}>
+                  <strong>{o.label}</strong>
+                  {o.description && <p>{o.description}</p>}
+                </li>
+              ))}
+          </ol>
+        </section>
+      )}
       <section aria-labelledby="rounds-title">
         <h2 id="rounds-title">{t('rounds.title')}</h2>
         <RoundTimeline consultation={c} />
