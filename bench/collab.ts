@@ -1,0 +1,40 @@
+import type { BenchResult } from './support/bench-app.js';
+import { formatCollab, runCollabBenchmark } from './collab/collab.bench.js';
+
+/**
+ * The collaboration server against its peers (a plain relay, the y-websocket reference server, Hocuspocus),
+ * all in one run so the ratios compare like with like on this machine.
+ */
+export async function run(): Promise<BenchResult[]> {
+  const b = await runCollabBenchmark();
+  console.error(formatCollab(b));
+  const results: BenchResult[] = b.fanout.map((r) => ({
+    name: `collab fan-out: ${r.target}, ${r.readers} readers`,
+    metrics: {
+      p50_ms: round(r.p50),
+      p95_ms: round(r.p95),
+      p99_ms: round(r.p99),
+      delivered_per_s: Math.round(r.deliveredPerSecond),
+      cpu_us_per_delivery: round(r.cpuPerDeliveryUs),
+      kib_per_connection: round(r.memoryPerConnection / 1024),
+      lost: r.lost,
+    },
+    notes: b.notes[r.target],
+  }));
+  for (const r of b.load) {
+    results.push({
+      name: `collab load: ${r.target}, ${r.historyEdits} edits of history`,
+      metrics: {
+        loaded_ms: round(r.warmLoadMs),
+        after_unload_ms: r.coldLoadMs === null ? 'n/a' : round(r.coldLoadMs),
+      },
+    });
+  }
+  results.push({
+    name: 'collab ratios (Consulta ÷ peer)',
+    metrics: Object.fromEntries(Object.entries(b.ratios).map(([k, v]) => [k, round(v, 2)])),
+  });
+  return results;
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
