@@ -174,6 +174,23 @@ describe('Identity: sign-in and bad input', () => {
           craftToken({ ...c, exp: nowS() + 600 }, { header: { alg: 'RS256' } }),
       ],
       ['garbage', () => 'not.a.token'],
+      [
+        'another audience (a token minted for something else)',
+        (c: { sub: string; sid: string }) =>
+          craftToken({ ...c, aud: 'consulta:collab-ticket', exp: nowS() + 600 }),
+      ],
+      [
+        'another issuer',
+        (c: { sub: string; sid: string }) => craftToken({ ...c, iss: 'elsewhere', exp: nowS() + 600 }),
+      ],
+      [
+        'no audience at all',
+        (c: { sub: string; sid: string }) => craftToken({ ...c, aud: undefined, exp: nowS() + 600 }),
+      ],
+      [
+        'nbf in the future',
+        (c: { sub: string; sid: string }) => craftToken({ ...c, nbf: nowS() + 600, exp: nowS() + 1200 }),
+      ],
     ])('refuses a token with %s: 401 with a generic message', async (_name, make) => {
       const { token } = await createUser(t);
       const forged = make(claimsOf(token), token);

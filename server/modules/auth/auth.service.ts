@@ -8,6 +8,7 @@ import type { AuthTokens, ChangePasswordInput, MeView, RegisterInput } from '../
 import { conflict, invalid, unauthenticated } from '../../common/errors.js';
 import { User } from '../users/user.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { ACCESS_TOKEN_AUDIENCE, TOKEN_ISSUER } from './principal.resolver.js';
 import { Session } from './session.entity.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -107,7 +108,12 @@ export class AuthService {
   private async tokens(user: User, sessionId: string, refreshToken: string): Promise<AuthTokens> {
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, sid: sessionId },
-      { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+      {
+        algorithm: 'HS256',
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+        issuer: TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+      },
     );
     return {
       accessToken,
