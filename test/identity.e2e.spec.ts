@@ -93,6 +93,8 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
       .getByRole('button', { name: 'Withdraw the verification of Kenya ICT Action Network' })
       .waitFor();
     const org = await t.db.getRepository(Organisation).findOneByOrFail({ name: 'Kenya ICT Action Network' });
+    await secPage.getByRole('button', { name: 'Members of Kenya ICT Action Network' }).click();
+    await secPage.getByRole('listitem').filter({ hasText: 'Amina Kariuki' }).waitFor();
     expect(org).toMatchObject({ verified: true, country: 'KE' });
 
     // The focal point's open page learns it at once (access.changed over socket.io), without a reload.
