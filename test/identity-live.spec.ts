@@ -141,6 +141,15 @@ describe('Identity on socket.io', () => {
         connectSocket(t, { headers: { cookie: cookieOf(u.token), origin: 'null' } }),
       ).rejects.toThrow(/another site/);
 
+      // No Origin at all: no page of ours, so the cookie is not enough (a bearer token is).
+      await expect(connectSocket(t, { headers: { cookie: cookieOf(u.token) } })).rejects.toThrow(
+        /another site/,
+      );
+      const noOrigin = track(
+        await connectSocket(t, { headers: { cookie: cookieOf(u.token), 'sec-fetch-site': 'same-origin' } }),
+      );
+      expect(await subscribe(noOrigin, restrictedId)).toEqual({ ok: true });
+
       const same = track(await connectSocket(t, { headers: { cookie: cookieOf(u.token), origin: t.url } }));
       expect(await subscribe(same, restrictedId)).toEqual({ ok: true });
       const bearer = track(

@@ -174,6 +174,23 @@ describe('Identity: sign-in and bad input', () => {
           craftToken({ ...c, exp: nowS() + 600 }, { header: { alg: 'RS256' } }),
       ],
       ['garbage', () => 'not.a.token'],
+      [
+        'another audience (a token minted for something else)',
+        (c: { sub: string; sid: string }) =>
+          craftToken({ ...c, aud: 'consulta:collab-ticket', exp: nowS() + 600 }),
+      ],
+      [
+        'another issuer',
+        (c: { sub: string; sid: string }) => craftToken({ ...c, iss: 'elsewhere', exp: nowS() + 600 }),
+      ],
+      [
+        'no audience at all',
+        (c: { sub: string; sid: string }) => craftToken({ ...c, aud: undefined, exp: nowS() + 600 }),
+      ],
+      [
+        'nbf in the future',
+        (c: { sub: string; sid: string }) => craftToken({ ...c, nbf: nowS() + 600, exp: nowS() + 1200 }),
+      ],
     ])('refuses a token with %s: 401 with a generic message', async (_name, make) => {
       const { token } = await createUser(t);
       const forged = make(claimsOf(token), token);
@@ -184,6 +201,30 @@ describe('Identity: sign-in and bad input', () => {
       });
       // The same forged token in the cookie gets the same answer.
       await request(t.url).get('/api/me').set('Cookie', `consulta_at=${forged}`).expect(401);
+    });
+
+    it('rotates refresh tokens; a used one replayed later ends the whole session', async () => {
+      const { refreshToken: first } = await createUser(t);
+      const rotated = await request(t.url)
+        .post('/api/auth/refresh')
+        .send({ refreshToken: first })
+        .expect(200);
+      expect(rotated.body.refreshToken).not.toBe(first);
+      // Within the grace period (two tabs racing), the old token is merely refused.
+      await request(t.url).post('/api/auth/refresh').send({ refreshToken: first }).expect(401);
+      const fresh = `Bearer ${rotated.body.accessToken}`;
+      await request(t.url).get('/api/me').set('Authorization', fresh).expect(200);
+      // Later, the same replay means a stolen copy: the session ends for everyone holding it.
+      const sessionId = first.split('.')[0];
+      await t.db.query(`UPDATE sessions SET rotated_at = now() - interval '1 minute' WHERE id = $1`, [
+        sessionId,
+      ]);
+      await request(t.url).post('/api/auth/refresh').send({ refreshToken: first }).expect(401);
+      await request(t.url).get('/api/me').set('Authorization', fresh).expect(401);
+      await request(t.url)
+        .post('/api/auth/refresh')
+        .send({ refreshToken: rotated.body.refreshToken })
+        .expect(401);
     });
 
     it('never accepts an access token from the URL (it would end up in logs and histories)', async () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Organisation } from '../server/modules/organisations/organisation.entity.js';
+import { User } from '../server/modules/users/user.entity.js';
 import { launchBrowser, screenshot } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { PASSWORD, createConsultation, createUser } from './helpers/factories.js';
@@ -92,6 +93,8 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
       .getByRole('button', { name: 'Withdraw the verification of Kenya ICT Action Network' })
       .waitFor();
     const org = await t.db.getRepository(Organisation).findOneByOrFail({ name: 'Kenya ICT Action Network' });
+    await secPage.getByRole('button', { name: 'Members of Kenya ICT Action Network' }).click();
+    await secPage.getByRole('listitem').filter({ hasText: 'Amina Kariuki' }).waitFor();
     expect(org).toMatchObject({ verified: true, country: 'KE' });
 
     // The focal point's open page learns it at once (access.changed over socket.io), without a reload.
@@ -113,6 +116,18 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
     await secPage.getByRole('button', { name: 'Assign' }).click();
     await secPage.getByRole('button', { name: 'Remove the role of Amina Kariuki' }).waitFor();
     await screenshot(secPage, 'identity-admin-roles');
+
+    // As the organisation's admin, Amina makes a colleague who joined a focal point too.
+    const colleague = await createUser(t, { displayName: 'Otieno Colleague', organisationId: org.id });
+    await user.reload();
+    const row = user.getByRole('listitem').filter({ hasText: 'Otieno Colleague' });
+    await row.getByRole('checkbox', { name: 'Focal point' }).check();
+    await expect
+      .poll(
+        async () => (await t.db.getRepository(User).findOneByOrFail({ id: colleague.user.id })).isFocalPoint,
+      )
+      .toBe(true);
+    await screenshot(user, 'identity-profile-members');
   });
 
   it('lets the admin manage platform roles, and shows the profile right to left in Arabic', async () => {

@@ -185,14 +185,26 @@ export interface CollabBenchmark {
   ratios: Record<string, number>;
 }
 
+const ALL_TARGETS: Record<string, () => Promise<Target>> = {
+  relay: () => startPeer('relay'),
+  'y-websocket': () => startPeer('y-websocket'),
+  hocuspocus: () => startPeer('hocuspocus'),
+  consulta: startConsulta,
+};
+
+/** BENCH_TARGETS=consulta,hocuspocus runs a subset (the ratios need the peers in the same run). */
 export async function runCollabBenchmark(
-  targets: Array<() => Promise<Target>> = [
-    () => startPeer('relay'),
-    () => startPeer('y-websocket'),
-    () => startPeer('hocuspocus'),
-    startConsulta,
-  ],
+  targets: Array<() => Promise<Target>> = (process.env.BENCH_TARGETS ?? Object.keys(ALL_TARGETS).join(','))
+    .split(',')
+    .map((name) => ALL_TARGETS[name.trim()])
+    .filter(Boolean),
 ): Promise<CollabBenchmark> {
+  // The stock provider logs the server's read-only notice once per reader connection; hundreds of them say nothing.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && /Permission denied|^read-only$/.test(args[0])) return;
+    warn(...args);
+  };
   const result: CollabBenchmark = { fanout: [], load: [], notes: {}, ratios: {} };
   for (const start of targets) {
     const target = await start();

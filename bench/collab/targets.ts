@@ -122,6 +122,9 @@ export async function startConsulta(): Promise<Target> {
     LOG_LEVEL: 'warn',
     REDIS_URL: '',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // The synthetic writer replays 20,000 edits far faster than a person types; the per-connection limit
+    // (default 300 messages/s, which closes a flooding client) would cut it off.
+    COLLAB_MESSAGES_PER_SECOND: '1000000',
   };
   if (db.url) env.DATABASE_URL = db.url;
   else delete env.DATABASE_URL;

@@ -13,7 +13,8 @@ export function craftToken(
 ): string {
   const alg = opts.alg ?? 'HS256';
   const head = b64url({ alg, typ: 'JWT', ...opts.header });
-  const body = b64url(payload);
+  // Our issuer and audience unless the test says otherwise, so each case forges exactly one thing.
+  const body = b64url({ iss: 'consulta', aud: 'consulta:access', ...payload });
   if (alg === 'none') return `${head}.${body}.`;
   const sig = createHmac('sha256', opts.secret ?? process.env.JWT_SECRET!)
     .update(`${head}.${body}`)

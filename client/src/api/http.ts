@@ -14,7 +14,7 @@ export class HttpError extends Error {
 let refreshing: Promise<boolean> | null = null;
 
 /** Trades the refresh cookie for a new access cookie, once for all concurrent callers. */
-function refreshSession(): Promise<boolean> {
+export function refreshSession(): Promise<boolean> {
   refreshing ??= fetch('/api/auth/refresh', {
     method: 'POST',
     credentials: 'same-origin',

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { type Ack, CLIENT_EVENTS } from '../../../shared/events';
+import { type Ack, CLIENT_EVENTS, SERVER_EVENTS } from '../../../shared/events';
 
 let socket: Socket | null = null;
 
@@ -36,10 +36,13 @@ export function useConsultationEvents(
     };
     if (s.connected) subscribe();
     s.on('connect', subscribe);
+    // Rights changed (a role granted or removed): ask again; the server answers with what is allowed now.
+    s.on(SERVER_EVENTS.ACCESS_CHANGED, subscribe);
     const entries = Object.entries(handlers);
     for (const [event, handler] of entries) s.on(event, handler as (p: unknown) => void);
     return () => {
       s.off('connect', subscribe);
+      s.off(SERVER_EVENTS.ACCESS_CHANGED, subscribe);
       for (const [event, handler] of entries) s.off(event, handler as (p: unknown) => void);
       s.emit(CLIENT_EVENTS.UNSUBSCRIBE, { consultationId });
     };

@@ -1,5 +1,6 @@
 import { Initial1764300000000 } from './1764300000000-Initial.js';
 import { OrganisationAdmins1764300100000 } from './1764300100000-OrganisationAdmins.js';
+import { RefreshReuseDetection1764300100001 } from './1764300100001-RefreshReuseDetection.js';
 import { RoundsAndConsultationSettings1764300200000 } from './1764300200000-RoundsAndConsultationSettings.js';
 import { CollabDocuments1764300300000 } from './1764300300000-CollabDocuments.js';
 import { Positions1764300400000 } from './1764300400000-Positions.js';
@@ -8,6 +9,7 @@ import { Positions1764300400000 } from './1764300400000-Positions.js';
 export const MIGRATIONS: (new () => unknown)[] = [
   Initial1764300000000,
   OrganisationAdmins1764300100000,
+  RefreshReuseDetection1764300100001,
   RoundsAndConsultationSettings1764300200000,
   CollabDocuments1764300300000,
   Positions1764300400000,

@@ -8,10 +8,13 @@ import type { AuthTokens, ChangePasswordInput, MeView, RegisterInput } from '../
 import { conflict, invalid, unauthenticated } from '../../common/errors.js';
 import { User } from '../users/user.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { ACCESS_TOKEN_AUDIENCE, TOKEN_ISSUER } from './principal.resolver.js';
 import { Session } from './session.entity.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+/** A used refresh token presented again within this time is a race between tabs, not a theft. */
+export const REFRESH_REUSE_GRACE_MS = 10_000;
 
 /** Emitted after a session is revoked, so live sockets of that session close at once. */
 export class SessionsRevoked {
@@ -107,7 +110,12 @@ export class AuthService {
   private async tokens(user: User, sessionId: string, refreshToken: string): Promise<AuthTokens> {
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, sid: sessionId },
-      { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+      {
+        algorithm: 'HS256',
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+        issuer: TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+      },
     );
     return {
       accessToken,
@@ -123,15 +131,36 @@ export class AuthService {
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId))
       throw unauthenticated('Invalid refresh token');
     const next = randomBytes(32).toString('base64url');
-    const session = await this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(Session);
-      const s = await repo.findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
-      if (!s || s.revokedAt || s.expiresAt < new Date() || s.refreshTokenHash !== sha256(secret)) {
-        throw unauthenticated('Your session has ended; sign in again');
-      }
-      s.refreshTokenHash = sha256(next);
-      return repo.save(s);
-    });
+    const presented = sha256(secret);
+    const outcome = await this.db.transaction(
+      async (tx): Promise<{ session: Session | null; replayed: Session | null }> => {
+        const repo = tx.getRepository(Session);
+        const s = await repo.findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+        if (!s || s.revokedAt || s.expiresAt < new Date()) return { session: null, replayed: null };
+        if (s.refreshTokenHash !== presented) {
+          // The token that was current before the last rotation, presented again after the grace period
+          // (two tabs refreshing at once) is a replay: someone else holds a copy, so the session ends.
+          const replayed =
+            s.previousRefreshTokenHash === presented &&
+            !!s.rotatedAt &&
+            Date.now() - s.rotatedAt.getTime() > REFRESH_REUSE_GRACE_MS;
+          if (replayed) await repo.update({ id: s.id }, { revokedAt: new Date() });
+          return { session: null, replayed: replayed ? s : null };
+        }
+        s.previousRefreshTokenHash = s.refreshTokenHash;
+        s.refreshTokenHash = sha256(next);
+        s.rotatedAt = new Date();
+        return { session: await repo.save(s), replayed: null };
+      },
+    );
+    if (outcome.replayed) {
+      this.events.emit(
+        'sessions.revoked',
+        new SessionsRevoked(outcome.replayed.userId, [outcome.replayed.id]),
+      );
+    }
+    const session = outcome.session;
+    if (!session) throw unauthenticated('Your session has ended; sign in again');
     const user = await this.loadUser(session.userId);
     if (user.disabledAt) throw unauthenticated('This account is disabled');
     return this.tokens(user, session.id, `${session.id}.${next}`);

@@ -30,3 +30,14 @@ export function assertNotCrossSiteWrite(req: IncomingMessage, allowedOrigins: st
   if (SAFE_METHODS.has(req.method ?? 'GET')) return;
   if (ridesSessionCookie(req) && isCrossSite(req, allowedOrigins)) throw forbidden(CROSS_SITE_MESSAGE);
 }
+
+/**
+ * A socket.io handshake may ride the session cookie only when the browser says it comes from our own page:
+ * a matching `Origin`, or (no Origin) `Sec-Fetch-Site: same-origin`. A client that sends neither is no
+ * browser page of ours and must use a bearer token (CSWSH, reliability anchors A4).
+ */
+export function cookieHandshakeAllowed(req: IncomingMessage, allowedOrigins: string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin) return isSameOrigin(origin, req, allowedOrigins);
+  return req.headers['sec-fetch-site'] === 'same-origin';
+}

@@ -4,7 +4,12 @@ import type { Request } from 'express';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../config/app-config.service.js';
 import type { Principal } from '../policy/principal.js';
-import { type AccessTokenPayload, PrincipalResolver } from './principal.resolver.js';
+import {
+  ACCESS_TOKEN_AUDIENCE,
+  type AccessTokenPayload,
+  PrincipalResolver,
+  TOKEN_ISSUER,
+} from './principal.resolver.js';
 
 export function allowedOrigins(config: AppConfig): string[] {
   const url = config.get('PUBLIC_URL');
@@ -31,6 +36,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       ]),
       secretOrKey: config.jwtSecret,
       algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
     });
   }
 

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODES } from '../../../shared/domain.js';
 import { DomainError } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.service.js';
@@ -61,6 +61,38 @@ class RedisCounter implements FailureCounter {
 }
 
 /**
+ * Redis first; while Redis is unreachable, this node counts on its own rather than failing every sign-in
+ * (a weaker limit for a while beats an outage of the front door).
+ */
+class ResilientCounter implements FailureCounter {
+  private readonly logger = new Logger(LoginThrottle.name);
+  private readonly local = new MemoryCounter();
+
+  constructor(private readonly primary: FailureCounter) {}
+
+  private async attempt<T>(work: (c: FailureCounter) => Promise<T>): Promise<T> {
+    try {
+      return await work(this.primary);
+    } catch (err) {
+      this.logger.warn(`Sign-in counters fall back to this node: ${(err as Error).message}`);
+      return work(this.local);
+    }
+  }
+
+  counts(keys: string[]) {
+    return this.attempt((c) => c.counts(keys));
+  }
+
+  increment(keys: string[], windowMs: number) {
+    return this.attempt((c) => c.increment(keys, windowMs));
+  }
+
+  reset(key: string) {
+    return this.attempt((c) => c.reset(key));
+  }
+}
+
+/**
  * Slows password guessing per account and per client address (OWASP, ASVS V2.2.1). Only failures count,
  * so people signing in from one office address are not locked out by each other's successes. An unknown
  * email is counted exactly like a known one, so the 429 never tells whether an account exists.
@@ -73,7 +105,7 @@ export class LoginThrottle {
   private readonly maxPerAddress: number;
 
   constructor(config: AppConfig, redis: RedisService) {
-    this.counter = redis.client ? new RedisCounter(redis.client) : new MemoryCounter();
+    this.counter = redis.client ? new ResilientCounter(new RedisCounter(redis.client)) : new MemoryCounter();
     this.windowMs = config.get('LOGIN_THROTTLE_WINDOW_SECONDS') * 1000;
     this.maxPerAccount = config.get('LOGIN_MAX_FAILURES_PER_ACCOUNT');
     this.maxPerAddress = config.get('LOGIN_MAX_FAILURES_PER_ADDRESS');

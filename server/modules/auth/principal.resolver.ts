@@ -11,6 +11,13 @@ import { User } from '../users/user.entity.js';
 export const ACCESS_COOKIE = 'consulta_at';
 export const REFRESH_COOKIE = 'consulta_rt';
 
+/**
+ * Access tokens name who issued them and what they are for, and both are checked: a token minted with the
+ * same secret for another purpose (a short-lived collaboration ticket, say) is never an API credential.
+ */
+export const TOKEN_ISSUER = 'consulta';
+export const ACCESS_TOKEN_AUDIENCE = 'consulta:access';
+
 export interface AccessTokenPayload {
   sub: string;
   sid: string;
@@ -38,10 +45,14 @@ export class PrincipalResolver {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /** Verifies an access token (HS256 only: `alg: none` and other algorithms are refused). */
+  /** Verifies an access token (HS256 only, our issuer and audience: `alg: none` and the rest are refused). */
   async verify(token: string): Promise<AccessTokenPayload> {
     try {
-      const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, { algorithms: ['HS256'] });
+      const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, {
+        algorithms: ['HS256'],
+        issuer: TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+      });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new Error('claims');
       return payload;
     } catch {

@@ -17,6 +17,13 @@ export class Session {
   @Column({ type: 'text' })
   refreshTokenHash: string;
 
+  /** The refresh token before the last rotation: presented again, it reveals a stolen copy. */
+  @Column({ type: 'text', nullable: true })
+  previousRefreshTokenHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  rotatedAt: Date | null;
+
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 

@@ -22,7 +22,7 @@ import { AppConfig } from '../../config/app-config.service.js';
 import { toApiError } from '../../common/error-body.js';
 import { parseOrThrow } from '../../common/zod-validation.js';
 import { SessionsRevoked } from '../auth/auth.service.js';
-import { CROSS_SITE_MESSAGE, isCrossSite, ridesSessionCookie } from '../auth/cross-site.js';
+import { CROSS_SITE_MESSAGE, cookieHandshakeAllowed, ridesSessionCookie } from '../auth/cross-site.js';
 import { allowedOrigins } from '../auth/jwt.strategy.js';
 import { PrincipalResolver } from '../auth/principal.resolver.js';
 import type { Principal } from '../policy/principal.js';
@@ -69,7 +69,7 @@ export class RealtimeGateway implements OnGatewayInit {
       data.principal = null;
       // Cross-site WebSocket hijacking: a page of another site must not ride the browser's session cookie.
       if (typeof socket.handshake.auth?.token !== 'string' && ridesSessionCookie(socket.request)) {
-        if (isCrossSite(socket.request, origins)) return next(new Error(CROSS_SITE_MESSAGE));
+        if (!cookieHandshakeAllowed(socket.request, origins)) return next(new Error(CROSS_SITE_MESSAGE));
       }
       const token =
         typeof socket.handshake.auth?.token === 'string'

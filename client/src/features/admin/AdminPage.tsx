@@ -28,7 +28,7 @@ export function AdminPage() {
       <p className="lead">{role === 'secretariat' ? t('leadSecretariat') : t('leadAdmin')}</p>
       {role === 'secretariat' && (
         <>
-          <OrganisationsAdmin />
+          <OrganisationsAdmin selfId={me.id} />
           <ConsultationRolesAdmin selfId={me.id} />
         </>
       )}

@@ -1,13 +1,16 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../auth/api';
 import { ErrorMessage } from '../auth/ErrorMessage';
+import { OrganisationMembers } from '../auth/OrganisationMembers';
 import { useVerifyOrganisation } from './api';
 
 /** The secretariat vouches for organisations: only then do their focal points speak for them. */
-export function OrganisationsAdmin() {
+export function OrganisationsAdmin({ selfId }: { selfId: string }) {
   const { t } = useTranslation(['admin', 'auth']);
   const { data: organisations, isLoading } = useOrganisations();
   const verify = useVerifyOrganisation();
+  const [open, setOpen] = useState<string | null>(null);
   const pending = organisations?.filter((o) => !o.verified).length ?? 0;
   return (
     <section aria-labelledby="admin-orgs" className="admin-section">
@@ -48,6 +51,15 @@ export function OrganisationsAdmin() {
                   onClick={() => verify.mutate({ id: o.id, verified: !o.verified })}
                 >
                   {o.verified ? t('organisations.unverify') : t('organisations.verify')}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-expanded={open === o.id}
+                  aria-label={t('organisations.membersNamed', { name: o.name })}
+                  onClick={() => setOpen(open === o.id ? null : o.id)}
+                >
+                  {t('organisations.members')}
                 </button>
               </td>
             </tr>
@@ -55,6 +67,12 @@ export function OrganisationsAdmin() {
         </tbody>
       </table>
       <ErrorMessage error={verify.error} />
+      {open && (
+        <div className="card">
+          <strong dir="auto">{organisations?.find((o) => o.id === open)?.name}</strong>
+          <OrganisationMembers organisationId={open} selfId={selfId} />
+        </div>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { MeView } from '../../../../shared/schemas/auth';
 import type { ProposeOrganisationInput } from '../../../../shared/schemas/identity';
 import { useJoinOrganisation, useLeaveOrganisation, useOrganisations, useProposeOrganisation } from './api';
 import { ErrorMessage } from './ErrorMessage';
+import { OrganisationMembers } from './OrganisationMembers';
 import { VocabularySelect } from './vocabulary';
 
 function ProposeForm() {
@@ -117,6 +118,7 @@ export function OrganisationPanel({ me }: { me: MeView }) {
             {t('organisation.leave')}
           </button>
           <ErrorMessage error={leave.error} />
+          {me.isOrgAdmin && <OrganisationMembers organisationId={org.id} selfId={me.id} />}
         </div>
       ) : (
         <p>{t('organisation.none')}</p>

@@ -2,6 +2,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSignOut } from './api';
 import { useAccessEvents } from './useAccessEvents';
+import { useSessionKeepAlive } from './useSessionKeepAlive';
 import { useMe } from './useMe';
 
 /** The header's account corner: who is signed in, their pages, sign-out; or sign-in and sign-up links. */
@@ -10,7 +11,8 @@ export function UserMenu() {
   const { data: me, isLoading } = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  useAccessEvents();
+  useAccessEvents(!!me);
+  useSessionKeepAlive(!!me);
   if (isLoading) return null;
   if (!me) {
     return (

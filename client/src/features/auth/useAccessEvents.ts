@@ -7,9 +7,10 @@ import { getSocket } from '../../realtime/socket';
  * The server says this person's rights changed (a role granted or removed, an organisation verified) or that
  * the session ended: refetch everything, since what may be seen or done has changed.
  */
-export function useAccessEvents() {
+export function useAccessEvents(signedIn: boolean) {
   const qc = useQueryClient();
   useEffect(() => {
+    if (!signedIn) return;
     const s = getSocket();
     const refetch = () => void qc.invalidateQueries();
     s.on(SERVER_EVENTS.ACCESS_CHANGED, refetch);
@@ -18,5 +19,5 @@ export function useAccessEvents() {
       s.off(SERVER_EVENTS.ACCESS_CHANGED, refetch);
       s.off(SERVER_EVENTS.SESSION_ENDED, refetch);
     };
-  }, [qc]);
+  }, [qc, signedIn]);
 }
