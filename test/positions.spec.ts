@@ -77,6 +77,36 @@ describe('Positions and tallies', () => {
     });
   });
 
+  it('keeps one organisation position when two focal points speak at the same moment', async () => {
+    const { consultation, options } = await createConsultation(t);
+    const round = await createRound(t, consultation.id);
+    const org = await createOrganisation(t);
+    const a = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+    const b = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+    const answers = await Promise.all([
+      putPosition(t, a.auth, round.id, options[0].id, {
+        stance: 'support',
+        capacity: 'organisation',
+        preferred: true,
+      }),
+      putPosition(t, b.auth, round.id, options[1].id, {
+        stance: 'neutral',
+        capacity: 'organisation',
+        preferred: true,
+      }),
+      putPosition(t, b.auth, round.id, options[0].id, { stance: 'oppose', capacity: 'organisation' }),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    const rows: { option_id: string; preferred: boolean }[] = await t.db.query(
+      `SELECT option_id, preferred FROM positions WHERE round_id = $1 AND actor_key = $2`,
+      [round.id, `org:${org.id}`],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.filter((r) => r.preferred).length).toBeLessThanOrEqual(1);
+    const c = optionTally(await tallies(t, round.id), options[0].id);
+    expect(c.organisations.all.total.support + c.organisations.all.total.oppose).toBe(1);
+  });
+
   it('refuses a member who is not a focal point when they speak for the organisation', async () => {
     const { consultation, options } = await createConsultation(t);
     const round = await createRound(t, consultation.id);
@@ -413,6 +443,27 @@ describe('Positions and tallies', () => {
       if (update.hidden) throw new Error('unexpected hidden update');
       expect(optionTally(update.tallies, options[2].id).people.all.total.neutral).toBe(1);
       expect(received.some((e) => e.name === SERVER_EVENTS.POSITION_UPDATED)).toBe(true);
+    });
+
+    it("tells the organisation's members, and only them, that its position changed", async () => {
+      const { consultation, options } = await createConsultation(t);
+      const round = await createRound(t, consultation.id);
+      const org = await createOrganisation(t);
+      const focal = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+      const colleague = await createUser(t, { organisationId: org.id });
+      const stranger = await createUser(t);
+      const colleagueEvents = await viewer(consultation.id, colleague.token);
+      const strangerEvents = await viewer(consultation.id, stranger.token);
+      await putPosition(t, focal.auth, round.id, options[0].id, { capacity: 'organisation' }).expect(200);
+      const yours = (events: typeof colleagueEvents) =>
+        events.filter(
+          (e) => e.name === SERVER_EVENTS.POSITION_UPDATED && (e.payload as { yours?: boolean }).yours,
+        ).length;
+      await expect.poll(() => yours(colleagueEvents)).toBe(1);
+      await expect
+        .poll(() => strangerEvents.filter((e) => e.name === SERVER_EVENTS.POSITION_UPDATED).length)
+        .toBe(1);
+      expect(yours(strangerEvents)).toBe(0);
     });
 
     it('never broadcasts hidden numbers, only a hint to refetch', async () => {

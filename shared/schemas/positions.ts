@@ -133,6 +133,8 @@ export interface PositionUpdatedEvent {
   consultationId: string;
   roundId: string;
   optionIds: string[];
+  /** Set on the copy sent to the actor's own sockets (the person, or every member of the organisation). */
+  yours?: true;
 }
 
 /** Payload of `tally.updated`: the new tallies, or only a hint when they are hidden from the public room. */

@@ -153,13 +153,13 @@ export class PositionsService {
       const view = await this.query.one(manager, saved.id);
       return { view, optionIds: [optionId, ...cleared.map((c) => c.option_id)] };
     });
-    this.broadcaster.changed(round.consultationId, roundId, result.optionIds);
+    this.broadcaster.changed(round.consultationId, roundId, result.optionIds, result.view.actorKey);
     return result.view;
   }
 
   async withdraw(principal: Principal, roundId: string, optionId: string, capacity: Capacity): Promise<void> {
     const { round } = await this.readAccess.load(principal, roundId);
-    await this.db.transaction(async (manager) => {
+    const actorKey = await this.db.transaction(async (manager) => {
       const locked = await lockRoundForWrite(manager, roundId);
       const { ctx } = await this.access.context(principal, locked.consultationId, manager);
       this.policy.assert(principal, 'position.take', {
@@ -185,8 +185,9 @@ export class PositionsService {
         action: 'position.withdrawn',
         payload: { roundId, optionId, positionId: rows[0].id, actorKey: actor.key, version: rows[0].version },
       });
+      return actor.key;
     });
-    this.broadcaster.changed(round.consultationId, roundId, [optionId]);
+    this.broadcaster.changed(round.consultationId, roundId, [optionId], actorKey);
   }
 
   private async assertOption(manager: EntityManager, consultationId: string, optionId: string) {
