@@ -34,7 +34,10 @@ describe.skipIf(!hasChromium())('Demo consultation in the browser', () => {
       'An ITU-T focus group',
       'An ITU-T study group',
     ]) {
-      expect(await page.getByText(label, { exact: true }).count()).toBe(1);
+      // Scoped to the options list: the positions panel beside the draft names each option too.
+      expect(
+        await page.getByRole('region', { name: 'Options' }).getByText(label, { exact: true }).count(),
+      ).toBe(1);
     }
     await screenshot(page, 'demo-consultation');
   });

@@ -4,7 +4,12 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_EVENTS } from '../shared/events.js';
 import type { TalliesView, TallyUpdatedEvent } from '../shared/schemas/positions.js';
-import { ClosingRecordBuilder, ROUND_EVENTS, RoundClosing } from '../server/modules/rounds/round-events.js';
+import {
+  ClosingRecordBuilder,
+  ROUND_EVENTS,
+  RoundClosed,
+  RoundClosing,
+} from '../server/modules/rounds/round-events.js';
 import { Round } from '../server/modules/rounds/round.entity.js';
 import {
   createConsultation,
@@ -485,6 +490,26 @@ describe('Positions and tallies', () => {
         expect(wire).not.toContain('oppose');
         expect(wire).not.toContain('secret-rationale');
       }
+    });
+
+    it('publishes hidden tallies to every viewer the moment the round closes', async () => {
+      const { consultation, options } = await createConsultation(t, { hideTalliesUntilClose: true });
+      const round = await createRound(t, consultation.id);
+      const person = await createUser(t);
+      await putPosition(t, person.auth, round.id, options[1].id, { stance: 'support' }).expect(200);
+      const received = await viewer(consultation.id);
+      await t.db.getRepository(Round).update(round.id, { status: 'closed', closedAt: new Date() });
+      const closed = await t.db.getRepository(Round).findOneByOrFail({ id: round.id });
+      t.app.get(EventEmitter2).emit(ROUND_EVENTS.CLOSED, new RoundClosed(closed));
+      await expect
+        .poll(
+          () => received.find((e) => e.name === SERVER_EVENTS.TALLY_UPDATED)?.payload as TallyUpdatedEvent,
+        )
+        .toMatchObject({ roundId: round.id, hidden: false });
+      const update = received.find((e) => e.name === SERVER_EVENTS.TALLY_UPDATED)!
+        .payload as TallyUpdatedEvent;
+      if (update.hidden) throw new Error('still hidden after close');
+      expect(optionTally(update.tallies, options[1].id).people.all.total.support).toBe(1);
     });
   });
 });
