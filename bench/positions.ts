@@ -151,12 +151,27 @@ async function measureFanOut(
   return { samples, lastViewer };
 }
 
+/** One full CSV export of the round, read as a stream: time to last byte and size. */
+async function measureExport(b: BenchApp, roundId: string) {
+  const t0 = performance.now();
+  const res = await fetch(`${b.url}/api/rounds/${roundId}/positions.csv`);
+  if (!res.ok || !res.body) throw new Error(`export answered ${res.status}`);
+  let bytes = 0;
+  let firstByteMs = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    if (bytes === 0) firstByteMs = performance.now() - t0;
+    bytes += chunk.byteLength;
+  }
+  return { firstByteMs, totalMs: performance.now() - t0, bytes };
+}
+
 export async function run(): Promise<BenchResult[]> {
   const b = await startBenchApp();
   const sockets: Socket[] = [];
   try {
     const seeded = await seed(b);
     const tallies = await measureTallies(b, seeded.roundId);
+    const exported = await measureExport(b, seeded.roundId);
     const token = await signIn(b);
     sockets.push(...(await connectViewers(b, seeded.consultationId)));
     const fan = await measureFanOut(b, sockets, seeded.roundId, seeded.options[0].id, token);
@@ -174,6 +189,15 @@ export async function run(): Promise<BenchResult[]> {
           max_ms: round1(Math.max(...tallies)),
         },
         notes: 'sequential requests from one client, after 20 warm-up requests',
+      },
+      {
+        name: 'positions: GET /api/rounds/:id/positions.csv (streamed)',
+        metrics: {
+          rows: seeded.positions,
+          first_byte_ms: round1(exported.firstByteMs),
+          total_ms: round1(exported.totalMs),
+          kilobytes: Math.round(exported.bytes / 1024),
+        },
       },
       {
         name: `positions: change → tally.updated at ${VIEWERS} viewers`,

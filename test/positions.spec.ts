@@ -355,6 +355,21 @@ describe('Positions and tallies', () => {
     ).toBe(1);
   });
 
+  it('refuses positions before the round opens, on a retired option, and on an option of another consultation', async () => {
+    const { consultation, options } = await createConsultation(t);
+    const other = await createConsultation(t);
+    const scheduled = await createRound(t, consultation.id, { status: 'scheduled', openedAt: null });
+    const person = await createUser(t);
+    const early = await putPosition(t, person.auth, scheduled.id, options[0].id, {}).expect(409);
+    expect(early.body.message).toMatch(/not open yet/);
+    await t.db.getRepository(Round).update(scheduled.id, { status: 'open', openedAt: new Date() });
+    await t.db.query(`UPDATE options SET retired_at = now() WHERE id = $1`, [options[2].id]);
+    const retired = await putPosition(t, person.auth, scheduled.id, options[2].id, {}).expect(409);
+    expect(retired.body.message).toMatch(/retired/);
+    await putPosition(t, person.auth, scheduled.id, other.options[0].id, {}).expect(404);
+    await putPosition(t, person.auth, scheduled.id, 'not-a-uuid', {}).expect(400);
+  });
+
   it('freezes everything once the round is closed: 409 ROUND_CLOSED', async () => {
     const { consultation, options } = await createConsultation(t);
     const round = await createRound(t, consultation.id);
