@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { CLIENT_EVENTS, SERVER_EVENTS } from '../shared/events.js';
 import { hashPassword } from '../server/modules/auth/passwords.js';
+import { TalliesService } from '../server/modules/positions/tallies.service.js';
 import { percentile, round1, startBenchApp, type BenchApp, type BenchResult } from './support/bench-app.js';
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1000);
@@ -79,6 +80,18 @@ async function signIn(b: BenchApp): Promise<string> {
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** The tally computation alone (two queries and the shaping), without HTTP, access checks or JSON. */
+async function measureTallySql(b: BenchApp, roundId: string) {
+  const tallies = b.app.get(TalliesService);
+  const samples: number[] = [];
+  for (let i = 0; i < TALLY_REQUESTS; i++) {
+    const t0 = performance.now();
+    await tallies.compute(roundId);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
 }
 
 async function measureTallies(b: BenchApp, roundId: string) {
@@ -171,6 +184,7 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const seeded = await seed(b);
     const tallies = await measureTallies(b, seeded.roundId);
+    const tallySql = await measureTallySql(b, seeded.roundId);
     const exported = await measureExport(b, seeded.roundId);
     const token = await signIn(b);
     sockets.push(...(await connectViewers(b, seeded.consultationId)));
@@ -187,6 +201,8 @@ export async function run(): Promise<BenchResult[]> {
           p95_ms: round1(percentile(tallies, 95)),
           p99_ms: round1(percentile(tallies, 99)),
           max_ms: round1(Math.max(...tallies)),
+          compute_only_p50_ms: round1(percentile(tallySql, 50)),
+          compute_only_p99_ms: round1(percentile(tallySql, 99)),
         },
         notes: 'sequential requests from one client, after 20 warm-up requests',
       },
