@@ -178,7 +178,10 @@ describe('Positions and tallies', () => {
       stance: 'oppose',
       rationale: 'Changed my mind',
     }).expect(200);
-    const after = optionTally(await tallies(t, round.id), options[0].id).people.all.total;
+    const afterView = (await tallies(t, round.id)) as Visible;
+    // Every committed change moves the version, so a client can tell the newer of two tallies.
+    expect(afterView.version).toBe(2);
+    const after = optionTally(afterView, options[0].id).people.all.total;
     expect(after.support).toBe(0);
     expect(after.oppose).toBe(1);
 

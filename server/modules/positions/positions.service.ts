@@ -133,6 +133,7 @@ export class PositionsService {
       );
       changed.push(saved.id);
       await this.keepRevisions(manager, changed);
+      await this.bumpTallyVersion(manager, roundId);
       await this.audit.append(manager, {
         consultationId: locked.consultationId,
         actorId: principal.userId,
@@ -179,6 +180,7 @@ export class PositionsService {
       );
       if (rows.length === 0) throw notFound('A position to withdraw on this option');
       await this.keepRevisions(manager, [rows[0].id]);
+      await this.bumpTallyVersion(manager, roundId);
       await this.audit.append(manager, {
         consultationId: locked.consultationId,
         actorId: principal.userId,
@@ -247,6 +249,18 @@ export class PositionsService {
   /** Serialises one actor's changes in a round, so two tabs cannot both end up "preferred". */
   private async lockActor(manager: EntityManager, roundId: string, actorKey: string) {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`positions:${roundId}:${actorKey}`]);
+  }
+
+  /**
+   * Orders tallies by commit: the row lock taken here is held until commit, so versions follow commit order.
+   * Every position writer takes it just before the audit chain's lock, always in that order: no deadlock.
+   */
+  private async bumpTallyVersion(manager: EntityManager, roundId: string) {
+    await manager.query(
+      `INSERT INTO position_tally_versions (round_id, version) VALUES ($1, 1)
+       ON CONFLICT (round_id) DO UPDATE SET version = position_tally_versions.version + 1`,
+      [roundId],
+    );
   }
 
   /** Appends the positions' current versions to their history. */

@@ -7,7 +7,7 @@ import type {
   TallyUpdatedEvent,
 } from '../../../../shared/schemas/positions';
 import { useConsultationEvents } from '../../realtime/socket';
-import { positionKeys } from './api';
+import { newerTallies, positionKeys } from './api';
 
 /**
  * Keeps the round's tallies and the caller's positions current. A tally update carries the new numbers when
@@ -20,7 +20,7 @@ export function useLivePositions(consultationId: string, roundId: string | undef
     (event: TallyUpdatedEvent) => {
       const key = positionKeys.tallies(event.roundId);
       if (!event.hidden) {
-        qc.setQueryData(key, event.tallies);
+        qc.setQueryData<TalliesView>(key, (cached) => newerTallies(cached, event.tallies));
         return;
       }
       // Only a reader who sees hidden numbers (the secretariat) refetches; the others would learn "hidden" again.
