@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { CLIENT_EVENTS, SERVER_EVENTS } from '../shared/events.js';
 import { hashPassword } from '../server/modules/auth/passwords.js';
+import { TalliesService } from '../server/modules/positions/tallies.service.js';
 import { percentile, round1, startBenchApp, type BenchApp, type BenchResult } from './support/bench-app.js';
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1000);
@@ -81,6 +82,18 @@ async function signIn(b: BenchApp): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+/** The tally computation alone (two queries and the shaping), without HTTP, access checks or JSON. */
+async function measureTallySql(b: BenchApp, roundId: string) {
+  const tallies = b.app.get(TalliesService);
+  const samples: number[] = [];
+  for (let i = 0; i < TALLY_REQUESTS; i++) {
+    const t0 = performance.now();
+    await tallies.compute(roundId);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
 async function measureTallies(b: BenchApp, roundId: string) {
   const get = async () => {
     const res = await fetch(`${b.url}/api/rounds/${roundId}/tallies`);
@@ -151,12 +164,28 @@ async function measureFanOut(
   return { samples, lastViewer };
 }
 
+/** One full CSV export of the round, read as a stream: time to last byte and size. */
+async function measureExport(b: BenchApp, roundId: string) {
+  const t0 = performance.now();
+  const res = await fetch(`${b.url}/api/rounds/${roundId}/positions.csv`);
+  if (!res.ok || !res.body) throw new Error(`export answered ${res.status}`);
+  let bytes = 0;
+  let firstByteMs = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    if (bytes === 0) firstByteMs = performance.now() - t0;
+    bytes += chunk.byteLength;
+  }
+  return { firstByteMs, totalMs: performance.now() - t0, bytes };
+}
+
 export async function run(): Promise<BenchResult[]> {
   const b = await startBenchApp();
   const sockets: Socket[] = [];
   try {
     const seeded = await seed(b);
     const tallies = await measureTallies(b, seeded.roundId);
+    const tallySql = await measureTallySql(b, seeded.roundId);
+    const exported = await measureExport(b, seeded.roundId);
     const token = await signIn(b);
     sockets.push(...(await connectViewers(b, seeded.consultationId)));
     const fan = await measureFanOut(b, sockets, seeded.roundId, seeded.options[0].id, token);
@@ -172,8 +201,19 @@ export async function run(): Promise<BenchResult[]> {
           p95_ms: round1(percentile(tallies, 95)),
           p99_ms: round1(percentile(tallies, 99)),
           max_ms: round1(Math.max(...tallies)),
+          compute_only_p50_ms: round1(percentile(tallySql, 50)),
+          compute_only_p99_ms: round1(percentile(tallySql, 99)),
         },
         notes: 'sequential requests from one client, after 20 warm-up requests',
+      },
+      {
+        name: 'positions: GET /api/rounds/:id/positions.csv (streamed)',
+        metrics: {
+          rows: seeded.positions,
+          first_byte_ms: round1(exported.firstByteMs),
+          total_ms: round1(exported.totalMs),
+          kilobytes: Math.round(exported.bytes / 1024),
+        },
       },
       {
         name: `positions: change → tally.updated at ${VIEWERS} viewers`,

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchResult } from './support/bench-app.js';
@@ -32,11 +33,14 @@ async function main() {
   process.exit(0);
 }
 
+/** Where the figures come from: a loaded shared machine gives slower numbers than an idle one. */
 function machine() {
   return {
     node: process.version,
     platform: process.platform,
     arch: process.arch,
+    cpus: cpus().length,
+    loadAverage1m: Math.round(loadavg()[0] * 10) / 10,
     date: new Date().toISOString(),
   };
 }

@@ -4,7 +4,12 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_EVENTS } from '../shared/events.js';
 import type { TalliesView, TallyUpdatedEvent } from '../shared/schemas/positions.js';
-import { ClosingRecordBuilder, ROUND_EVENTS, RoundClosing } from '../server/modules/rounds/round-events.js';
+import {
+  ClosingRecordBuilder,
+  ROUND_EVENTS,
+  RoundClosed,
+  RoundClosing,
+} from '../server/modules/rounds/round-events.js';
 import { Round } from '../server/modules/rounds/round.entity.js';
 import {
   createConsultation,
@@ -17,6 +22,14 @@ import { putPosition } from './helpers/positions.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 type Visible = Extract<TalliesView, { hidden: false }>;
+
+function onEmbedded(): boolean {
+  if (process.env.TEST_DATABASE_URL) return false;
+  console.warn(
+    'NOT RUN: concurrent position writes need PostgreSQL (set TEST_DATABASE_URL); skipped on PGlite.',
+  );
+  return true;
+}
 
 async function tallies(t: TestApp, roundId: string, auth?: string): Promise<TalliesView> {
   const req = request(t.url).get(`/api/rounds/${roundId}/tallies`);
@@ -76,6 +89,41 @@ describe('Positions and tallies', () => {
       capacity: 'organisation',
     });
   });
+
+  // The embedded database's socket server interleaves concurrent extended-protocol batches from several
+  // connections (electric-sql/pglite#1046), so truly concurrent writes are only tested on PostgreSQL.
+  it.skipIf(onEmbedded())(
+    'keeps one organisation position when two focal points speak at the same moment',
+    async () => {
+      const { consultation, options } = await createConsultation(t);
+      const round = await createRound(t, consultation.id);
+      const org = await createOrganisation(t);
+      const a = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+      const b = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+      const answers = await Promise.all([
+        putPosition(t, a.auth, round.id, options[0].id, {
+          stance: 'support',
+          capacity: 'organisation',
+          preferred: true,
+        }),
+        putPosition(t, b.auth, round.id, options[1].id, {
+          stance: 'neutral',
+          capacity: 'organisation',
+          preferred: true,
+        }),
+        putPosition(t, b.auth, round.id, options[0].id, { stance: 'oppose', capacity: 'organisation' }),
+      ]);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      const rows: { option_id: string; preferred: boolean }[] = await t.db.query(
+        `SELECT option_id, preferred FROM positions WHERE round_id = $1 AND actor_key = $2`,
+        [round.id, `org:${org.id}`],
+      );
+      expect(rows).toHaveLength(2);
+      expect(rows.filter((r) => r.preferred).length).toBeLessThanOrEqual(1);
+      const c = optionTally(await tallies(t, round.id), options[0].id);
+      expect(c.organisations.all.total.support + c.organisations.all.total.oppose).toBe(1);
+    },
+  );
 
   it('refuses a member who is not a focal point when they speak for the organisation', async () => {
     const { consultation, options } = await createConsultation(t);
@@ -143,7 +191,10 @@ describe('Positions and tallies', () => {
       stance: 'oppose',
       rationale: 'Changed my mind',
     }).expect(200);
-    const after = optionTally(await tallies(t, round.id), options[0].id).people.all.total;
+    const afterView = (await tallies(t, round.id)) as Visible;
+    // Every committed change moves the version, so a client can tell the newer of two tallies.
+    expect(afterView.version).toBe(2);
+    const after = optionTally(afterView, options[0].id).people.all.total;
     expect(after.support).toBe(0);
     expect(after.oppose).toBe(1);
 
@@ -320,6 +371,21 @@ describe('Positions and tallies', () => {
     ).toBe(1);
   });
 
+  it('refuses positions before the round opens, on a retired option, and on an option of another consultation', async () => {
+    const { consultation, options } = await createConsultation(t);
+    const other = await createConsultation(t);
+    const scheduled = await createRound(t, consultation.id, { status: 'scheduled', openedAt: null });
+    const person = await createUser(t);
+    const early = await putPosition(t, person.auth, scheduled.id, options[0].id, {}).expect(409);
+    expect(early.body.message).toMatch(/not open yet/);
+    await t.db.getRepository(Round).update(scheduled.id, { status: 'open', openedAt: new Date() });
+    await t.db.query(`UPDATE options SET retired_at = now() WHERE id = $1`, [options[2].id]);
+    const retired = await putPosition(t, person.auth, scheduled.id, options[2].id, {}).expect(409);
+    expect(retired.body.message).toMatch(/retired/);
+    await putPosition(t, person.auth, scheduled.id, other.options[0].id, {}).expect(404);
+    await putPosition(t, person.auth, scheduled.id, 'not-a-uuid', {}).expect(400);
+  });
+
   it('freezes everything once the round is closed: 409 ROUND_CLOSED', async () => {
     const { consultation, options } = await createConsultation(t);
     const round = await createRound(t, consultation.id);
@@ -415,6 +481,27 @@ describe('Positions and tallies', () => {
       expect(received.some((e) => e.name === SERVER_EVENTS.POSITION_UPDATED)).toBe(true);
     });
 
+    it("tells the organisation's members, and only them, that its position changed", async () => {
+      const { consultation, options } = await createConsultation(t);
+      const round = await createRound(t, consultation.id);
+      const org = await createOrganisation(t);
+      const focal = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+      const colleague = await createUser(t, { organisationId: org.id });
+      const stranger = await createUser(t);
+      const colleagueEvents = await viewer(consultation.id, colleague.token);
+      const strangerEvents = await viewer(consultation.id, stranger.token);
+      await putPosition(t, focal.auth, round.id, options[0].id, { capacity: 'organisation' }).expect(200);
+      const yours = (events: typeof colleagueEvents) =>
+        events.filter(
+          (e) => e.name === SERVER_EVENTS.POSITION_UPDATED && (e.payload as { yours?: boolean }).yours,
+        ).length;
+      await expect.poll(() => yours(colleagueEvents)).toBe(1);
+      await expect
+        .poll(() => strangerEvents.filter((e) => e.name === SERVER_EVENTS.POSITION_UPDATED).length)
+        .toBe(1);
+      expect(yours(strangerEvents)).toBe(0);
+    });
+
     it('never broadcasts hidden numbers, only a hint to refetch', async () => {
       const { consultation, options } = await createConsultation(t, { hideTalliesUntilClose: true });
       const round = await createRound(t, consultation.id);
@@ -434,6 +521,26 @@ describe('Positions and tallies', () => {
         expect(wire).not.toContain('oppose');
         expect(wire).not.toContain('secret-rationale');
       }
+    });
+
+    it('publishes hidden tallies to every viewer the moment the round closes', async () => {
+      const { consultation, options } = await createConsultation(t, { hideTalliesUntilClose: true });
+      const round = await createRound(t, consultation.id);
+      const person = await createUser(t);
+      await putPosition(t, person.auth, round.id, options[1].id, { stance: 'support' }).expect(200);
+      const received = await viewer(consultation.id);
+      await t.db.getRepository(Round).update(round.id, { status: 'closed', closedAt: new Date() });
+      const closed = await t.db.getRepository(Round).findOneByOrFail({ id: round.id });
+      t.app.get(EventEmitter2).emit(ROUND_EVENTS.CLOSED, new RoundClosed(closed));
+      await expect
+        .poll(
+          () => received.find((e) => e.name === SERVER_EVENTS.TALLY_UPDATED)?.payload as TallyUpdatedEvent,
+        )
+        .toMatchObject({ roundId: round.id, hidden: false });
+      const update = received.find((e) => e.name === SERVER_EVENTS.TALLY_UPDATED)!
+        .payload as TallyUpdatedEvent;
+      if (update.hidden) throw new Error('still hidden after close');
+      expect(optionTally(update.tallies, options[1].id).people.all.total.support).toBe(1);
     });
   });
 });

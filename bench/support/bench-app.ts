@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from '../../server/database/embedded-postgres.j
 
 export interface BenchApp {
   url: string;
+  app: NestExpressApplication;
   db: DataSource;
   /** Which database the figures were measured on, for the report. */
   database: 'postgres (fresh database)' | 'postgres (DATABASE_URL)' | 'embedded (PGlite)';
@@ -67,6 +68,7 @@ export async function startBenchApp(): Promise<BenchApp> {
   const port = (app.getHttpServer().address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
+    app,
     db: app.get(DataSource),
     database,
     async close() {

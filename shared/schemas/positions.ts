@@ -125,7 +125,14 @@ export interface OptionTally {
 }
 
 export type TalliesView =
-  | { roundId: string; hidden: false; options: OptionTally[]; computedAt: string }
+  | {
+      roundId: string;
+      hidden: false;
+      /** Grows with every committed change in the round: of two tallies, the higher version is the newer. */
+      version: number;
+      options: OptionTally[];
+      computedAt: string;
+    }
   | { roundId: string; hidden: true; reason: string };
 
 /** Payload of `position.updated`: a hint to refetch lists; stances are never in it (tallies may be hidden). */
@@ -133,6 +140,8 @@ export interface PositionUpdatedEvent {
   consultationId: string;
   roundId: string;
   optionIds: string[];
+  /** Set on the copy sent to the actor's own sockets (the person, or every member of the organisation). */
+  yours?: true;
 }
 
 /** Payload of `tally.updated`: the new tallies, or only a hint when they are hidden from the public room. */

@@ -4,6 +4,7 @@ import { RefreshReuseDetection1764300100001 } from './1764300100001-RefreshReuse
 import { RoundsAndConsultationSettings1764300200000 } from './1764300200000-RoundsAndConsultationSettings.js';
 import { CollabDocuments1764300300000 } from './1764300300000-CollabDocuments.js';
 import { Positions1764300400000 } from './1764300400000-Positions.js';
+import { PositionTallyVersions1764300400001 } from './1764300400001-PositionTallyVersions.js';
 
 /** Every migration, in order. Listed by class so the same list works compiled and under vitest. */
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   RoundsAndConsultationSettings1764300200000,
   CollabDocuments1764300300000,
   Positions1764300400000,
+  PositionTallyVersions1764300400001,
 ];

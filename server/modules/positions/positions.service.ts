@@ -133,6 +133,7 @@ export class PositionsService {
       );
       changed.push(saved.id);
       await this.keepRevisions(manager, changed);
+      await this.bumpTallyVersion(manager, roundId);
       await this.audit.append(manager, {
         consultationId: locked.consultationId,
         actorId: principal.userId,
@@ -153,13 +154,13 @@ export class PositionsService {
       const view = await this.query.one(manager, saved.id);
       return { view, optionIds: [optionId, ...cleared.map((c) => c.option_id)] };
     });
-    this.broadcaster.changed(round.consultationId, roundId, result.optionIds);
+    this.broadcaster.changed(round.consultationId, roundId, result.optionIds, result.view.actorKey);
     return result.view;
   }
 
   async withdraw(principal: Principal, roundId: string, optionId: string, capacity: Capacity): Promise<void> {
     const { round } = await this.readAccess.load(principal, roundId);
-    await this.db.transaction(async (manager) => {
+    const actorKey = await this.db.transaction(async (manager) => {
       const locked = await lockRoundForWrite(manager, roundId);
       const { ctx } = await this.access.context(principal, locked.consultationId, manager);
       this.policy.assert(principal, 'position.take', {
@@ -179,14 +180,16 @@ export class PositionsService {
       );
       if (rows.length === 0) throw notFound('A position to withdraw on this option');
       await this.keepRevisions(manager, [rows[0].id]);
+      await this.bumpTallyVersion(manager, roundId);
       await this.audit.append(manager, {
         consultationId: locked.consultationId,
         actorId: principal.userId,
         action: 'position.withdrawn',
         payload: { roundId, optionId, positionId: rows[0].id, actorKey: actor.key, version: rows[0].version },
       });
+      return actor.key;
     });
-    this.broadcaster.changed(round.consultationId, roundId, [optionId]);
+    this.broadcaster.changed(round.consultationId, roundId, [optionId], actorKey);
   }
 
   private async assertOption(manager: EntityManager, consultationId: string, optionId: string) {
@@ -246,6 +249,18 @@ export class PositionsService {
   /** Serialises one actor's changes in a round, so two tabs cannot both end up "preferred". */
   private async lockActor(manager: EntityManager, roundId: string, actorKey: string) {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`positions:${roundId}:${actorKey}`]);
+  }
+
+  /**
+   * Orders tallies by commit: the row lock taken here is held until commit, so versions follow commit order.
+   * Every position writer takes it just before the audit chain's lock, always in that order: no deadlock.
+   */
+  private async bumpTallyVersion(manager: EntityManager, roundId: string) {
+    await manager.query(
+      `INSERT INTO position_tally_versions (round_id, version) VALUES ($1, 1)
+       ON CONFLICT (round_id) DO UPDATE SET version = position_tally_versions.version + 1`,
+      [roundId],
+    );
   }
 
   /** Appends the positions' current versions to their history. */

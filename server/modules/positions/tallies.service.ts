@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Stance } from '../../../shared/domain.js';
 import {
   CURRENCIES,
@@ -74,15 +74,24 @@ function emptyOptionTally(optionId: string): OptionTally {
 export class TalliesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async compute(roundId: string, manager: EntityManager = this.db.manager): Promise<TalliesView> {
-    const [options, rows]: [{ id: string }[], TallyRow[]] = await Promise.all([
-      manager.query(
+  /**
+   * The tallies and their version, read in one snapshot (REPEATABLE READ), so the version says exactly which
+   * committed changes the numbers include.
+   */
+  async compute(roundId: string): Promise<Extract<TalliesView, { hidden: false }>> {
+    const [options, rows, version] = await this.db.transaction('REPEATABLE READ', async (m) => {
+      const opts: { id: string }[] = await m.query(
         `SELECT o.id FROM options o JOIN rounds r ON r.consultation_id = o.consultation_id
          WHERE r.id = $1 AND o.retired_at IS NULL ORDER BY o.sort_order, o.id`,
         [roundId],
-      ),
-      manager.query(TALLY_SQL, [roundId]),
-    ]);
+      );
+      const tallyRows: TallyRow[] = await m.query(TALLY_SQL, [roundId]);
+      const [v]: { version: string }[] = await m.query(
+        `SELECT version FROM position_tally_versions WHERE round_id = $1`,
+        [roundId],
+      );
+      return [opts, tallyRows, Number(v?.version ?? 0)] as const;
+    });
     const byOption = new Map<string, OptionTally>(options.map((o) => [o.id, emptyOptionTally(o.id)]));
     for (const row of rows) {
       let tally = byOption.get(row.option_id);
@@ -112,6 +121,12 @@ export class TalliesService {
         }
       }
     }
-    return { roundId, hidden: false, options: [...byOption.values()], computedAt: new Date().toISOString() };
+    return {
+      roundId,
+      hidden: false,
+      version,
+      options: [...byOption.values()],
+      computedAt: new Date().toISOString(),
+    };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SERVER_EVENTS, consultationRoom } from '../../../shared/events.js';
+import { SERVER_EVENTS, consultationRoom, userRoom } from '../../../shared/events.js';
 import type { PositionUpdatedEvent, TallyUpdatedEvent } from '../../../shared/schemas/positions.js';
 import { Consultation } from '../consultations/consultation.entity.js';
 import { LIVE_EVENT, LiveEvent } from '../realtime/live-event.js';
@@ -28,9 +28,10 @@ export class TallyBroadcaster {
   ) {}
 
   /** Call after the transaction committed. Never throws: live updates are hints, the database is the truth. */
-  changed(consultationId: string, roundId: string, optionIds: string[]): void {
+  changed(consultationId: string, roundId: string, optionIds: string[], actorKey: string): void {
     const hint: PositionUpdatedEvent = { consultationId, roundId, optionIds };
-    this.emit(consultationId, SERVER_EVENTS.POSITION_UPDATED, hint);
+    this.emit(consultationRoom(consultationId), SERVER_EVENTS.POSITION_UPDATED, hint);
+    void this.tellActor(actorKey, { ...hint, yours: true });
     const running = this.pending.get(roundId);
     if (running) {
       running.again = true;
@@ -70,10 +71,31 @@ export class TallyBroadcaster {
       consultation.hideTalliesUntilClose && round.status !== 'closed'
         ? { consultationId, roundId, hidden: true }
         : { consultationId, roundId, hidden: false, tallies: await this.tallies.compute(roundId) };
-    this.emit(consultationId, SERVER_EVENTS.TALLY_UPDATED, payload);
+    this.emit(consultationRoom(consultationId), SERVER_EVENTS.TALLY_UPDATED, payload);
   }
 
-  private emit(consultationId: string, name: string, payload: unknown) {
-    this.events.emit(LIVE_EVENT, new LiveEvent(consultationRoom(consultationId), name, payload));
+  /**
+   * The actor's own sockets (other tabs, the organisation's other members) refresh "your position" on this
+   * copy; the public copy names no actor, so viewers do not refetch their own positions on every change.
+   */
+  private async tellActor(actorKey: string, hint: PositionUpdatedEvent) {
+    try {
+      const [kind, id] = actorKey.split(':');
+      const userIds =
+        kind === 'user'
+          ? [id]
+          : (
+              (await this.db.query(`SELECT id FROM users WHERE organisation_id = $1`, [id])) as {
+                id: string;
+              }[]
+            ).map((u) => u.id);
+      for (const userId of userIds) this.emit(userRoom(userId), SERVER_EVENTS.POSITION_UPDATED, hint);
+    } catch (err) {
+      this.logger.warn(`Could not tell ${actorKey} about its position: ${(err as Error).message}`);
+    }
+  }
+
+  private emit(room: string, name: string, payload: unknown) {
+    this.events.emit(LIVE_EVENT, new LiveEvent(room, name, payload));
   }
 }

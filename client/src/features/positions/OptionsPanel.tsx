@@ -58,6 +58,7 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
       {data && !data.hidden && (
         <>
           <ChartControls settings={settings} onChange={setSettings} idPrefix="tally" />
+          <p className="meta currency-hint">{t(`currencyHint.${settings.currency}`)}</p>
           <StanceLegend />
         </>
       )}

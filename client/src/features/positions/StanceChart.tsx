@@ -57,6 +57,9 @@ export function StanceChart({
 
   return (
     <div className="stance-chart" data-testid={`chart-${optionId}`}>
+      <p className="meta stance-chart-caption">
+        {total === 0 ? t('chart.empty') : t('chart.positions', { count: total })}
+      </p>
       <div className="stance-row stance-row-total">
         <span className="stance-row-label">{t('chart.total')}</span>
         <StackedBar
@@ -68,7 +71,6 @@ export function StanceChart({
           {total}
         </span>
       </div>
-      <p className="meta">{total === 0 ? t('chart.empty') : t('chart.positions', { count: total })}</p>
       {rows.map((r) => (
         <div className="stance-row" key={r.key}>
           <span className="stance-row-label">{categoryName(r.key)}</span>

@@ -32,12 +32,22 @@ export const usePositionList = (roundId: string, filters: PositionFilters, enabl
     enabled,
   });
 
-export const useTallies = (roundId: string | undefined) =>
-  useQuery({
-    queryKey: positionKeys.tallies(roundId ?? ''),
-    queryFn: () => api<TalliesView>(`/rounds/${roundId}/tallies`),
+/** Of two tallies of a round, the one that includes more committed changes (socket and HTTP may cross). */
+export function newerTallies(a: TalliesView | undefined, b: TalliesView): TalliesView {
+  if (a && !a.hidden && !b.hidden && a.version > b.version) return a;
+  return b;
+}
+
+export function useTallies(roundId: string | undefined) {
+  const qc = useQueryClient();
+  const key = positionKeys.tallies(roundId ?? '');
+  return useQuery({
+    queryKey: key,
+    queryFn: async () =>
+      newerTallies(qc.getQueryData<TalliesView>(key), await api<TalliesView>(`/rounds/${roundId}/tallies`)),
     enabled: !!roundId,
   });
+}
 
 export const useMyPositions = (roundId: string | undefined, signedIn: boolean) =>
   useQuery({
