@@ -11,6 +11,10 @@ export async function prepareEnvironment(): Promise<{ env: Env; embedded?: Embed
   const env = parseEnv(process.env);
   let embedded: EmbeddedPostgres | undefined;
   if (!env.DATABASE_URL) {
+    // pglite-socket feeds every connection into one backend and can interleave two connections' extended-
+    // protocol messages ("unnamed prepared statement does not exist", electric-sql/pglite#1046). One pool
+    // connection avoids it; the embedded database serialises queries anyway.
+    if (!process.env.DATABASE_POOL_SIZE) process.env.DATABASE_POOL_SIZE = '1';
     embedded = await startEmbeddedPostgres({
       dataDir: env.DATA_DIR,
       maxConnections: env.DATABASE_POOL_SIZE + 10,

@@ -31,6 +31,8 @@ export async function createTestApp(
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     DATABASE_EMBEDDED: database.kind === 'embedded' ? 'true' : 'false',
+    // One connection on the embedded database, as in production (see server/prepare-environment.ts).
+    DATABASE_POOL_SIZE: database.kind === 'embedded' ? '1' : '10',
     JWT_SECRET,
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
