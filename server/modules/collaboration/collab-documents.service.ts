@@ -246,7 +246,7 @@ export class CollabDocuments implements OnApplicationShutdown {
       await this.bridge.unsubscribe(doc.name).catch(() => undefined);
     }
     doc.destroy();
-    if (doc.seenRowIds.size > 20) {
+    if (doc.seenRowIds.size > 1) {
       await this.store
         .compact(doc.name)
         .catch((err: Error) => this.logger.warn(`Compaction failed: ${err.message}`));
