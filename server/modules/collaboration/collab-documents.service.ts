@@ -279,11 +279,13 @@ export class CollabDocuments implements OnApplicationShutdown {
   }
 
   /**
-   * Writes a document's initial state (a new round's draft, the demo text) inside the caller's transaction.
+   * Writes a document's initial state (a new round's draft, the demo text), inside the caller's transaction
+   * when one is given.
    * A live copy on this node is dropped so the next opener loads the new state.
    */
-  async replaceInitialState(name: string, update: Uint8Array, manager: EntityManager): Promise<void> {
-    await this.store.replace(name, update, manager);
+  async replaceInitialState(name: string, update: Uint8Array, manager?: EntityManager): Promise<void> {
+    if (manager) await this.store.replace(name, update, manager);
+    else await this.store.transaction((tx) => this.store.replace(name, update, tx));
     const live = this.loaded.get(name);
     if (live) this.reset(live, 'its initial state was replaced');
   }
