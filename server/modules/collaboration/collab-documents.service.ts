@@ -92,6 +92,11 @@ export class CollabDocuments implements OnApplicationShutdown {
       this.onAwareness(doc, change, origin),
     );
     this.loaded.set(name, doc);
+    if (doc.seenRowIds.size >= this.config.compactAfterRows) {
+      // A long log (e.g. edits from a node that died before unloading): the next load should be short.
+      doc.compacting = true;
+      void this.compactLive(doc).finally(() => (doc.compacting = false));
+    }
     return doc;
   }
 
