@@ -97,6 +97,12 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
     await screenshot(writer, 'collab-secretariat');
     await screenshot(reader, 'collab-participant');
 
+    // In Arabic, right to left, the reader's view keeps following the draft.
+    await reader.getByRole('combobox').selectOption('ar');
+    await reader.getByRole('heading', { name: 'مشروع الجولة 1' }).waitFor();
+    await reader.getByText('مباشر: للقراءة فقط').waitFor();
+    await screenshot(reader, 'collab-participant-ar');
+
     const stored = plainTextOf(await t.app.get(CollabDocuments).read(draft));
     expect(stored).toContain('First paragraph. Typed live by the secretariat.');
     expect(stored).not.toContain('PARTICIPANT');
