@@ -185,6 +185,14 @@ describe('/collab with the stock y-websocket client', () => {
       ws.on('error', () => undefined);
     });
     expect(status).toBe(404);
+    // A path that does not even decode is a 404 too, and the server stays up.
+    const bad = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${t.url.replace('http', 'ws')}/collab/%E0%A4%A`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => undefined);
+    });
+    expect(bad).toBe(404);
+    await request(t.url).get('/api/health').expect(200);
   });
 
   it('presence is server-owned: the name comes from the identity, other client ids are dropped', async () => {
