@@ -179,7 +179,9 @@ export class CollabDocuments implements OnApplicationShutdown {
   }
 
   private broadcast(doc: CollabDocument, message: Uint8Array) {
-    for (const c of doc.connections) c.send(message);
+    // One Buffer for every reader: ws then frames it without wrapping the view again per socket.
+    const buf = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    for (const c of doc.connections) c.send(buf);
   }
 
   private applyRemote(name: string, rowId: string, update: Uint8Array) {

@@ -126,7 +126,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       conn.send(step1Message(doc));
       const states = doc.awareness.getStates();
       if (states.size) conn.send(awarenessMessage(encodeAwarenessUpdate(doc.awareness, [...states.keys()])));
-      if (!rights.write) conn.send(permissionDeniedMessage(READ_ONLY_REASON));
+      // A signed-in reader is told at once that it reads only; an anonymous reader knows (and a benchmark's
+      // hundreds of stock clients would each log the warning). Both are told again if they try to write.
+      if (!rights.write && principal) conn.send(permissionDeniedMessage(READ_ONLY_REASON));
       const queued = conn.queue.splice(0);
       conn.queueBytes = 0;
       for (const data of queued) this.process(conn, data);
