@@ -128,7 +128,9 @@ export async function startConsulta(): Promise<Target> {
   };
   if (db.url) env.DATABASE_URL = db.url;
   else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [join(DIST, 'server/main.js')], {
+  // BENCH_SERVER_ARGS passes node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(DIST, 'server/main.js')], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
