@@ -23,14 +23,6 @@ import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 type Visible = Extract<TalliesView, { hidden: false }>;
 
-function onEmbedded(): boolean {
-  if (process.env.TEST_DATABASE_URL) return false;
-  console.warn(
-    'NOT RUN: concurrent position writes need PostgreSQL (set TEST_DATABASE_URL); skipped on PGlite.',
-  );
-  return true;
-}
-
 async function tallies(t: TestApp, roundId: string, auth?: string): Promise<TalliesView> {
   const req = request(t.url).get(`/api/rounds/${roundId}/tallies`);
   if (auth) req.set('Authorization', auth);
@@ -90,40 +82,35 @@ describe('Positions and tallies', () => {
     });
   });
 
-  // The embedded database's socket server interleaves concurrent extended-protocol batches from several
-  // connections (electric-sql/pglite#1046), so truly concurrent writes are only tested on PostgreSQL.
-  it.skipIf(onEmbedded())(
-    'keeps one organisation position when two focal points speak at the same moment',
-    async () => {
-      const { consultation, options } = await createConsultation(t);
-      const round = await createRound(t, consultation.id);
-      const org = await createOrganisation(t);
-      const a = await createUser(t, { organisationId: org.id, isFocalPoint: true });
-      const b = await createUser(t, { organisationId: org.id, isFocalPoint: true });
-      const answers = await Promise.all([
-        putPosition(t, a.auth, round.id, options[0].id, {
-          stance: 'support',
-          capacity: 'organisation',
-          preferred: true,
-        }),
-        putPosition(t, b.auth, round.id, options[1].id, {
-          stance: 'neutral',
-          capacity: 'organisation',
-          preferred: true,
-        }),
-        putPosition(t, b.auth, round.id, options[0].id, { stance: 'oppose', capacity: 'organisation' }),
-      ]);
-      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
-      const rows: { option_id: string; preferred: boolean }[] = await t.db.query(
-        `SELECT option_id, preferred FROM positions WHERE round_id = $1 AND actor_key = $2`,
-        [round.id, `org:${org.id}`],
-      );
-      expect(rows).toHaveLength(2);
-      expect(rows.filter((r) => r.preferred).length).toBeLessThanOrEqual(1);
-      const c = optionTally(await tallies(t, round.id), options[0].id);
-      expect(c.organisations.all.total.support + c.organisations.all.total.oppose).toBe(1);
-    },
-  );
+  it('keeps one organisation position when two focal points speak at the same moment', async () => {
+    const { consultation, options } = await createConsultation(t);
+    const round = await createRound(t, consultation.id);
+    const org = await createOrganisation(t);
+    const a = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+    const b = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+    const answers = await Promise.all([
+      putPosition(t, a.auth, round.id, options[0].id, {
+        stance: 'support',
+        capacity: 'organisation',
+        preferred: true,
+      }),
+      putPosition(t, b.auth, round.id, options[1].id, {
+        stance: 'neutral',
+        capacity: 'organisation',
+        preferred: true,
+      }),
+      putPosition(t, b.auth, round.id, options[0].id, { stance: 'oppose', capacity: 'organisation' }),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    const rows: { option_id: string; preferred: boolean }[] = await t.db.query(
+      `SELECT option_id, preferred FROM positions WHERE round_id = $1 AND actor_key = $2`,
+      [round.id, `org:${org.id}`],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.filter((r) => r.preferred).length).toBeLessThanOrEqual(1);
+    const c = optionTally(await tallies(t, round.id), options[0].id);
+    expect(c.organisations.all.total.support + c.organisations.all.total.oppose).toBe(1);
+  });
 
   it('refuses a member who is not a focal point when they speak for the organisation', async () => {
     const { consultation, options } = await createConsultation(t);
