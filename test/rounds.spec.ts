@@ -336,6 +336,23 @@ describe('Consultations and rounds', () => {
       }
     });
 
+    it('aborts the close when a module listener fails quietly and adds nothing (Nest swallows its error)', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      const emitter = t.app.get(EventEmitter2);
+      const swallowed = async (_e: RoundClosing) => {
+        // What @OnEvent does by default with a listener that throws: log and carry on.
+      };
+      emitter.on(ROUND_EVENTS.CLOSING, swallowed);
+      try {
+        expect((await api.closeRound(r.id)).body).toMatchObject({ statusCode: 500, code: 'CLOSE_FAILED' });
+      } finally {
+        emitter.off(ROUND_EVENTS.CLOSING, swallowed);
+      }
+      expect((await api.getRound(r.id)).body).toMatchObject({ status: 'open', closingDigest: null });
+    });
+
     it('refuses every later write into the closed round with ROUND_CLOSED', async () => {
       const c = await newConsultation();
       const r = (await api.createRound(c.id).expect(201)).body;

@@ -118,8 +118,25 @@ export class RoundClosingService {
     );
     const options = await this.options.list(tx, round.id);
     builder.add('options', options, { options: options.length });
-    await this.events.emitAsync(ROUND_EVENTS.CLOSING, new RoundClosing(round, tx, builder, purpose));
+    await this.emitClosing(new RoundClosing(round, tx, builder, purpose));
     return buildClosingRecord(round, builder);
+  }
+
+  /**
+   * `round.closing`, awaited listener by listener on the closing transaction. A listener that adds no section
+   * is taken as failed: Nest's @OnEvent logs and swallows errors unless `suppressErrors: false`, and a record
+   * sealed without a module's section would be a silent loss.
+   */
+  private async emitClosing(event: RoundClosing) {
+    for (const listener of this.events.listeners(ROUND_EVENTS.CLOSING)) {
+      const before = event.record.size;
+      await (listener as (e: RoundClosing) => unknown).call(this.events, event);
+      if (event.record.size === before) {
+        throw new Error(
+          `A round.closing listener added no section to round ${event.round.number}'s record: it failed, or must add an empty list`,
+        );
+      }
+    }
   }
 
   /**

@@ -24,6 +24,11 @@ export class ClosingRecordBuilder {
   readonly sections: Record<string, unknown> = {};
   readonly counts: Record<string, number | Record<string, number>> = {};
 
+  /** How many sections have been added so far. */
+  get size(): number {
+    return Object.keys(this.sections).length;
+  }
+
   add(section: string, content: unknown, counts: Record<string, number | Record<string, number>> = {}) {
     if (section in this.sections) throw new Error(`Closing record section "${section}" was added twice`);
     this.sections[section] = content;
@@ -35,7 +40,9 @@ export class ClosingRecordBuilder {
  * Emitted with `emitAsync` inside the closing transaction, after the round row is locked FOR UPDATE and set to
  * closed (`purpose: 'close'`), and again later in a read-only transaction to verify a closed round against its
  * digest (`purpose: 'verify'`). Register with `@OnEvent(ROUND_EVENTS.CLOSING, { suppressErrors: false })`:
- * Nest swallows a listener's error by default, which would seal a record without that module's section.
+ * Nest swallows a listener's error by default. The closing service also calls the listeners one by one and
+ * requires each to add at least one section (an empty list when it has nothing to seal), so a listener whose
+ * error was swallowed still aborts the close instead of sealing a record without its section.
  * Listeners therefore only *gather* their frozen content: freezing itself comes from
  * the round being closed, which every write checks (`lockRoundForWrite`). Use `manager` only (another
  * connection deadlocks the embedded database) and throw to abort the close. Each section should be a list of
