@@ -495,7 +495,7 @@ describe('Consultations and rounds', () => {
             )
             .map((e) => `${e.name}:${(e.payload as { change: string }).change}`);
         await expect
-          .poll(summary)
+          .poll(summary, { timeout: 5000 })
           .toEqual([
             'consultation.updated:settings',
             'consultation.updated:options',
