@@ -106,6 +106,16 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     expect(await viewer.getByText('Concluded').count()).toBeGreaterThan(0);
     await screenshot(viewer, 'rounds-viewer-closed');
 
+    // Between rounds: a new option, then round 2, which lists what changed since round 1.
+    await admin.getByLabel('New option').fill('A regional group');
+    await admin.getByRole('button', { name: 'Add option' }).click();
+    await viewer.getByText('A regional group', { exact: true }).waitFor();
+    await admin.getByRole('button', { name: 'Schedule the round' }).click();
+    await viewer.getByText('Round 2 was scheduled.').waitFor();
+    await viewer.getByText('1 change since round 1').click();
+    await viewer.getByText('Option added: A regional group').waitFor();
+    await screenshot(viewer, 'rounds-viewer-round-2');
+
     // Every change arrived without a reload.
     expect(reloads).toEqual([]);
     const stored = await t.db.query(`SELECT closing_digest FROM rounds WHERE consultation_id = $1`, [

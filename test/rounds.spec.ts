@@ -226,6 +226,32 @@ describe('Consultations and rounds', () => {
     });
   });
 
+  it('lists what changed between the previous round and the next one', async () => {
+    const c = await newConsultation();
+    const first = (await api.createRound(c.id).expect(201)).body;
+    await api.openRound(first.id).expect(200);
+    await api.closeRound(first.id).expect(200);
+    const delta = (await api.addOption(c.id, { label: 'Delta' }).expect(201)).body;
+    await api.updateOption(c.id, c.options[1].id, { retired: true }).expect(200);
+    await api.updateConsultation(c.id, { question: 'Which home, now?' }).expect(200);
+    const second = (await api.createRound(c.id).expect(201)).body;
+    await api.openRound(second.id).expect(200);
+    await api.updateConsultation(c.id, { description: 'Said after the opening' }).expect(200);
+    const changes = (await roundsApi(t).get(`/api/rounds/${second.id}/changes`).expect(200)).body;
+    expect(
+      changes.map((ch: { action: string; option: { label: string } | null; fields: string[] }) => [
+        ch.action,
+        ch.option?.label ?? ch.fields.join(),
+      ]),
+    ).toEqual([
+      ['option.added', 'Delta'],
+      ['option.retired', 'Beta'],
+      ['consultation.updated', 'question'],
+    ]);
+    expect(changes[0].option.id).toBe(delta.id);
+    expect((await roundsApi(t).get(`/api/rounds/${first.id}/changes`).expect(200)).body).toEqual([]);
+  });
+
   describe('closing', () => {
     it('seals a record whose digest anyone recomputes from the export', async () => {
       const c = await newConsultation();

@@ -109,3 +109,19 @@ export interface AuditChainView {
   firstBrokenEventId?: string;
   reason?: string;
 }
+
+/** One change made between the previous round's close and this round's opening (options, settings). */
+export interface RoundChangeView {
+  action:
+    | 'option.added'
+    | 'option.edited'
+    | 'option.retired'
+    | 'option.restored'
+    | 'option.reordered'
+    | 'consultation.updated';
+  at: string;
+  /** The option concerned, with its label as it is now (added, edited, retired, restored). */
+  option: { id: string; label: string } | null;
+  /** For `consultation.updated`: the settings that changed. */
+  fields: string[];
+}

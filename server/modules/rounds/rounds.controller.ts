@@ -6,6 +6,7 @@ import {
   type ClosingRecord,
   type ClosingRecordView,
   type CreateRoundInput,
+  type RoundChangeView,
   type RoundVerificationView,
   type UpdateRoundInput,
   createRoundSchema,
@@ -17,6 +18,7 @@ import { CurrentPrincipal, RequireAuth } from '../auth/auth.guards.js';
 import { ConsultationAccess } from '../consultations/consultation-access.service.js';
 import { toRoundView } from '../consultations/consultation.views.js';
 import type { Principal } from '../policy/principal.js';
+import { RoundChangesService } from './round-changes.service.js';
 import { RoundClosingService } from './round-closing.service.js';
 import { RoundsService } from './rounds.service.js';
 
@@ -29,6 +31,7 @@ export class RoundsController {
     private readonly rounds: RoundsService,
     private readonly closing: RoundClosingService,
     private readonly access: ConsultationAccess,
+    private readonly changeLog: RoundChangesService,
   ) {}
 
   @Post('consultations/:id/rounds')
@@ -89,6 +92,18 @@ export class RoundsController {
     const round = await this.rounds.findOrFail(id);
     await this.access.assert(principal, round.consultationId, 'round.manage');
     return this.rounds.reschedule(id, body, { userId: principal.userId });
+  }
+
+  @Get('rounds/:id/changes')
+  @ApiOperation({ summary: 'What changed (options, settings) between the previous round and this one' })
+  async changes(
+    @CurrentPrincipal() principal: Principal | null,
+    @Param('id', uuid) id: string,
+  ): Promise<RoundChangeView[]> {
+    const round = await this.rounds.findOrFail(id);
+    await this.access.assertCanRead(principal, round.consultationId);
+    const previous = round.previousRoundId ? await this.rounds.findOrFail(round.previousRoundId) : null;
+    return this.changeLog.since(round, previous);
   }
 
   @Get('rounds/:id/record')
