@@ -55,7 +55,8 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     const viewer = await viewerContext.newPage();
     await viewer.goto(`${t.url}/consultations/${consultationId}`);
     await viewer.getByRole('heading', { name: 'Where should the Internet group sit?' }).waitFor();
-    for (const label of labels) await viewer.getByText(label, { exact: true }).waitFor();
+    const optionList = viewer.locator('section[aria-labelledby="options-title"]');
+    for (const label of labels) await optionList.getByText(label, { exact: true }).waitFor();
     await viewer.getByText('No round has been scheduled yet.').waitFor();
     const reloads: string[] = [];
     viewer.on('framenavigated', (f) => {
@@ -109,7 +110,7 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     // Between rounds: a new option, then round 2, which lists what changed since round 1.
     await admin.getByLabel('New option').fill('A regional group');
     await admin.getByRole('button', { name: 'Add option' }).click();
-    await viewer.getByText('A regional group', { exact: true }).waitFor();
+    await optionList.getByText('A regional group', { exact: true }).waitFor();
     await admin.getByRole('button', { name: 'Schedule the round' }).click();
     await viewer.getByText('Round 2 was scheduled.').waitFor();
     await viewer.getByText('1 change since round 1').click();
