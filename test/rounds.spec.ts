@@ -16,6 +16,22 @@ import { inMinutes, roundsApi } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 import { subscribeToConsultation } from './helpers/live-client.js';
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The digest recipe of the export, written from its description only (canonicalJson is the one shared piece). */
+function recomputeDigest(record: Record<string, unknown>): string {
+  const itemHash = (item: { redacted?: boolean; hash?: string }) =>
+    item?.redacted === true ? item.hash! : sha256(canonicalJson(item));
+  const sections = Object.fromEntries(
+    Object.entries(record.sections as Record<string, unknown>).map(([name, items]) => [
+      name,
+      Array.isArray(items) ? items.map(itemHash) : itemHash(items as object),
+    ]),
+  );
+  const { version, roundId, consultationId, number, closedAt } = record;
+  return sha256(canonicalJson({ version, roundId, consultationId, number, closedAt, sections }));
+}
+
 describe('Consultations and rounds', () => {
   let t: TestApp;
   let sec: SignedInUser;
@@ -277,8 +293,7 @@ describe('Consultations and rounds', () => {
       ]);
       expect(record.sections.round[0]).toMatchObject({ id: r.id, number: 1, closedAt: closed.closedAt });
       expect(record.counts.options).toBe(3);
-      // Recomputed from the JSON alone, with the documented fields, as an outside reader would.
-      const sealed = Object.fromEntries(exported.digestOf.map((k: string) => [k, record[k]]));
+      // Recomputed from the JSON alone, following the documented recipe, as an outside reader would.
       expect(exported.digestOf).toEqual([
         'version',
         'roundId',
@@ -287,7 +302,8 @@ describe('Consultations and rounds', () => {
         'closedAt',
         'sections',
       ]);
-      expect(createHash('sha256').update(canonicalJson(sealed)).digest('hex')).toBe(exported.digest);
+      expect(exported.redactedItems).toBe(0);
+      expect(recomputeDigest(record)).toBe(exported.digest);
 
       const audit = (await api.auditLog(c.id).expect(200)).body as {
         action: string;
@@ -359,6 +375,59 @@ describe('Consultations and rounds', () => {
         expect((await api.verify(r.id).expect(200)).body.valid).toBe(true);
       } finally {
         emitter.off(ROUND_EVENTS.CLOSING, threads);
+      }
+    });
+
+    it('withholds what readers may not see from the public export, which still recomputes to the digest', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      type Comment = { id: string; authorId: string; body: string; state: 'visible' | 'hidden' };
+      const comments: Comment[] = [
+        { id: 'c1', authorId: participant.user.id, body: 'In favour of Alpha', state: 'visible' },
+        { id: 'c2', authorId: participant.user.id, body: 'Something defamatory', state: 'hidden' },
+      ];
+      const emitter = t.app.get(EventEmitter2);
+      const listener = async (e: RoundClosing) => {
+        e.record.add(
+          'comments',
+          comments,
+          { comments: 2 },
+          {
+            publicView: (item: Comment) =>
+              item.state === 'hidden'
+                ? { state: 'hidden' }
+                : { id: item.id, body: item.body, state: item.state },
+          },
+        );
+      };
+      emitter.on(ROUND_EVENTS.CLOSING, listener);
+      try {
+        await api.closeRound(r.id).expect(200);
+        const pub = (await roundsApi(t).record(r.id).expect(200)).body;
+        expect(pub.redactedItems).toBe(2);
+        expect(pub.record.sections.comments).toEqual([
+          {
+            id: 'c1',
+            body: 'In favour of Alpha',
+            state: 'visible',
+            redacted: true,
+            hash: sha256(canonicalJson(comments[0])),
+          },
+          { id: 'c2', state: 'hidden', redacted: true, hash: sha256(canonicalJson(comments[1])) },
+        ]);
+        expect(JSON.stringify(pub)).not.toContain('defamatory');
+        expect(JSON.stringify(pub)).not.toContain(participant.user.id);
+        expect('redactions' in pub.record).toBe(false);
+        expect(recomputeDigest(pub.record)).toBe(pub.digest);
+
+        const full = (await api.record(r.id).expect(200)).body;
+        expect(full.redactedItems).toBe(0);
+        expect(full.record.sections.comments).toEqual(comments);
+        expect(recomputeDigest(full.record)).toBe(full.digest);
+        expect((await api.verify(r.id).expect(200)).body.valid).toBe(true);
+      } finally {
+        emitter.off(ROUND_EVENTS.CLOSING, listener);
       }
     });
 

@@ -17,7 +17,9 @@ import { ZodBody } from '../../common/zod-validation.js';
 import { CurrentPrincipal, RequireAuth } from '../auth/auth.guards.js';
 import { ConsultationAccess } from '../consultations/consultation-access.service.js';
 import { toRoundView } from '../consultations/consultation.views.js';
+import { PolicyService } from '../policy/policy.service.js';
 import type { Principal } from '../policy/principal.js';
+import { DIGEST_RECIPE, fullRecord, publicRecord } from './closing-record.js';
 import { RoundChangesService } from './round-changes.service.js';
 import { RoundClosingService } from './round-closing.service.js';
 import { RoundsService } from './rounds.service.js';
@@ -32,6 +34,7 @@ export class RoundsController {
     private readonly closing: RoundClosingService,
     private readonly access: ConsultationAccess,
     private readonly changeLog: RoundChangesService,
+    private readonly policy: PolicyService,
   ) {}
 
   @Post('consultations/:id/rounds')
@@ -107,7 +110,10 @@ export class RoundsController {
   }
 
   @Get('rounds/:id/record')
-  @ApiOperation({ summary: 'The closing record and its SHA-256 digest, to recompute and compare' })
+  @ApiOperation({
+    summary: 'The closing record and its SHA-256 digest, to recompute and compare',
+    description: DIGEST_RECIPE,
+  })
   async record(
     @CurrentPrincipal() principal: Principal | null,
     @Param('id', uuid) id: string,
@@ -116,11 +122,19 @@ export class RoundsController {
     await this.access.assertCanRead(principal, round.consultationId);
     if (!round.closingRecord || !round.closingDigest)
       throw conflict(`Round ${round.number} is not closed yet: it has no closing record`);
+    const stored = round.closingRecord as unknown as ClosingRecord;
+    const { ctx } = await this.access.context(principal, round.consultationId);
+    // The secretariat exports everything; other readers get withheld items as their hashes.
+    const { record, redacted } = this.policy.can(principal, 'export.full', ctx)
+      ? { record: fullRecord(stored), redacted: 0 }
+      : publicRecord(stored);
     return {
-      record: round.closingRecord as unknown as ClosingRecord,
+      record,
       digest: round.closingDigest,
       algorithm: 'sha256',
       digestOf: CLOSING_DIGEST_FIELDS,
+      recipe: DIGEST_RECIPE,
+      redactedItems: redacted,
     };
   }
 

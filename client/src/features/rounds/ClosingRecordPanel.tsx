@@ -40,6 +40,9 @@ export function ClosingRecordPanel({ round }: { round: RoundView }) {
           </div>
         ))}
       </dl>
+      {!!record.data?.redactedItems && (
+        <p className="meta">{t('record.withheld', { count: record.data.redactedItems })}</p>
+      )}
       <p className="meta">{t('record.howToCheck')}</p>
       <div className="record-actions">
         <button
