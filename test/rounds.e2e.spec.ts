@@ -63,6 +63,12 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
       if (f === viewer.mainFrame()) reloads.push(f.url());
     });
 
+    // Reorder before any round opens: the study group moves up, and the viewer's list follows.
+    await admin.getByRole('button', { name: 'Move “An ITU-T study group” up' }).click();
+    await expect
+      .poll(() => optionList.locator('li strong').allTextContents())
+      .toEqual(['A Council working group', 'An ITU-T study group', 'An ITU-T focus group']);
+
     // Schedule round 1 with a deadline two days out.
     const deadline = new Date(Date.now() + 2 * 24 * 3600_000);
     const local = new Date(deadline.getTime() - deadline.getTimezoneOffset() * 60_000)
