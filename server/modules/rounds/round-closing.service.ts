@@ -25,6 +25,7 @@ export type CloseCause = { by: 'secretariat'; actorId: string } | { by: 'deadlin
 @Injectable()
 export class RoundClosingService {
   private readonly logger = new Logger(RoundClosingService.name);
+  private readonly verifying = new Map<string, Promise<RoundVerificationView>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -143,7 +144,17 @@ export class RoundClosingService {
    * Re-gathers the round's content in a read-only transaction, recomputes the digest, and names the first
    * section and item that no longer matches the sealed record.
    */
-  async verify(roundId: string): Promise<RoundVerificationView> {
+  verify(roundId: string): Promise<RoundVerificationView> {
+    // Anyone may verify a public record; concurrent requests for one round share one pass over the database.
+    let pass = this.verifying.get(roundId);
+    if (!pass) {
+      pass = this.verifyNow(roundId).finally(() => this.verifying.delete(roundId));
+      this.verifying.set(roundId, pass);
+    }
+    return pass;
+  }
+
+  private verifyNow(roundId: string): Promise<RoundVerificationView> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
       const round = await tx.getRepository(Round).findOneBy({ id: roundId });
