@@ -55,8 +55,8 @@ export class ClosingRecordBuilder {
 }
 
 /**
- * Emitted with `emitAsync` inside the closing transaction, after the round row is locked FOR UPDATE and set to
- * closed (`purpose: 'close'`), and again later in a read-only transaction to verify a closed round against its
+ * Delivered inside the closing transaction (each listener awaited in turn), after the round row is locked
+ * FOR UPDATE and set to closed (`purpose: 'close'`), and again later in a read-only transaction to verify a closed round against its
  * digest (`purpose: 'verify'`). Register with `@OnEvent(ROUND_EVENTS.CLOSING, { suppressErrors: false })`:
  * Nest swallows a listener's error by default. The closing service also calls the listeners one by one and
  * requires each to add at least one section (an empty list when it has nothing to seal), so a listener whose
