@@ -61,10 +61,12 @@ describe('The round scheduler', () => {
     expect(closedEvent.payload.by).toBe('deadline');
     expect((await roundsApi(t).verify(created.id).expect(200)).body.valid).toBe(true);
     await expect
-      .poll(() =>
-        events
-          .filter((e) => e.name === SERVER_EVENTS.ROUND_UPDATED)
-          .map((e) => (e.payload as RoundUpdatedPayload).change),
+      .poll(
+        () =>
+          events
+            .filter((e) => e.name === SERVER_EVENTS.ROUND_UPDATED)
+            .map((e) => (e.payload as RoundUpdatedPayload).change),
+        { timeout: 5000 },
       )
       .toEqual(['created', 'opened', 'closed']);
   });
@@ -123,14 +125,14 @@ describe('The round scheduler', () => {
       events
         .filter((e) => e.name === SERVER_EVENTS.ROUND_CLOSING_SOON)
         .map((e) => e.payload as RoundClosingSoonPayload);
-    await expect.poll(() => soon().length).toBe(1);
+    await expect.poll(() => soon().length, { timeout: 5000 }).toBe(1);
     expect(soon()[0]).toMatchObject({ round: { id: round.id }, minutesLeft: 30 });
     // Extended by two hours: the 24-hour notice is due again for the new deadline, the 1-hour one later.
     await roundsApi(t, sec.auth)
       .updateRound(round.id, { closesAt: inMinutes(150) })
       .expect(200);
     await scheduler.tick();
-    await expect.poll(() => soon().length).toBe(2);
+    await expect.poll(() => soon().length, { timeout: 5000 }).toBe(2);
     expect(soon()[1].minutesLeft).toBe(150);
     await scheduler.tick();
     expect(soon()).toHaveLength(2);

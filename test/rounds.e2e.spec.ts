@@ -55,12 +55,23 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     const viewer = await viewerContext.newPage();
     await viewer.goto(`${t.url}/consultations/${consultationId}`);
     await viewer.getByRole('heading', { name: 'Where should the Internet group sit?' }).waitFor();
-    for (const label of labels) await viewer.getByText(label, { exact: true }).waitFor();
+    // Options appear wherever the page lists them (the options section, the positions panel): first mention.
+    for (const label of labels) await viewer.getByText(label, { exact: true }).first().waitFor();
+    const optionOrder = async () => {
+      const text = await viewer.locator('main').innerText();
+      return [...labels].sort((a, b) => text.indexOf(a) - text.indexOf(b));
+    };
     await viewer.getByText('No round has been scheduled yet.').waitFor();
     const reloads: string[] = [];
     viewer.on('framenavigated', (f) => {
       if (f === viewer.mainFrame()) reloads.push(f.url());
     });
+
+    // Reorder before any round opens: the study group moves up, and the viewer's list follows.
+    await admin.getByRole('button', { name: 'Move “An ITU-T study group” up' }).click();
+    await expect
+      .poll(optionOrder)
+      .toEqual(['A Council working group', 'An ITU-T study group', 'An ITU-T focus group']);
 
     // Schedule round 1 with a deadline two days out.
     const deadline = new Date(Date.now() + 2 * 24 * 3600_000);
@@ -105,6 +116,16 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     await record.getByText('Verified: the content on record matches its digest.').waitFor();
     expect(await viewer.getByText('Concluded').count()).toBeGreaterThan(0);
     await screenshot(viewer, 'rounds-viewer-closed');
+
+    // Between rounds: a new option, then round 2, which lists what changed since round 1.
+    await admin.getByLabel('New option').fill('A regional group');
+    await admin.getByRole('button', { name: 'Add option' }).click();
+    await viewer.getByText('A regional group', { exact: true }).first().waitFor();
+    await admin.getByRole('button', { name: 'Schedule the round' }).click();
+    await viewer.getByText('Round 2 was scheduled.').waitFor();
+    await viewer.getByText('1 change since round 1').click();
+    await viewer.getByText('Option added: A regional group').waitFor();
+    await screenshot(viewer, 'rounds-viewer-round-2');
 
     // Every change arrived without a reload.
     expect(reloads).toEqual([]);

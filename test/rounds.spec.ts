@@ -16,6 +16,22 @@ import { inMinutes, roundsApi } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 import { subscribeToConsultation } from './helpers/live-client.js';
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The digest recipe of the export, written from its description only (canonicalJson is the one shared piece). */
+function recomputeDigest(record: Record<string, unknown>): string {
+  const itemHash = (item: { redacted?: boolean; hash?: string }) =>
+    item?.redacted === true ? item.hash! : sha256(canonicalJson(item));
+  const sections = Object.fromEntries(
+    Object.entries(record.sections as Record<string, unknown>).map(([name, items]) => [
+      name,
+      Array.isArray(items) ? items.map(itemHash) : itemHash(items as object),
+    ]),
+  );
+  const { version, roundId, consultationId, number, closedAt } = record;
+  return sha256(canonicalJson({ version, roundId, consultationId, number, closedAt, sections }));
+}
+
 describe('Consultations and rounds', () => {
   let t: TestApp;
   let sec: SignedInUser;
@@ -226,6 +242,32 @@ describe('Consultations and rounds', () => {
     });
   });
 
+  it('lists what changed between the previous round and the next one', async () => {
+    const c = await newConsultation();
+    const first = (await api.createRound(c.id).expect(201)).body;
+    await api.openRound(first.id).expect(200);
+    await api.closeRound(first.id).expect(200);
+    const delta = (await api.addOption(c.id, { label: 'Delta' }).expect(201)).body;
+    await api.updateOption(c.id, c.options[1].id, { retired: true }).expect(200);
+    await api.updateConsultation(c.id, { question: 'Which home, now?' }).expect(200);
+    const second = (await api.createRound(c.id).expect(201)).body;
+    await api.openRound(second.id).expect(200);
+    await api.updateConsultation(c.id, { description: 'Said after the opening' }).expect(200);
+    const changes = (await roundsApi(t).get(`/api/rounds/${second.id}/changes`).expect(200)).body;
+    expect(
+      changes.map((ch: { action: string; option: { label: string } | null; fields: string[] }) => [
+        ch.action,
+        ch.option?.label ?? ch.fields.join(),
+      ]),
+    ).toEqual([
+      ['option.added', 'Delta'],
+      ['option.retired', 'Beta'],
+      ['consultation.updated', 'question'],
+    ]);
+    expect(changes[0].option.id).toBe(delta.id);
+    expect((await roundsApi(t).get(`/api/rounds/${first.id}/changes`).expect(200)).body).toEqual([]);
+  });
+
   describe('closing', () => {
     it('seals a record whose digest anyone recomputes from the export', async () => {
       const c = await newConsultation();
@@ -251,8 +293,7 @@ describe('Consultations and rounds', () => {
       ]);
       expect(record.sections.round[0]).toMatchObject({ id: r.id, number: 1, closedAt: closed.closedAt });
       expect(record.counts.options).toBe(3);
-      // Recomputed from the JSON alone, with the documented fields, as an outside reader would.
-      const sealed = Object.fromEntries(exported.digestOf.map((k: string) => [k, record[k]]));
+      // Recomputed from the JSON alone, following the documented recipe, as an outside reader would.
       expect(exported.digestOf).toEqual([
         'version',
         'roundId',
@@ -261,7 +302,8 @@ describe('Consultations and rounds', () => {
         'closedAt',
         'sections',
       ]);
-      expect(createHash('sha256').update(canonicalJson(sealed)).digest('hex')).toBe(exported.digest);
+      expect(exported.redactedItems).toBe(0);
+      expect(recomputeDigest(record)).toBe(exported.digest);
 
       const audit = (await api.auditLog(c.id).expect(200)).body as {
         action: string;
@@ -334,6 +376,76 @@ describe('Consultations and rounds', () => {
       } finally {
         emitter.off(ROUND_EVENTS.CLOSING, threads);
       }
+    });
+
+    it('withholds what readers may not see from the public export, which still recomputes to the digest', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      type Comment = { id: string; authorId: string; body: string; state: 'visible' | 'hidden' };
+      const comments: Comment[] = [
+        { id: 'c1', authorId: participant.user.id, body: 'In favour of Alpha', state: 'visible' },
+        { id: 'c2', authorId: participant.user.id, body: 'Something defamatory', state: 'hidden' },
+      ];
+      const emitter = t.app.get(EventEmitter2);
+      const listener = async (e: RoundClosing) => {
+        e.record.add(
+          'comments',
+          comments,
+          { comments: 2 },
+          {
+            publicView: (item: Comment) =>
+              item.state === 'hidden'
+                ? { state: 'hidden' }
+                : { id: item.id, body: item.body, state: item.state },
+          },
+        );
+      };
+      emitter.on(ROUND_EVENTS.CLOSING, listener);
+      try {
+        await api.closeRound(r.id).expect(200);
+        const pub = (await roundsApi(t).record(r.id).expect(200)).body;
+        expect(pub.redactedItems).toBe(2);
+        expect(pub.record.sections.comments).toEqual([
+          {
+            id: 'c1',
+            body: 'In favour of Alpha',
+            state: 'visible',
+            redacted: true,
+            hash: sha256(canonicalJson(comments[0])),
+          },
+          { id: 'c2', state: 'hidden', redacted: true, hash: sha256(canonicalJson(comments[1])) },
+        ]);
+        expect(JSON.stringify(pub)).not.toContain('defamatory');
+        expect(JSON.stringify(pub)).not.toContain(participant.user.id);
+        expect('redactions' in pub.record).toBe(false);
+        expect(recomputeDigest(pub.record)).toBe(pub.digest);
+
+        const full = (await api.record(r.id).expect(200)).body;
+        expect(full.redactedItems).toBe(0);
+        expect(full.record.sections.comments).toEqual(comments);
+        expect(recomputeDigest(full.record)).toBe(full.digest);
+        expect((await api.verify(r.id).expect(200)).body.valid).toBe(true);
+      } finally {
+        emitter.off(ROUND_EVENTS.CLOSING, listener);
+      }
+    });
+
+    it('aborts the close when a module listener fails quietly and adds nothing (Nest swallows its error)', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(r.id).expect(200);
+      const emitter = t.app.get(EventEmitter2);
+      const swallowed = async (_e: RoundClosing) => {
+        // What @OnEvent does by default with a listener that throws: log and carry on.
+      };
+      emitter.on(ROUND_EVENTS.CLOSING, swallowed);
+      try {
+        expect((await api.closeRound(r.id)).body).toMatchObject({ statusCode: 500, code: 'CLOSE_FAILED' });
+      } finally {
+        emitter.off(ROUND_EVENTS.CLOSING, swallowed);
+      }
+      expect((await api.getRound(r.id)).body).toMatchObject({ status: 'open', closingDigest: null });
     });
 
     it('refuses every later write into the closed round with ROUND_CLOSED', async () => {
@@ -478,7 +590,7 @@ describe('Consultations and rounds', () => {
             )
             .map((e) => `${e.name}:${(e.payload as { change: string }).change}`);
         await expect
-          .poll(summary)
+          .poll(summary, { timeout: 5000 })
           .toEqual([
             'consultation.updated:settings',
             'consultation.updated:options',

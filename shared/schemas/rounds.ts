@@ -20,7 +20,14 @@ export const updateRoundSchema = z
   .refine((v) => v.opensAt !== undefined || v.closesAt !== undefined, 'nothing to change');
 export type UpdateRoundInput = z.infer<typeof updateRoundSchema>;
 
-/** How a closing record's digest is computed, so anyone can recompute it from the export. */
+/**
+ * How a closing record's digest is computed, so anyone can recompute it from the export:
+ *   itemHash(item) = sha256hex(canonicalJson(item))      — or `item.hash` when the export marks it `redacted`
+ *   digest = sha256hex(canonicalJson({ version, roundId, consultationId, number, closedAt,
+ *                                      sections: { <name>: [itemHash(item) for each item] } }))
+ * (a section that is not a list is hashed as one item). Hashing item by item lets the public export withhold
+ * what readers may not see (a hidden comment's body, account ids) and still be checked against the digest.
+ */
 export const CLOSING_DIGEST_FIELDS = [
   'version',
   'roundId',
@@ -30,10 +37,18 @@ export const CLOSING_DIGEST_FIELDS = [
   'sections',
 ] as const;
 
+/** How an item the reader may not see appears in the export. */
+export interface RedactedItem {
+  id: string | null;
+  redacted: true;
+  /** sha256hex(canonicalJson(sealed item)). */
+  hash: string;
+  [field: string]: unknown;
+}
+
 /**
  * The frozen account of a closed round. `sections` holds each module's frozen content (lists of items with
- * `id`); `counts` are derived from them for display. The digest is
- * `sha256(canonicalJson({ version, roundId, consultationId, number, closedAt, sections }))`.
+ * `id`); `counts` are derived from them for display and are not sealed.
  */
 export interface ClosingRecord {
   version: number;
@@ -43,14 +58,20 @@ export interface ClosingRecord {
   closedAt: string;
   sections: Record<string, unknown>;
   counts: Record<string, number | Record<string, number>>;
+  /** Stored beside the sealed content, never exported: what readers see of withheld items, by section and id. */
+  redactions?: Record<string, Record<string, RedactedItem>>;
 }
 
 export interface ClosingRecordView {
   record: ClosingRecord;
   digest: string;
   algorithm: 'sha256';
-  /** The fields of `record`, serialised with canonical JSON (keys sorted, no whitespace), that the digest covers. */
+  /** The fields of `record` the digest covers (see CLOSING_DIGEST_FIELDS for the recipe). */
   digestOf: readonly string[];
+  /** How the digest is computed, in words, for whoever recomputes it. */
+  recipe: string;
+  /** How many items of this export are redacted for this reader (their hash stands in for them). */
+  redactedItems: number;
 }
 
 export interface RecordDifference {
@@ -108,4 +129,20 @@ export interface AuditChainView {
   events: number;
   firstBrokenEventId?: string;
   reason?: string;
+}
+
+/** One change made between the previous round's close and this round's opening (options, settings). */
+export interface RoundChangeView {
+  action:
+    | 'option.added'
+    | 'option.edited'
+    | 'option.retired'
+    | 'option.restored'
+    | 'option.reordered'
+    | 'consultation.updated';
+  at: string;
+  /** The option concerned, with its label as it is now (added, edited, retired, restored). */
+  option: { id: string; label: string } | null;
+  /** For `consultation.updated`: the settings that changed. */
+  fields: string[];
 }

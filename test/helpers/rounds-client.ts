@@ -25,6 +25,7 @@ export function roundsApi(t: TestApp, auth?: string) {
     verify: (id: string) => withAuth(request(t.url).get(`/api/rounds/${id}/verify`)),
     auditLog: (id: string) => withAuth(request(t.url).get(`/api/consultations/${id}/audit`)),
     verifyAudit: () => withAuth(request(t.url).get('/api/audit/verify')),
+    get: (path: string) => withAuth(request(t.url).get(path)),
   };
 }
 

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import type { ClosingRecord } from '../../../shared/schemas/rounds.js';
 import { consultationStatus } from '../consultations/consultation.views.js';
-import { buildClosingRecord, closingDigest, firstDifference } from './closing-record.js';
+import {
+  buildClosingRecord,
+  closingDigest,
+  firstDifference,
+  fullRecord,
+  itemHash,
+  publicRecord,
+} from './closing-record.js';
 import { ClosingRecordBuilder } from './round-events.js';
 import type { Round } from './round.entity.js';
 
@@ -21,23 +28,38 @@ function record(sections: Record<string, unknown>): ClosingRecord {
 }
 
 describe('closing record', () => {
-  it('hashes the canonical JSON of the sealed fields, so an outsider gets the same digest', () => {
+  it('hashes each item, then the sealed fields, so an outsider gets the same digest', () => {
     const r = record({ options: [{ id: 'o1', label: 'A', at: new Date('2026-01-01T00:00:00Z') }] });
     expect(r.sections.options).toEqual([{ id: 'o1', label: 'A', at: '2026-01-01T00:00:00.000Z' }]);
-    const outside = createHash('sha256')
-      .update(
-        canonicalJson({
-          version: r.version,
-          roundId: 'r1',
-          consultationId: 'c1',
-          number: 2,
-          closedAt: '2026-01-02T03:04:05.678Z',
-          sections: r.sections,
-        }),
-      )
-      .digest('hex');
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const outside = sha(
+      canonicalJson({
+        version: r.version,
+        roundId: 'r1',
+        consultationId: 'c1',
+        number: 2,
+        closedAt: '2026-01-02T03:04:05.678Z',
+        sections: { options: [sha('{"at":"2026-01-01T00:00:00.000Z","id":"o1","label":"A"}')] },
+      }),
+    );
     expect(closingDigest(r)).toBe(outside);
     expect(closingDigest({ ...r, counts: { options: 99 } })).toBe(outside);
+  });
+
+  it('exports withheld items as their hash, and the export hashes to the same digest', () => {
+    const b = new ClosingRecordBuilder();
+    const items = [
+      { id: 'a', body: 'public', hidden: false },
+      { id: 'b', body: 'secret', hidden: true },
+    ];
+    b.add('comments', items, {}, { publicView: (i: (typeof items)[number]) => (i.hidden ? null : i) });
+    const r = buildClosingRecord(round, b);
+    const { record: pub, redacted } = publicRecord(r);
+    expect(redacted).toBe(1);
+    expect(pub.sections.comments).toEqual([items[0], { id: 'b', redacted: true, hash: itemHash(items[1]) }]);
+    expect(JSON.stringify(pub)).not.toContain('secret');
+    expect(closingDigest(pub)).toBe(closingDigest(r));
+    expect(fullRecord(r)).not.toHaveProperty('redactions');
   });
 
   it('names the first item that differs, went missing, moved or was added', () => {

@@ -4,11 +4,22 @@ import {
   CLOSING_DIGEST_FIELDS,
   type ClosingRecord,
   type RecordDifference,
+  type RedactedItem,
 } from '../../../shared/schemas/rounds.js';
 import type { ClosingRecordBuilder } from './round-events.js';
 import type { Round } from './round.entity.js';
 
 export const CLOSING_RECORD_VERSION = 1;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The hash that stands for one sealed item in the digest. */
+export const itemHash = (item: unknown) => sha256(canonicalJson(item));
+
+export const DIGEST_RECIPE =
+  'sha256 over canonicalJson({version, roundId, consultationId, number, closedAt, sections}) where each section ' +
+  'is the list of sha256(canonicalJson(item)) of its items (an item marked redacted gives its hash; a section ' +
+  'that is not a list is one item); canonicalJson sorts object keys and writes no whitespace.';
 
 /**
  * The record as it will be stored and exported. It goes through JSON once, so that what we hash is exactly
@@ -16,7 +27,7 @@ export const CLOSING_RECORD_VERSION = 1;
  */
 export function buildClosingRecord(round: Round, builder: ClosingRecordBuilder): ClosingRecord {
   if (!round.closedAt) throw new Error('A closing record needs the round closed');
-  return JSON.parse(
+  const record = JSON.parse(
     JSON.stringify({
       version: CLOSING_RECORD_VERSION,
       roundId: round.id,
@@ -27,12 +38,80 @@ export function buildClosingRecord(round: Round, builder: ClosingRecordBuilder):
       counts: builder.counts,
     }),
   ) as ClosingRecord;
+  const redactions = redactionsOf(record.sections, builder.publicViews);
+  if (Object.keys(redactions).length) record.redactions = redactions;
+  return record;
 }
 
-/** SHA-256 (hex) over the canonical JSON of the sealed fields: what anyone recomputes from the export. */
+/** What readers see of the items a module withholds, computed once at close and stored with the record. */
+function redactionsOf(
+  sections: Record<string, unknown>,
+  views: ClosingRecordBuilder['publicViews'],
+): NonNullable<ClosingRecord['redactions']> {
+  const out: NonNullable<ClosingRecord['redactions']> = {};
+  for (const [section, view] of Object.entries(views)) {
+    const items = sections[section];
+    if (!Array.isArray(items)) continue;
+    for (const item of items) {
+      const shown = (view as (i: unknown) => Record<string, unknown> | null)(item);
+      if (shown && canonicalJson(shown) === canonicalJson(item)) continue;
+      const id = idOf(item);
+      (out[section] ??= {})[String(id)] = JSON.parse(
+        JSON.stringify({ ...(shown ?? {}), id, redacted: true, hash: itemHash(item) }),
+      ) as RedactedItem;
+    }
+  }
+  return out;
+}
+
+/** The record as a reader outside the secretariat receives it: withheld items replaced by their hash. */
+export function publicRecord(record: ClosingRecord): { record: ClosingRecord; redacted: number } {
+  const { redactions = {}, ...rest } = record;
+  let redacted = 0;
+  const sections = Object.fromEntries(
+    Object.entries(rest.sections).map(([name, items]) => {
+      const byId = redactions[name];
+      if (!byId || !Array.isArray(items)) return [name, items];
+      return [
+        name,
+        items.map((item) => {
+          const r = byId[String(idOf(item))];
+          if (r) redacted++;
+          return r ?? item;
+        }),
+      ];
+    }),
+  );
+  return { record: { ...rest, sections }, redacted };
+}
+
+/** The record with everything (the secretariat's export), without the stored reader views. */
+export function fullRecord(record: ClosingRecord): ClosingRecord {
+  const { redactions: _redactions, ...rest } = record;
+  return rest;
+}
+
+const isRedacted = (item: unknown): item is RedactedItem =>
+  typeof item === 'object' &&
+  item !== null &&
+  (item as { redacted?: unknown }).redacted === true &&
+  /^[0-9a-f]{64}$/.test(String((item as { hash?: unknown }).hash));
+
+const hashOf = (item: unknown) => (isRedacted(item) ? item.hash : itemHash(item));
+
+/** The recipe of DIGEST_RECIPE; works on the full record and on a reader's export alike. */
 export function closingDigest(record: ClosingRecord): string {
-  const sealed = Object.fromEntries(CLOSING_DIGEST_FIELDS.map((k) => [k, record[k]]));
-  return createHash('sha256').update(canonicalJson(sealed), 'utf8').digest('hex');
+  const sections = Object.fromEntries(
+    Object.entries(record.sections).map(([name, items]) => [
+      name,
+      Array.isArray(items) ? items.map(hashOf) : hashOf(items),
+    ]),
+  );
+  const sealed = {
+    ...Object.fromEntries(CLOSING_DIGEST_FIELDS.map((k) => [k, record[k]])),
+    sections,
+  };
+  return sha256(canonicalJson(sealed));
 }
 
 const idOf = (item: unknown): string | null =>

@@ -25,6 +25,7 @@ export type CloseCause = { by: 'secretariat'; actorId: string } | { by: 'deadlin
 @Injectable()
 export class RoundClosingService {
   private readonly logger = new Logger(RoundClosingService.name);
+  private readonly verifying = new Map<string, Promise<RoundVerificationView>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -118,15 +119,42 @@ export class RoundClosingService {
     );
     const options = await this.options.list(tx, round.id);
     builder.add('options', options, { options: options.length });
-    await this.events.emitAsync(ROUND_EVENTS.CLOSING, new RoundClosing(round, tx, builder, purpose));
+    await this.emitClosing(new RoundClosing(round, tx, builder, purpose));
     return buildClosingRecord(round, builder);
+  }
+
+  /**
+   * `round.closing`, awaited listener by listener on the closing transaction. A listener that adds no section
+   * is taken as failed: Nest's @OnEvent logs and swallows errors unless `suppressErrors: false`, and a record
+   * sealed without a module's section would be a silent loss.
+   */
+  private async emitClosing(event: RoundClosing) {
+    for (const listener of this.events.listeners(ROUND_EVENTS.CLOSING)) {
+      const before = event.record.size;
+      await (listener as (e: RoundClosing) => unknown).call(this.events, event);
+      if (event.record.size === before) {
+        throw new Error(
+          `A round.closing listener added no section to round ${event.round.number}'s record: it failed, or must add an empty list`,
+        );
+      }
+    }
   }
 
   /**
    * Re-gathers the round's content in a read-only transaction, recomputes the digest, and names the first
    * section and item that no longer matches the sealed record.
    */
-  async verify(roundId: string): Promise<RoundVerificationView> {
+  verify(roundId: string): Promise<RoundVerificationView> {
+    // Anyone may verify a public record; concurrent requests for one round share one pass over the database.
+    let pass = this.verifying.get(roundId);
+    if (!pass) {
+      pass = this.verifyNow(roundId).finally(() => this.verifying.delete(roundId));
+      this.verifying.set(roundId, pass);
+    }
+    return pass;
+  }
+
+  private verifyNow(roundId: string): Promise<RoundVerificationView> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
       const round = await tx.getRepository(Round).findOneBy({ id: roundId });

@@ -16,26 +16,51 @@ export const ROUND_EVENTS = {
 } as const;
 
 /**
+ * What readers of a public record may see of one sealed item: the fields to show, or null to withhold it all.
+ * Whatever is shown, the exported item is marked `redacted` and carries the sealed item's hash, so the digest
+ * stays recomputable from the export (hidden comment bodies, account ids: reliability-anchors A15).
+ */
+export type PublicView = (item: never) => Record<string, unknown> | null;
+
+/**
  * The closing record under construction. Each module that owns content in a round (draft, threads,
  * comments, positions) adds one section during `round.closing`; the digest is then computed over the
- * canonical JSON of every section, so anyone can recompute it from the export.
+ * SHA-256 of each item's canonical JSON, so anyone can recompute it from the export.
  */
 export class ClosingRecordBuilder {
   readonly sections: Record<string, unknown> = {};
   readonly counts: Record<string, number | Record<string, number>> = {};
+  readonly publicViews: Record<string, PublicView> = {};
 
-  add(section: string, content: unknown, counts: Record<string, number | Record<string, number>> = {}) {
+  /** How many sections have been added so far. */
+  get size(): number {
+    return Object.keys(this.sections).length;
+  }
+
+  /**
+   * Adds a section: a list of items with `id` (or one value). `publicView`, when given, says what readers
+   * outside the secretariat see of each item; without it the item is public as sealed.
+   */
+  add<T>(
+    section: string,
+    content: T[] | unknown,
+    counts: Record<string, number | Record<string, number>> = {},
+    options: { publicView?: (item: T) => Record<string, unknown> | null } = {},
+  ) {
     if (section in this.sections) throw new Error(`Closing record section "${section}" was added twice`);
     this.sections[section] = content;
     Object.assign(this.counts, counts);
+    if (options.publicView) this.publicViews[section] = options.publicView as PublicView;
   }
 }
 
 /**
- * Emitted with `emitAsync` inside the closing transaction, after the round row is locked FOR UPDATE and set to
- * closed (`purpose: 'close'`), and again later in a read-only transaction to verify a closed round against its
+ * Delivered inside the closing transaction (each listener awaited in turn), after the round row is locked
+ * FOR UPDATE and set to closed (`purpose: 'close'`), and again later in a read-only transaction to verify a closed round against its
  * digest (`purpose: 'verify'`). Register with `@OnEvent(ROUND_EVENTS.CLOSING, { suppressErrors: false })`:
- * Nest swallows a listener's error by default, which would seal a record without that module's section.
+ * Nest swallows a listener's error by default. The closing service also calls the listeners one by one and
+ * requires each to add at least one section (an empty list when it has nothing to seal), so a listener whose
+ * error was swallowed still aborts the close instead of sealing a record without its section.
  * Listeners therefore only *gather* their frozen content: freezing itself comes from
  * the round being closed, which every write checks (`lockRoundForWrite`). Use `manager` only (another
  * connection deadlocks the embedded database) and throw to abort the close. Each section should be a list of

@@ -66,7 +66,8 @@ export class RoundScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private async pass() {
     const due: { id: string; status: string }[] = await this.db.query(
       `SELECT id, status FROM rounds
-       WHERE (status = 'scheduled' AND opens_at <= now() AND (closes_at IS NULL OR closes_at > now()))
+       WHERE (status = 'scheduled' AND opens_at <= now() AND (closes_at IS NULL OR closes_at > now())
+              AND NOT EXISTS (SELECT 1 FROM rounds o WHERE o.consultation_id = rounds.consultation_id AND o.status = 'open'))
           OR (status = 'open' AND closes_at <= now())
        ORDER BY coalesce(closes_at, opens_at)
        LIMIT 50`,

@@ -6,6 +6,7 @@ import {
   type ClosingRecord,
   type ClosingRecordView,
   type CreateRoundInput,
+  type RoundChangeView,
   type RoundVerificationView,
   type UpdateRoundInput,
   createRoundSchema,
@@ -16,7 +17,10 @@ import { ZodBody } from '../../common/zod-validation.js';
 import { CurrentPrincipal, RequireAuth } from '../auth/auth.guards.js';
 import { ConsultationAccess } from '../consultations/consultation-access.service.js';
 import { toRoundView } from '../consultations/consultation.views.js';
+import { PolicyService } from '../policy/policy.service.js';
 import type { Principal } from '../policy/principal.js';
+import { DIGEST_RECIPE, fullRecord, publicRecord } from './closing-record.js';
+import { RoundChangesService } from './round-changes.service.js';
 import { RoundClosingService } from './round-closing.service.js';
 import { RoundsService } from './rounds.service.js';
 
@@ -29,6 +33,8 @@ export class RoundsController {
     private readonly rounds: RoundsService,
     private readonly closing: RoundClosingService,
     private readonly access: ConsultationAccess,
+    private readonly changeLog: RoundChangesService,
+    private readonly policy: PolicyService,
   ) {}
 
   @Post('consultations/:id/rounds')
@@ -91,8 +97,23 @@ export class RoundsController {
     return this.rounds.reschedule(id, body, { userId: principal.userId });
   }
 
+  @Get('rounds/:id/changes')
+  @ApiOperation({ summary: 'What changed (options, settings) between the previous round and this one' })
+  async changes(
+    @CurrentPrincipal() principal: Principal | null,
+    @Param('id', uuid) id: string,
+  ): Promise<RoundChangeView[]> {
+    const round = await this.rounds.findOrFail(id);
+    await this.access.assertCanRead(principal, round.consultationId);
+    const previous = round.previousRoundId ? await this.rounds.findOrFail(round.previousRoundId) : null;
+    return this.changeLog.since(round, previous);
+  }
+
   @Get('rounds/:id/record')
-  @ApiOperation({ summary: 'The closing record and its SHA-256 digest, to recompute and compare' })
+  @ApiOperation({
+    summary: 'The closing record and its SHA-256 digest, to recompute and compare',
+    description: DIGEST_RECIPE,
+  })
   async record(
     @CurrentPrincipal() principal: Principal | null,
     @Param('id', uuid) id: string,
@@ -101,11 +122,19 @@ export class RoundsController {
     await this.access.assertCanRead(principal, round.consultationId);
     if (!round.closingRecord || !round.closingDigest)
       throw conflict(`Round ${round.number} is not closed yet: it has no closing record`);
+    const stored = round.closingRecord as unknown as ClosingRecord;
+    const { ctx } = await this.access.context(principal, round.consultationId);
+    // The secretariat exports everything; other readers get withheld items as their hashes.
+    const { record, redacted } = this.policy.can(principal, 'export.full', ctx)
+      ? { record: fullRecord(stored), redacted: 0 }
+      : publicRecord(stored);
     return {
-      record: round.closingRecord as unknown as ClosingRecord,
+      record,
       digest: round.closingDigest,
       algorithm: 'sha256',
       digestOf: CLOSING_DIGEST_FIELDS,
+      recipe: DIGEST_RECIPE,
+      redactedItems: redacted,
     };
   }
 

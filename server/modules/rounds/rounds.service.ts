@@ -163,12 +163,8 @@ export class RoundsService {
       const before = { opensAt: round.opensAt, closesAt: round.closesAt };
       if (input.opensAt !== undefined) round.opensAt = toDate(input.opensAt);
       if (input.closesAt !== undefined) {
-        if (round.status === 'open' && input.closesAt === null) {
-          // An open round without deadline is allowed: it closes when the secretariat closes it.
-          round.closesAt = null;
-        } else {
-          round.closesAt = toDate(input.closesAt);
-        }
+        // null removes the deadline: the round then closes when the secretariat closes it.
+        round.closesAt = toDate(input.closesAt);
         round.closingNoticeMinutes = null;
       }
       this.checkDates(round.status === 'scheduled' ? round.opensAt : null, round.closesAt, now);

@@ -10,6 +10,14 @@ export function ClosingRecordPanel({ round }: { round: RoundView }) {
   const record = useClosingRecord(round.id, round.status === 'closed');
   const verify = useVerifyRound(round.id);
   const counts: Counts = record.data?.record.counts ?? {};
+  // Counts keyed by option id (positions by option) read better with the option's label.
+  const sealedOptions = record.data?.record.sections.options;
+  const optionLabels = new Map(
+    Array.isArray(sealedOptions)
+      ? (sealedOptions as { id: string; label: string }[]).map((o) => [o.id, o.label])
+      : [],
+  );
+  const name = (key: string) => optionLabels.get(key) ?? t(`record.counts.${key}`, { defaultValue: key });
   const result = verify.data;
   return (
     <section className="closing-record" aria-label={t('record.title', { number: round.number })}>
@@ -21,17 +29,20 @@ export function ClosingRecordPanel({ round }: { round: RoundView }) {
         </dd>
         {Object.entries(counts).map(([key, value]) => (
           <div key={key} className="record-count">
-            <dt>{t(`record.counts.${key}`, { defaultValue: key })}</dt>
-            <dd>
+            <dt>{name(key)}</dt>
+            <dd dir="auto">
               {typeof value === 'number'
                 ? value.toLocaleString(i18n.resolvedLanguage)
                 : Object.entries(value)
-                    .map(([k, v]) => `${t(`record.counts.${k}`, { defaultValue: k })}: ${v}`)
-                    .join(' · ')}
+                    .map(([k, v]) => `${name(k)}: ${v.toLocaleString(i18n.resolvedLanguage)}`)
+                    .join(' · ') || '—'}
             </dd>
           </div>
         ))}
       </dl>
+      {!!record.data?.redactedItems && (
+        <p className="meta">{t('record.withheld', { count: record.data.redactedItems })}</p>
+      )}
       <p className="meta">{t('record.howToCheck')}</p>
       <div className="record-actions">
         <button

@@ -3,6 +3,7 @@ import type { ConsultationView, RoundView } from '../../../../shared/schemas/con
 import { StatusBadge } from '../consultations/StatusBadge';
 import { ClosingRecordPanel } from './ClosingRecordPanel';
 import { Countdown } from './Countdown';
+import { RoundChanges } from './RoundChanges';
 import { LiveNoticeRegion } from './LiveNoticeRegion';
 import { useRoundLiveUpdates } from './useRoundLiveUpdates';
 
@@ -38,6 +39,7 @@ export function RoundTimeline({ consultation }: { consultation: ConsultationView
               {t('timeline.round', { number: r.number })} <StatusBadge status={r.status} />
             </h3>
             <RoundDates round={r} />
+            {r.number > 1 && <RoundChanges round={r} />}
             {r.status === 'open' && r.closesAt && <Countdown deadline={r.closesAt} />}
             {r.status === 'closed' && r.closingDigest && <ClosingRecordPanel round={r} />}
           </li>
