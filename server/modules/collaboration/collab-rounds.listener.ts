@@ -35,7 +35,7 @@ export class CollabRoundsListener {
    * are refused once it commits (doc-store `append`), so the record holds exactly what was stored. Pending
    * writes are deliberately not awaited here: they wait for this very transaction.
    */
-  @OnEvent(ROUND_EVENTS.CLOSING, { promisify: true })
+  @OnEvent(ROUND_EVENTS.CLOSING, { promisify: true, suppressErrors: false })
   async onClosing(event: RoundClosing): Promise<void> {
     const { round, manager } = event;
     const versions = manager.getRepository(DocVersion);
@@ -68,13 +68,13 @@ export class CollabRoundsListener {
     });
   }
 
-  @OnEvent(ROUND_EVENTS.CREATING_FROM_PREVIOUS, { promisify: true })
+  @OnEvent(ROUND_EVENTS.CREATING_FROM_PREVIOUS, { promisify: true, suppressErrors: false })
   async onCreatingFromPrevious(event: RoundCreatingFromPrevious): Promise<void> {
     const state = await this.finalState(draftDocName(event.previous.id), event.manager);
     if (state) await this.documents.replaceInitialState(draftDocName(event.round.id), state, event.manager);
   }
 
-  @OnEvent('demo.roundSeeded', { promisify: true })
+  @OnEvent('demo.roundSeeded', { promisify: true, suppressErrors: false })
   async onDemoRoundSeeded(event: DemoRoundSeeded): Promise<void> {
     const state = yjsStateFromProseMirror(event.draft);
     await this.documents.replaceInitialState(draftDocName(event.roundId), state, event.manager);

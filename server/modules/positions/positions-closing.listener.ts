@@ -26,7 +26,7 @@ interface FrozenRow {
  */
 @Injectable()
 export class PositionsClosingListener {
-  @OnEvent(ROUND_EVENTS.CLOSING, { promisify: true })
+  @OnEvent(ROUND_EVENTS.CLOSING, { promisify: true, suppressErrors: false })
   async onClosing(event: RoundClosing): Promise<void> {
     const rows: FrozenRow[] = await event.manager.query(
       `SELECT id, option_id, actor_key, capacity, cast_by_id, stance, rationale, preferred, stakeholder_group,
@@ -54,6 +54,13 @@ export class PositionsClosingListener {
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const byOption: Record<string, number> = {};
     for (const item of items) byOption[item.optionId] = (byOption[item.optionId] ?? 0) + 1;
-    event.record.add('positions', items, { positions: items.length, positionsByOption: byOption });
+    // Readers outside the secretariat see stances and classifications, not account ids (the item hash still
+    // lets them recompute the digest).
+    event.record.add<(typeof items)[number]>(
+      'positions',
+      items,
+      { positions: items.length, positionsByOption: byOption },
+      { publicView: ({ actor: _actor, castBy: _castBy, ...visible }) => visible },
+    );
   }
 }
