@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { RedisModule } from './integrations/redis/redis.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
@@ -36,6 +37,7 @@ import { UsersModule } from './modules/users/users.module.js';
     UsersModule,
     RolesModule,
     SeedModule,
+    CollaborationModule,
   ],
 })
 export class AppModule {}

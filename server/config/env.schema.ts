@@ -42,6 +42,16 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  /** Collaboration (/collab) limits; see server/modules/collaboration/collab-config.ts. */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  COLLAB_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+  COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,8 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
+import { DocSnapshot } from '../modules/collaboration/persistence/doc-snapshot.entity.js';
+import { DocUpdate } from '../modules/collaboration/persistence/doc-update.entity.js';
+import { DocVersion } from '../modules/collaboration/persistence/doc-version.entity.js';
 import { ConsultationRoleGrant } from '../modules/consultations/consultation-role.entity.js';
 import { Consultation } from '../modules/consultations/consultation.entity.js';
 import { ConsultationOption } from '../modules/consultations/option.entity.js';
@@ -23,4 +26,7 @@ export const ENTITIES = [
   AuditEvent,
   Position,
   PositionRevision,
+  DocUpdate,
+  DocSnapshot,
+  DocVersion,
 ];

@@ -1,6 +1,7 @@
 import { Initial1764300000000 } from './1764300000000-Initial.js';
 import { OrganisationAdmins1764300100000 } from './1764300100000-OrganisationAdmins.js';
 import { RoundsAndConsultationSettings1764300200000 } from './1764300200000-RoundsAndConsultationSettings.js';
+import { CollabDocuments1764300300000 } from './1764300300000-CollabDocuments.js';
 import { Positions1764300400000 } from './1764300400000-Positions.js';
 
 /** Every migration, in order. Listed by class so the same list works compiled and under vitest. */
@@ -8,5 +9,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   Initial1764300000000,
   OrganisationAdmins1764300100000,
   RoundsAndConsultationSettings1764300200000,
+  CollabDocuments1764300300000,
   Positions1764300400000,
 ];
