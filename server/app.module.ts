@@ -15,6 +15,7 @@ import { PositionsModule } from './modules/positions/positions.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { RolesModule } from './modules/roles/roles.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
+import { SummariesModule } from './modules/summaries/summaries.module.js';
 import { SeedModule } from './modules/seed/seed.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -37,6 +38,7 @@ import { UsersModule } from './modules/users/users.module.js';
     UsersModule,
     RolesModule,
     SeedModule,
+    SummariesModule,
     CollaborationModule,
   ],
 })

@@ -11,6 +11,7 @@ import { Position } from '../modules/positions/position.entity.js';
 import { Organisation } from '../modules/organisations/organisation.entity.js';
 import { RoundOption } from '../modules/rounds/round-option.entity.js';
 import { Round } from '../modules/rounds/round.entity.js';
+import { SummaryVersion } from '../modules/summaries/summary-version.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
 /** Listed by class, not glob, so the same list works compiled and under vitest. */
@@ -29,4 +30,5 @@ export const ENTITIES = [
   DocUpdate,
   DocSnapshot,
   DocVersion,
+  SummaryVersion,
 ];

@@ -3,6 +3,7 @@ import { OrganisationAdmins1764300100000 } from './1764300100000-OrganisationAdm
 import { RoundsAndConsultationSettings1764300200000 } from './1764300200000-RoundsAndConsultationSettings.js';
 import { CollabDocuments1764300300000 } from './1764300300000-CollabDocuments.js';
 import { Positions1764300400000 } from './1764300400000-Positions.js';
+import { SummaryVersions1764300600000 } from './1764300600000-SummaryVersions.js';
 
 /** Every migration, in order. Listed by class so the same list works compiled and under vitest. */
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   RoundsAndConsultationSettings1764300200000,
   CollabDocuments1764300300000,
   Positions1764300400000,
+  SummaryVersions1764300600000,
 ];

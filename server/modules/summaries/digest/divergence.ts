@@ -33,8 +33,7 @@ export function groupLeanings(counts: Record<string, Record<Stance, number>>): G
       const total = STANCES.reduce((n, s) => n + byStance[s], 0);
       const perLeaning: Record<Leaning, number> = { support: 0, neutral: 0, oppose: 0 };
       for (const s of STANCES) perLeaning[leaningOf(s)] += byStance[s];
-      const leaning =
-        (Object.keys(perLeaning) as Leaning[]).find((l) => perLeaning[l] * 2 > total) ?? null;
+      const leaning = (Object.keys(perLeaning) as Leaning[]).find((l) => perLeaning[l] * 2 > total) ?? null;
       return { group, positions: total, leaning };
     })
     .filter((g) => g.positions > 0)
@@ -48,7 +47,8 @@ function joinNames(names: string[]): string {
 /** "Governments mostly support while civil society mostly opposes." — one clause per leaning, in order. */
 export function divergenceStatement(groups: GroupLeaning[]): string | null {
   const byLeaning = new Map<Leaning, string[]>();
-  for (const g of groups) if (g.leaning) byLeaning.set(g.leaning, [...(byLeaning.get(g.leaning) ?? []), g.group]);
+  for (const g of groups)
+    if (g.leaning) byLeaning.set(g.leaning, [...(byLeaning.get(g.leaning) ?? []), g.group]);
   if (byLeaning.size < 2) return null;
   const clauses = (['support', 'oppose', 'neutral'] as const)
     .filter((l) => byLeaning.has(l))

@@ -49,7 +49,9 @@ export class RepresentativeRationalePicker {
       });
     }
     for (const s of STANCES)
-      out[s].sort((a, b) => (a.stakeholderGroup ?? UNSPECIFIED).localeCompare(b.stakeholderGroup ?? UNSPECIFIED));
+      out[s].sort((a, b) =>
+        (a.stakeholderGroup ?? UNSPECIFIED).localeCompare(b.stakeholderGroup ?? UNSPECIFIED),
+      );
     return out;
   }
 }
