@@ -5,10 +5,13 @@ import { LoggingModule } from './common/logging.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { RedisModule } from './integrations/redis/redis.module.js';
+import { AnnotationsModule } from './modules/annotations/annotations.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ModerationModule } from './modules/moderation/moderation.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { SeedModule } from './modules/seed/seed.module.js';
 
@@ -25,6 +28,9 @@ import { SeedModule } from './modules/seed/seed.module.js';
     RealtimeModule,
     ConsultationsModule,
     HealthModule,
+    AnnotationsModule,
+    ModerationModule,
+    NotificationsModule,
     SeedModule,
   ],
 })

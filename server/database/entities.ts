@@ -1,4 +1,11 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { CommentRevision } from '../modules/annotations/comment-revision.entity.js';
+import { Comment } from '../modules/annotations/comment.entity.js';
+import { Thread } from '../modules/annotations/thread.entity.js';
+import { CommentFlag } from '../modules/moderation/comment-flag.entity.js';
+import { ModerationAction } from '../modules/moderation/moderation-action.entity.js';
+import { EmailOutbox } from '../modules/notifications/email-outbox.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { ConsultationRoleGrant } from '../modules/consultations/consultation-role.entity.js';
 import { Consultation } from '../modules/consultations/consultation.entity.js';
@@ -17,4 +24,11 @@ export const ENTITIES = [
   ConsultationRoleGrant,
   Round,
   AuditEvent,
+  Thread,
+  Comment,
+  CommentRevision,
+  CommentFlag,
+  ModerationAction,
+  Notification,
+  EmailOutbox,
 ];
