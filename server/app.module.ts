@@ -8,6 +8,7 @@ import { RedisModule } from './integrations/redis/redis.module.js';
 import { AnnotationsModule } from './modules/annotations/annotations.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
@@ -32,6 +33,7 @@ import { SeedModule } from './modules/seed/seed.module.js';
     ModerationModule,
     NotificationsModule,
     SeedModule,
+    CollaborationModule,
   ],
 })
 export class AppModule {}

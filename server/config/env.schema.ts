@@ -36,6 +36,16 @@ export const envSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().default('Consulta <no-reply@localhost>'),
+  /** Collaboration (/collab) limits; see server/modules/collaboration/collab-config.ts. */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  COLLAB_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+  COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,6 +7,9 @@ import { ModerationAction } from '../modules/moderation/moderation-action.entity
 import { EmailOutbox } from '../modules/notifications/email-outbox.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
+import { DocSnapshot } from '../modules/collaboration/persistence/doc-snapshot.entity.js';
+import { DocUpdate } from '../modules/collaboration/persistence/doc-update.entity.js';
+import { DocVersion } from '../modules/collaboration/persistence/doc-version.entity.js';
 import { ConsultationRoleGrant } from '../modules/consultations/consultation-role.entity.js';
 import { Consultation } from '../modules/consultations/consultation.entity.js';
 import { ConsultationOption } from '../modules/consultations/option.entity.js';
@@ -24,6 +27,9 @@ export const ENTITIES = [
   ConsultationRoleGrant,
   Round,
   AuditEvent,
+  DocUpdate,
+  DocSnapshot,
+  DocVersion,
   Thread,
   Comment,
   CommentRevision,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import * as Y from 'yjs';
+import { CollabDocuments } from '../collaboration/collab-documents.service.js';
+import { CollaborationModule } from '../collaboration/collaboration.module.js';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { AnnotationsRoundListener } from './annotations-round.listener.js';
@@ -15,11 +16,11 @@ import { ThreadsController } from './threads.controller.js';
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [ConsultationsModule, NotificationsModule],
+  imports: [ConsultationsModule, NotificationsModule, CollaborationModule],
   controllers: [ThreadsController, CommentsController],
   providers: [
-    // TEMPORARY until the collab branch is merged: an empty draft. Replaced by CollabDocuments.
-    { provide: DraftSource, useValue: { read: () => Promise.resolve(new Y.Doc()) } },
+    // Anchors resolve against the collaboration server's own committed copy of each draft.
+    { provide: DraftSource, useExisting: CollabDocuments },
     RoundAccess,
     ThreadEvents,
     ThreadReader,

@@ -1,0 +1,85 @@
+import type { IncomingMessage } from 'node:http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.service.js';
+import { DomainError, notFound } from '../../common/errors.js';
+import { allowedOrigins } from '../auth/jwt.strategy.js';
+import { PrincipalResolver } from '../auth/principal.resolver.js';
+import { ConsultationAccess } from '../consultations/consultation-access.service.js';
+import { PolicyService } from '../policy/policy.service.js';
+import type { Principal } from '../policy/principal.js';
+import { Round } from '../rounds/round.entity.js';
+import { CollabTickets } from './collab-tickets.service.js';
+import type { DocRef } from './doc-name.js';
+
+/** What one connection may do on one document, as the policy answers it now. */
+export interface CollabRights {
+  consultationId: string;
+  write: boolean;
+  /** May appear in the presence list (awareness). Anonymous readers and observers are silent. */
+  presence: boolean;
+}
+
+/**
+ * Identity and rights for /collab, from the same resolver and policy as HTTP and socket.io. A credential
+ * that is present but bad is a 401 (never a silent downgrade to anonymous, so a client learns to sign in).
+ */
+@Injectable()
+export class CollabAuth {
+  private readonly origins: string[];
+
+  constructor(
+    private readonly principals: PrincipalResolver,
+    private readonly tickets: CollabTickets,
+    private readonly access: ConsultationAccess,
+    private readonly policy: PolicyService,
+    @InjectDataSource() private readonly db: DataSource,
+    config: AppConfig,
+  ) {
+    this.origins = allowedOrigins(config);
+  }
+
+  /** `?ticket=`, else `Authorization: Bearer`, else the same-origin session cookie, else anonymous (null). */
+  async principalOf(req: IncomingMessage, ticket: string | null, docName: string): Promise<Principal | null> {
+    if (ticket) {
+      const { userId, sessionId } = await this.tickets.verify(ticket, docName);
+      return this.principals.fromSession(sessionId, userId);
+    }
+    const token = this.principals.credentialOf(req, this.origins);
+    return token ? this.principals.fromToken(token) : null;
+  }
+
+  /** Throws 401/403/404 when the principal may not even read the document. */
+  async rights(principal: Principal | null, ref: DocRef): Promise<CollabRights> {
+    const round = await this.db.getRepository(Round).findOneBy({ id: ref.roundId });
+    if (!round) throw notFound('The document');
+    const { ctx } = await this.access.context(principal, round.consultationId);
+    const roundCtx = { ...ctx, round: { status: round.status, number: round.number } };
+    if (ref.kind === 'draft') {
+      this.assertRead(principal, this.policy.can(principal, 'draft.read', roundCtx), 'draft.read', roundCtx);
+      return {
+        consultationId: round.consultationId,
+        write: this.policy.can(principal, 'draft.edit', roundCtx),
+        presence: this.policy.can(principal, 'presence.broadcast', roundCtx),
+      };
+    }
+    // The summary is the chairs' working document: chairs write it, the secretariat reads along.
+    const write = this.policy.can(principal, 'summary.edit', roundCtx);
+    const read = write || this.policy.can(principal, 'round.manage', roundCtx);
+    this.assertRead(principal, read, 'summary.edit', roundCtx);
+    return { consultationId: round.consultationId, write, presence: read };
+  }
+
+  private assertRead(
+    principal: Principal | null,
+    allowed: boolean,
+    action: 'draft.read' | 'summary.edit',
+    ctx: object,
+  ) {
+    if (allowed) return;
+    this.policy.assert(principal, action, ctx);
+    // The policy allowed the action itself but not reading here (e.g. summary): still a refusal.
+    throw new DomainError(403, 'FORBIDDEN', 'You may not open this document');
+  }
+}

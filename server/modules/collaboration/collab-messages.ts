@@ -1,0 +1,80 @@
+import { Logger } from '@nestjs/common';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { filterAwareness } from './awareness-filter.js';
+import type { CollabConnection } from './collab-connection.js';
+import type { CollabDocument } from './collab-document.js';
+import {
+  addsContent,
+  awarenessMessage,
+  parseClientMessage,
+  permissionDeniedMessage,
+  step2Message,
+} from './protocol.js';
+
+const logger = new Logger('CollabMessages');
+
+export const READ_ONLY_REASON = 'read-only';
+
+/**
+ * Acts on one message of an authenticated connection, as y-websocket's reference server does, plus the
+ * rights: a read-only connection's SyncStep2 and Update are never applied (so never stored or relayed).
+ * Throws for anything that does not parse or apply; the caller closes that connection only (4400).
+ */
+export function handleMessage(
+  conn: CollabConnection,
+  doc: CollabDocument,
+  data: Uint8Array,
+  maxStateBytes: number,
+) {
+  const msg = parseClientMessage(data);
+  switch (msg.type) {
+    case 'step1':
+      // Answered once pending commits are durable: a reader never receives an edit that could be lost.
+      if (!doc.flushing && !doc.pending.length) conn.send(step2Message(doc, msg.stateVector));
+      else void doc.committed().then(() => conn.send(step2Message(doc, msg.stateVector)));
+      return;
+    case 'step2':
+    case 'update':
+      if (!conn.canWrite) return refuseWrite(conn, doc, msg.update, msg.type);
+      Y.applyUpdate(doc, msg.update, conn);
+      return;
+    case 'awareness': {
+      if (!conn.mayBroadcastPresence || !conn.takeAwareness()) return;
+      const filtered = filterAwareness(msg.update, conn, maxStateBytes);
+      if (!filtered) return;
+      conn.clientId ??= filtered.clientId;
+      applyAwarenessUpdate(doc.awareness, filtered.update, conn);
+      return;
+    }
+    case 'queryAwareness': {
+      const states = doc.awareness.getStates();
+      if (states.size) conn.send(awarenessMessage(encodeAwarenessUpdate(doc.awareness, [...states.keys()])));
+      return;
+    }
+    case 'auth':
+      return;
+  }
+}
+
+/**
+ * A read-only connection tried to write. Its answer to our SyncStep1 is normal traffic: when it adds
+ * nothing it is ignored silently. Anything that adds content is dropped, and the client is told with
+ * y-protocols' permission-denied message (our editor turns read-only on it; the stock provider logs it).
+ * The connection stays open, so an honest reader whose round just closed keeps following the document.
+ */
+function refuseWrite(
+  conn: CollabConnection,
+  doc: CollabDocument,
+  update: Uint8Array,
+  kind: 'step2' | 'update',
+) {
+  if (!addsContent(doc, update) && kind === 'step2') return;
+  conn.refusedWrites++;
+  if (conn.refusedWrites === 1) {
+    logger.warn(
+      `Refused a write on read-only ${doc.name} from ${conn.principal?.userId ?? 'an anonymous reader'}`,
+    );
+  }
+  conn.send(permissionDeniedMessage(READ_ONLY_REASON));
+}

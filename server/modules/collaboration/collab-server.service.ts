@@ -1,0 +1,225 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { toApiError } from '../../common/error-body.js';
+import { redactUrl } from '../../common/logging.module.js';
+import { userStateOf } from './awareness-filter.js';
+import { CollabAuth, type CollabRights } from './collab-auth.service.js';
+import { CollabConfig } from './collab-config.js';
+import { CollabConnection } from './collab-connection.js';
+import { CollabDocuments } from './collab-documents.service.js';
+import { handleMessage, READ_ONLY_REASON } from './collab-messages.js';
+import { CLOSE, type CloseReason } from './close-codes.js';
+import { parseDocName } from './doc-name.js';
+import { awarenessMessage, permissionDeniedMessage, step1Message } from './protocol.js';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
+
+export const COLLAB_PATH = '/collab/';
+
+const closeFor = (err: unknown): CloseReason => {
+  const { statusCode } = toApiError(err);
+  if (statusCode === 401) return CLOSE.UNAUTHENTICATED;
+  if (statusCode === 403) return CLOSE.FORBIDDEN;
+  if (statusCode === 404) return CLOSE.NOT_FOUND;
+  return CLOSE.INTERNAL;
+};
+
+/**
+ * The /collab/<docName> WebSocket endpoint on the app's own HTTP server, beside socket.io. ONE `upgrade`
+ * listener routes: socket.io's path is left to engine.io (which runs with `destroyUpgrade: false`),
+ * /collab is accepted at once and authenticated afterwards (so a slow check never meets an upgrade
+ * timeout, and bad credentials get a close code the client understands: 4401), anything else is a 404.
+ */
+@Injectable()
+export class CollabServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CollabServer.name);
+  private wss: WebSocketServer;
+  private readonly connections = new Set<CollabConnection>();
+  private heartbeat: NodeJS.Timeout | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly auth: CollabAuth,
+    private readonly documents: CollabDocuments,
+    private readonly config: CollabConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.config.maxMessageBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
+    const server = this.adapterHost.httpAdapter.getHttpServer() as import('node:http').Server;
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      this.route(req, socket, head),
+    );
+    this.heartbeat = setInterval(
+      () => this.sweep(),
+      Math.min(this.config.pingIntervalMs, this.config.idleTimeoutMs / 2),
+    );
+    this.heartbeat.unref();
+  }
+
+  /** Open connections on this node (tests, benchmark). */
+  get connectionCount() {
+    return this.connections.size;
+  }
+
+  private route(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    } catch {
+      pathname = '';
+    }
+    if (pathname.startsWith('/socket.io/')) return; // engine.io's own listener answers it
+    const ref = pathname.startsWith(COLLAB_PATH)
+      ? parseDocName(decodeURIComponent(pathname.slice(COLLAB_PATH.length)))
+      : null;
+    if (!ref || this.stopping) {
+      socket.on('error', () => undefined);
+      socket.end(
+        `HTTP/1.1 ${this.stopping ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, ref));
+  }
+
+  private accept(ws: WebSocket, req: IncomingMessage, ref: NonNullable<ReturnType<typeof parseDocName>>) {
+    const conn = new CollabConnection(ws, ref, this.config.messagesPerSecond, this.config.awarenessPerSecond);
+    this.connections.add(conn);
+    ws.on('error', (err) => this.logger.debug(`Socket error on ${ref.name}: ${err.message}`));
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('message', (data: RawData, isBinary: boolean) => this.receive(conn, data, isBinary));
+    ws.on('close', () => this.closed(conn));
+    const deadline = setTimeout(() => conn.rights || conn.close(CLOSE.IDLE), this.config.authDeadlineMs);
+    deadline.unref();
+    void this.authenticate(conn, req).finally(() => clearTimeout(deadline));
+  }
+
+  private async authenticate(conn: CollabConnection, req: IncomingMessage) {
+    try {
+      const ticket = new URL(req.url ?? '/', 'http://x').searchParams.get('ticket');
+      const principal = await this.auth.principalOf(req, ticket, conn.ref.name);
+      const rights = await this.auth.rights(principal, conn.ref);
+      if (conn.closed) return;
+      const doc = await this.documents.open(conn.ref.name);
+      if (conn.closed) return;
+      conn.principal = principal;
+      conn.user = principal ? userStateOf(principal) : conn.user;
+      conn.rights = rights;
+      conn.doc = doc;
+      this.documents.attach(doc, conn);
+      conn.send(step1Message(doc));
+      const states = doc.awareness.getStates();
+      if (states.size) conn.send(awarenessMessage(encodeAwarenessUpdate(doc.awareness, [...states.keys()])));
+      if (!rights.write) conn.send(permissionDeniedMessage(READ_ONLY_REASON));
+      const queued = conn.queue.splice(0);
+      conn.queueBytes = 0;
+      for (const data of queued) this.process(conn, data);
+    } catch (err) {
+      const reason = closeFor(err);
+      if (reason === CLOSE.INTERNAL) {
+        this.logger.error(
+          `Opening ${conn.ref.name} failed (${redactUrl(req.url)}): ${(err as Error).message}`,
+        );
+      }
+      conn.close(reason);
+    }
+  }
+
+  private receive(conn: CollabConnection, raw: RawData, isBinary: boolean) {
+    if (conn.closed) return;
+    conn.lastMessageAt = Date.now();
+    if (!isBinary) return conn.close(CLOSE.TEXT_FRAME);
+    if (!conn.takeMessage()) return conn.close(CLOSE.RATE_LIMITED);
+    const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+    const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (!conn.rights) {
+      // Bounded pre-authentication queue (F-M6): a client cannot make us hold unbounded memory for free.
+      conn.queueBytes += data.byteLength;
+      if (
+        conn.queue.length >= this.config.preAuthQueueMessages ||
+        conn.queueBytes > this.config.preAuthQueueBytes
+      ) {
+        return conn.close(CLOSE.RATE_LIMITED);
+      }
+      conn.queue.push(data);
+      return;
+    }
+    this.process(conn, data);
+  }
+
+  private process(conn: CollabConnection, data: Uint8Array) {
+    if (conn.closed || !conn.doc) return;
+    try {
+      handleMessage(conn, conn.doc, data, this.config.maxAwarenessStateBytes);
+    } catch (err) {
+      this.logger.warn(
+        `Closed a connection to ${conn.ref.name} after a malformed message: ${(err as Error).message}`,
+      );
+      conn.close(CLOSE.MALFORMED);
+    }
+  }
+
+  private closed(conn: CollabConnection) {
+    conn.closed = true;
+    this.connections.delete(conn);
+    if (conn.doc) this.documents.detach(conn.doc, conn);
+  }
+
+  /** Keep-alive and idle timeout: ping every interval; a peer that missed a pong or stayed silent is cut. */
+  private sweep() {
+    const now = Date.now();
+    for (const conn of this.connections) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      if (now - conn.lastMessageAt > this.config.idleTimeoutMs) {
+        conn.close(CLOSE.IDLE);
+        continue;
+      }
+      conn.alive = false;
+      if (conn.ws.readyState === WebSocket.OPEN) conn.ws.ping();
+    }
+  }
+
+  /** Applies new rights to open connections (round closed, role changed, session revoked). */
+  apply(conn: CollabConnection, rights: CollabRights | CloseReason) {
+    if (conn.closed) return;
+    if ('code' in rights) return conn.close(rights);
+    const before = conn.rights;
+    conn.rights = rights;
+    if (before?.write && !rights.write) conn.send(permissionDeniedMessage(READ_ONLY_REASON));
+    // Rights that grew need a fresh session of the client (its editor state, awareness): reconnect.
+    else if (before && !before.write && rights.write) conn.close(CLOSE.RESET);
+  }
+
+  /** Stops accepting, closes every connection (clients reconnect elsewhere), then lets pending writes finish. */
+  async beforeApplicationShutdown() {
+    this.stopping = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const conn of this.connections) {
+      conn.close(CLOSE.GOING_AWAY);
+      conn.ws.terminate();
+    }
+    await this.documents.drain();
+    this.wss?.close();
+  }
+
+  connectionsWhere(filter: (c: CollabConnection) => boolean): CollabConnection[] {
+    return [...this.connections].filter(filter);
+  }
+}

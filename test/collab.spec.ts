@@ -1,0 +1,211 @@
+import request from 'supertest';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { draftDocName, summaryDocName } from '../shared/domain.js';
+import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
+import { DocStore } from '../server/modules/collaboration/persistence/doc-store.service.js';
+import { closedWith, connectEditor, type Editor, synced } from './helpers/collab.js';
+import {
+  createConsultation,
+  createRound,
+  createUser,
+  grantRole,
+  type SignedInUser,
+} from './helpers/factories.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+let t: TestApp;
+let secretariat: SignedInUser;
+let participant: SignedInUser;
+let draft: string;
+let roundId: string;
+const editors: Editor[] = [];
+const open = (...args: Parameters<typeof connectEditor>) => {
+  const e = connectEditor(...args);
+  editors.push(e);
+  return e;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  secretariat = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+  participant = await createUser(t, { displayName: 'Pat Participant' });
+  const { consultation } = await createConsultation(t);
+  roundId = (await createRound(t, consultation.id)).id;
+  draft = draftDocName(roundId);
+});
+
+afterAll(async () => {
+  for (const e of editors) e.destroy();
+  await t?.close();
+});
+
+const storedText = async (name: string) => {
+  const doc = await t.app.get(CollabDocuments).read(name);
+  return doc.getText('t').toString();
+};
+
+describe('/collab with the stock y-websocket client', () => {
+  it('two secretariat editors converge, and the edit is in PostgreSQL', async () => {
+    const a = open(t.url, draft, { token: secretariat.token });
+    const b = open(t.url, draft, { token: secretariat.token });
+    await Promise.all([synced(a), synced(b)]);
+    a.text.insert(0, 'Hello ');
+    b.text.insert(0, 'World');
+    await vi.waitFor(() => {
+      expect(a.text.toString()).toBe(b.text.toString());
+      expect(a.text.toString()).toHaveLength(11);
+    });
+    const rows = await t.app.get(DocStore).load(draft);
+    const fromDb = new Y.Doc();
+    rows.updates.forEach((u) => Y.applyUpdate(fromDb, u));
+    expect(fromDb.getText('t').toString()).toBe(a.text.toString());
+  });
+
+  it("a read-only participant's edit changes nothing anywhere: other clients, the database, after reload", async () => {
+    const writer = open(t.url, draft, { token: secretariat.token });
+    const reader = open(t.url, draft, { token: participant.token });
+    await Promise.all([synced(writer), synced(reader)]);
+    const before = writer.text.toString();
+    expect(reader.text.toString()).toBe(before);
+    expect(reader.denied).toContain('read-only');
+
+    reader.text.insert(0, 'FORGED ');
+    await vi.waitFor(() => expect(reader.denied.length).toBeGreaterThan(1));
+    writer.text.insert(writer.text.length, '!');
+    // The reader still follows live edits (its connection stays open) …
+    await vi.waitFor(() => expect(reader.text.toString()).toContain('!'));
+    // … and nobody else ever sees its forged text.
+    expect(writer.text.toString()).toBe(`${before}!`);
+    expect(await storedText(draft)).toBe(`${before}!`);
+    const fresh = open(t.url, draft, { token: secretariat.token });
+    await synced(fresh);
+    expect(fresh.text.toString()).toBe(`${before}!`);
+  });
+
+  it('an anonymous reader of a public consultation reads live and cannot write', async () => {
+    const writer = open(t.url, draft, { token: secretariat.token });
+    const anon = open(t.url, draft);
+    await Promise.all([synced(writer), synced(anon)]);
+    writer.text.insert(0, '[anon sees this] ');
+    await vi.waitFor(() => expect(anon.text.toString()).toContain('[anon sees this]'));
+    anon.text.insert(0, 'ANON ');
+    await vi.waitFor(() => expect(anon.denied.length).toBeGreaterThan(1));
+    expect(await storedText(draft)).not.toContain('ANON');
+    // Silent: an anonymous reader never appears in the presence list.
+    anon.provider.awareness.setLocalStateField('user', { name: 'Mallory' });
+    await vi.waitFor(() => expect(writer.provider.awareness.getStates().size).toBeGreaterThanOrEqual(1));
+    const names = [...writer.provider.awareness.getStates().values()].map(
+      (s) => (s.user as { name?: string })?.name,
+    );
+    expect(names).not.toContain('Mallory');
+  });
+
+  it('a restricted consultation refuses anonymous readers (4401) and outsiders (4403), admits enrolled ones', async () => {
+    const { consultation } = await createConsultation(t, { visibility: 'restricted' });
+    const round = await createRound(t, consultation.id);
+    const name = draftDocName(round.id);
+    expect(await closedWith(open(t.url, name))).toBe(4401);
+    expect(await closedWith(open(t.url, name, { token: participant.token }))).toBe(4403);
+    const observer = await createUser(t);
+    await grantRole(t, consultation.id, observer.user.id, 'observer');
+    const enrolled = open(t.url, name, { token: observer.token });
+    await synced(enrolled);
+    expect(enrolled.denied).toContain('read-only');
+  });
+
+  it('forged, expired-looking and wrong-document credentials close with 4401; unknown documents with 4404', async () => {
+    const forged = `${secretariat.token.slice(0, -4)}AAAA`;
+    expect(await closedWith(open(t.url, draft, { token: forged }))).toBe(4401);
+    expect(await closedWith(open(t.url, draft, { ticket: 'not-a-ticket' }))).toBe(4401);
+    const other = await request(t.url)
+      .post('/api/collab/tickets')
+      .set('authorization', secretariat.auth)
+      .send({ docName: draftDocName(roundId) })
+      .expect(201);
+    expect(await closedWith(open(t.url, summaryDocName(roundId), { ticket: other.body.ticket }))).toBe(4401);
+    // An API access token is not a ticket, and a ticket is not an API access token.
+    expect(await closedWith(open(t.url, draft, { ticket: secretariat.token }))).toBe(4401);
+    await request(t.url).get('/api/me').set('authorization', `Bearer ${other.body.ticket}`).expect(401);
+    const unknownRound = draftDocName('00000000-0000-4000-8000-000000000000');
+    expect(await closedWith(open(t.url, unknownRound, { token: secretariat.token }))).toBe(4404);
+  });
+
+  it('a ticket from POST /api/collab/tickets opens the document with the rights it announces', async () => {
+    await request(t.url).post('/api/collab/tickets').send({ docName: draft }).expect(401);
+    await request(t.url)
+      .post('/api/collab/tickets')
+      .set('authorization', secretariat.auth)
+      .send({ docName: 'something-else' })
+      .expect(400);
+    const res = await request(t.url)
+      .post('/api/collab/tickets')
+      .set('authorization', participant.auth)
+      .send({ docName: draft })
+      .expect(201);
+    expect(res.body).toMatchObject({ expiresIn: 60, canWrite: false });
+    const viaTicket = open(t.url, draft, { ticket: res.body.ticket });
+    await synced(viaTicket);
+    expect(viaTicket.denied).toContain('read-only');
+    // Summary: chairs only; a participant gets no ticket.
+    await request(t.url)
+      .post('/api/collab/tickets')
+      .set('authorization', participant.auth)
+      .send({ docName: summaryDocName(roundId) })
+      .expect(403);
+  });
+
+  it('the session cookie works from our own origin and is refused from another site', async () => {
+    const cookie = `consulta_at=${secretariat.token}`;
+    const same = open(t.url, draft, { headers: { cookie, origin: t.url } });
+    await synced(same);
+    expect(same.denied).toEqual([]);
+    const cross = open(t.url, draft, { headers: { cookie, origin: 'https://evil.example' } });
+    expect(await closedWith(cross)).toBe(4401);
+  });
+
+  it('socket.io keeps working beside /collab, and other upgrade paths get a 404', async () => {
+    const socket = io(t.url, { transports: ['websocket'], auth: { token: secretariat.token } });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.on('connect', resolve);
+        socket.on('connect_error', reject);
+      });
+      const { consultation } = await createConsultation(t);
+      const ack = await socket.emitWithAck('subscribe', { consultationId: consultation.id });
+      expect(ack).toEqual({ ok: true });
+    } finally {
+      socket.disconnect();
+    }
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${t.url.replace('http', 'ws')}/elsewhere`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(404);
+  });
+
+  it('presence is server-owned: the name comes from the identity, other client ids are dropped', async () => {
+    const chairUser = await createUser(t, { displayName: 'Chloé Chair' });
+    const { consultation } = await createConsultation(t);
+    await grantRole(t, consultation.id, chairUser.user.id, 'chair');
+    const round = await createRound(t, consultation.id);
+    const name = draftDocName(round.id);
+    const chair = open(t.url, name, { token: chairUser.token });
+    const watcher = open(t.url, name, { token: secretariat.token });
+    await Promise.all([synced(chair), synced(watcher)]);
+    chair.provider.awareness.setLocalStateField('user', {
+      name: 'Secretary-General',
+      color: 'red;background:url(x)',
+    });
+    await vi.waitFor(() => {
+      const state = watcher.provider.awareness.getStates().get(chair.doc.clientID);
+      expect(state?.user).toMatchObject({
+        name: 'Chloé Chair',
+        color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      });
+    });
+  });
+});
