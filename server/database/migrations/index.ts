@@ -3,6 +3,7 @@ import { OrganisationAdmins1764300100000 } from './1764300100000-OrganisationAdm
 import { RoundsAndConsultationSettings1764300200000 } from './1764300200000-RoundsAndConsultationSettings.js';
 import { CollabDocuments1764300300000 } from './1764300300000-CollabDocuments.js';
 import { Positions1764300400000 } from './1764300400000-Positions.js';
+import { Annotations1764300500000 } from './1764300500000-Annotations.js';
 import { SummaryVersions1764300600000 } from './1764300600000-SummaryVersions.js';
 
 /** Every migration, in order. Listed by class so the same list works compiled and under vitest. */
@@ -12,5 +13,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   RoundsAndConsultationSettings1764300200000,
   CollabDocuments1764300300000,
   Positions1764300400000,
+  Annotations1764300500000,
   SummaryVersions1764300600000,
 ];

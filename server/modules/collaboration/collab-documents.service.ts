@@ -208,7 +208,8 @@ export class CollabDocuments implements OnApplicationShutdown {
     for (const id of doc.seenRowIds) if (!present.has(id)) doc.seenRowIds.delete(id);
   }
 
-  private async catchUpAll() {
+  /** Every loaded document checks PostgreSQL for rows it missed (timer, Redis reconnect, tests). */
+  async catchUpAll(): Promise<void> {
     for (const doc of this.loaded.values()) {
       await this.catchUp(doc).catch((err: Error) =>
         this.logger.warn(`Catch-up of ${doc.name} failed: ${err.message}`),
