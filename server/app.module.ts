@@ -18,6 +18,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { RolesModule } from './modules/roles/roles.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { SummariesModule } from './modules/summaries/summaries.module.js';
 import { SeedModule } from './modules/seed/seed.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -45,6 +46,7 @@ import { UsersModule } from './modules/users/users.module.js';
     NotificationsModule,
     SeedModule,
     SummariesModule,
+    ExportsModule,
     CollaborationModule,
   ],
 })

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { draftDocName, summaryDocName } from '../../../shared/domain.js';
-import type { ClosingRecord } from '../../../shared/schemas/rounds.js';
 import { CollabDocuments } from '../collaboration/collab-documents.service.js';
+import { plainTextOf } from '../collaboration/draft-content.js';
 import type { Round } from '../rounds/round.entity.js';
 
-/** One frozen document as the collaboration module writes it into the closing record's `draft` section. */
-export interface FrozenDocumentItem {
-  id: string;
-  kind: 'draft' | 'summary';
-  state: string;
-  text: string;
-}
-
-/** The frozen documents of a closed round's record (empty for an open round). */
-export function frozenDocuments(round: Pick<Round, 'closingRecord'>): FrozenDocumentItem[] {
-  const section = (round.closingRecord as ClosingRecord | null)?.sections?.draft;
-  return Array.isArray(section) ? (section as FrozenDocumentItem[]) : [];
-}
+/** The round's draft as sealed in the closing record's `draft` section (written by the collaboration module). */
+const FROZEN_DRAFT = `
+  SELECT e.item->>'state' AS state, e.item->>'text' AS text
+  FROM rounds r, jsonb_array_elements(r.closing_record->'sections'->'draft') AS e(item)
+  WHERE r.id = $1 AND r.closing_record IS NOT NULL AND e.item->>'kind' = 'draft'`;
 
 /**
  * The round's documents as server-side Y.Docs: a closed round's draft exactly as sealed in its closing
@@ -26,16 +20,31 @@ export function frozenDocuments(round: Pick<Round, 'closingRecord'>): FrozenDocu
  */
 @Injectable()
 export class RoundDocuments {
-  constructor(private readonly collab: CollabDocuments) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly collab: CollabDocuments,
+  ) {}
 
-  async draft(round: Round): Promise<Y.Doc> {
-    const frozen = frozenDocuments(round).find((d) => d.kind === 'draft');
-    if (frozen) {
+  async draft(round: Pick<Round, 'id'>): Promise<Y.Doc> {
+    const [frozen]: { state: string }[] = await this.db.query(FROZEN_DRAFT, [round.id]);
+    if (frozen?.state) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, Buffer.from(frozen.state, 'base64'));
       return doc;
     }
     return this.collab.read(draftDocName(round.id));
+  }
+
+  /** The draft's plain text: as sealed at closing, or as it reads now; and which of the two it is. */
+  async draftText(round: Pick<Round, 'id'>): Promise<{ source: 'closingRecord' | 'live'; text: string }> {
+    const [frozen]: { text: string }[] = await this.db.query(FROZEN_DRAFT, [round.id]);
+    if (frozen) return { source: 'closingRecord', text: frozen.text ?? '' };
+    const doc = await this.collab.read(draftDocName(round.id));
+    try {
+      return { source: 'live', text: plainTextOf(doc) };
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** The chairs' working summary, always live: it stays editable after the round closed. */
