@@ -108,7 +108,11 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
     );
     expect(outbox).toHaveLength(2);
     expect(outbox.every((o) => o.sent_at === null)).toBe(true); // no SMTP configured: recorded, not sent
-    await request(t.url).post('/api/notifications/read').set('Authorization', alice.auth).send({}).expect(200);
+    await request(t.url)
+      .post('/api/notifications/read')
+      .set('Authorization', alice.auth)
+      .send({})
+      .expect(200);
     const after = await request(t.url).get('/api/notifications').set('Authorization', alice.auth).expect(200);
     expect(after.body.unread).toBe(0);
   });
@@ -158,7 +162,8 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
     await vi.waitFor(() =>
       expect(
         live.received.some(
-          (e) => e.name === SERVER_EVENTS.COMMENT_UPDATED && (e.payload as { change: string }).change === 'edited',
+          (e) =>
+            e.name === SERVER_EVENTS.COMMENT_UPDATED && (e.payload as { change: string }).change === 'edited',
         ),
       ).toBe(true),
     );
@@ -212,7 +217,14 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
       [consultationId],
     );
     expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['thread.created', 'comment.posted', 'comment.edited', 'comment.withdrawn', 'thread.resolved', 'thread.reopened']),
+      expect.arrayContaining([
+        'thread.created',
+        'comment.posted',
+        'comment.edited',
+        'comment.withdrawn',
+        'thread.resolved',
+        'thread.reopened',
+      ]),
     );
   });
 

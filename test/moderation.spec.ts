@@ -2,7 +2,13 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SERVER_EVENTS } from '../shared/events.js';
 import type { ThreadListView, ThreadView } from '../shared/schemas/annotations.js';
-import { createConsultation, createRound, createUser, grantRole, type SignedInUser } from './helpers/factories.js';
+import {
+  createConsultation,
+  createRound,
+  createUser,
+  grantRole,
+  type SignedInUser,
+} from './helpers/factories.js';
 import { liveClient, type LiveClient } from './helpers/live.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -103,7 +109,8 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
     await vi.waitFor(() =>
       expect(
         publicRoom.received.some(
-          (e) => e.name === SERVER_EVENTS.COMMENT_UPDATED && (e.payload as { change: string }).change === 'hidden',
+          (e) =>
+            e.name === SERVER_EVENTS.COMMENT_UPDATED && (e.payload as { change: string }).change === 'hidden',
         ),
       ).toBe(true),
     );
@@ -126,7 +133,9 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
     ).body as ThreadListView;
     expect(forSec.threads[0].comments[1].body).toBe(SECRET);
     // Hidden words are not searchable by the public either.
-    const search = await request(t.url).get(`/api/rounds/${roundId}/comments/search`).query({ q: 'Insulting' });
+    const search = await request(t.url)
+      .get(`/api/rounds/${roundId}/comments/search`)
+      .query({ q: 'Insulting' });
     expect(search.body).toHaveLength(0);
     // The decision answered the flag: the queue is empty.
     const queue = await request(t.url)
@@ -148,7 +157,8 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
       .set('Authorization', sec.auth)
       .send({ reason: 'On appeal: criticism of a position, not of a person' })
       .expect(200);
-    const list = (await request(t.url).get(`/api/rounds/${roundId}/threads`).expect(200)).body as ThreadListView;
+    const list = (await request(t.url).get(`/api/rounds/${roundId}/threads`).expect(200))
+      .body as ThreadListView;
     expect(list.threads[0].comments[1]).toMatchObject({ state: 'visible', body: SECRET, hiddenReason: null });
     const log = await request(t.url).get(`/api/consultations/${consultationId}/moderation/log`).expect(200);
     expect(log.body.map((e: { action: string; reason: string }) => [e.action, e.reason])).toEqual([
@@ -163,9 +173,10 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['comment.flagged', 'comment.hidden', 'comment.unhidden']),
     );
-    const rows: { n: string }[] = await t.db.query(`SELECT count(*) AS n FROM comments WHERE thread_id = $1`, [
-      thread.id,
-    ]);
+    const rows: { n: string }[] = await t.db.query(
+      `SELECT count(*) AS n FROM comments WHERE thread_id = $1`,
+      [thread.id],
+    );
     expect(Number(rows[0].n)).toBe(2);
   });
 

@@ -12,6 +12,7 @@ const body = z
   .min(1, 'must not be empty')
   .max(COMMENT_MAX_LENGTH, `must be at most ${COMMENT_MAX_LENGTH.toLocaleString('en')} characters`)
   // NUL and other C0 controls (except tab and newline) have no place in a comment and break text search.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v), 'contains control characters');
 
 const mentions = z

@@ -73,12 +73,10 @@ export class NotificationsService {
         }),
       ),
     );
-    const users = await manager
-      .getRepository(User)
-      .find({
-        where: { id: In(saved.map((n) => n.userId)), disabledAt: IsNull() },
-        select: { id: true, email: true },
-      });
+    const users = await manager.getRepository(User).find({
+      where: { id: In(saved.map((n) => n.userId)), disabledAt: IsNull() },
+      select: { id: true, email: true },
+    });
     const emails = new Map(users.map((u) => [u.id, u.email]));
     const base = this.config.get('PUBLIC_URL')?.replace(/\/$/, '') ?? '';
     const outbox = saved

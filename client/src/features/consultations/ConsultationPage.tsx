@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { DraftPanel } from '../drafts/DraftPanel';
 import { useConsultation } from './api';
 import { StatusBadge } from './StatusBadge';
 
@@ -24,7 +25,10 @@ export function ConsultationPage() {
       {c.description && <p dir="auto">{c.description}</p>}
       {/* Round workspace: the draft beside the options. Features mount here, one line each. */}
       <div className="round-workspace">
-        <div className="round-main">{/* slot:draft */}</div>
+        <div className="round-main">
+          {/* slot:draft */}
+          <DraftPanel consultation={c} />
+        </div>
         <aside className="round-side">{/* slot:side */}</aside>
       </div>
       {/* slot:round-admin */}

@@ -1,0 +1,80 @@
+import * as decoding from 'lib0/decoding';
+import { useEffect, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { CollabUserState } from '../../../shared/schemas/collab';
+import { ticketWebSocket } from './ticket-websocket';
+
+export type CollabStatus = 'connecting' | 'connected' | 'disconnected' | 'refused';
+
+export interface CollabSession {
+  /** Null until the effect created them (and between StrictMode's two mounts). */
+  doc: Y.Doc | null;
+  provider: WebsocketProvider | null;
+  status: CollabStatus;
+  synced: boolean;
+  /** The server lets this connection write (and has not since turned it read-only). */
+  canWrite: boolean;
+  /** Everyone here, one entry per person, as the server wrote their names. */
+  present: CollabUserState[];
+}
+
+const collabUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+
+/**
+ * One Yjs document bound to /collab/<docName> with the stock y-websocket provider. The provider lives in an
+ * effect (React StrictMode mounts twice; the cleanup destroys it). Rights follow the server: the ticket
+ * says whether we may write, and a permission-denied message (round closed, role removed) turns it off.
+ */
+export function useCollabDocument(docName: string, signedIn: boolean): CollabSession {
+  const [binding, setBinding] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
+  const [status, setStatus] = useState<CollabStatus>('connecting');
+  const [synced, setSynced] = useState(false);
+  const [canWrite, setCanWrite] = useState(false);
+  const [present, setPresent] = useState<CollabUserState[]>([]);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const p = new WebsocketProvider(collabUrl(), docName, doc, {
+      WebSocketPolyfill: ticketWebSocket(docName, signedIn, {
+        onTicket: (ticket) => setCanWrite(!!ticket?.canWrite),
+      }),
+      disableBc: true,
+    });
+    // y-protocols auth message: [2][0 = permission denied][reason]; the server sends it to read-only peers.
+    p.messageHandlers[2] = (_encoder, decoder) => {
+      if (decoding.readVarUint(decoder) === 0) setCanWrite(false);
+    };
+    const onStatus = ({ status: s }: { status: 'connected' | 'disconnected' | 'connecting' }) => setStatus(s);
+    const onClosed = () => setStatus('refused');
+    const onSync = (s: boolean) => setSynced(s);
+    const onAwareness = () => {
+      const byUser = new Map<string, CollabUserState>();
+      for (const state of p.awareness.getStates().values()) {
+        const user = state.user as CollabUserState | undefined;
+        if (user?.userId) byUser.set(user.userId, user);
+      }
+      setPresent([...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)));
+    };
+    p.on('status', onStatus);
+    p.on('closed', onClosed);
+    p.on('sync', onSync);
+    p.awareness.on('change', onAwareness);
+    setBinding({ doc, provider: p });
+    return () => {
+      p.awareness.off('change', onAwareness);
+      p.destroy();
+      doc.destroy();
+      setBinding(null);
+    };
+  }, [docName, signedIn]);
+
+  return {
+    doc: binding?.doc ?? null,
+    provider: binding?.provider ?? null,
+    status,
+    synced,
+    canWrite,
+    present,
+  };
+}
