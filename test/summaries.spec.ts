@@ -230,6 +230,15 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       action: string;
       payload: Record<string, unknown>;
     }[];
+    const notified = await request(t.url)
+      .get('/api/notifications')
+      .set('Authorization', f.civil.auth)
+      .expect(200);
+    const items = (notified.body.items ?? notified.body.notifications ?? notified.body) as {
+      kind: string;
+      roundId: string;
+    }[];
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'summary_published', roundId: f.round.id }));
     expect(events.find((e) => e.action === 'summary.published')?.payload).toMatchObject({
       number: 1,
       sha256: v1.sha256,

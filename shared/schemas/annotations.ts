@@ -204,6 +204,7 @@ export const NOTIFICATION_KINDS = [
   'reopened',
   'round_closing_soon',
   'round_closed',
+  'summary_published',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

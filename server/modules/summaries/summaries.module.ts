@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CollaborationModule } from '../collaboration/collaboration.module.js';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { CitationsQuery } from './citations/citations.query.js';
 import { DigestService } from './digest/digest.service.js';
@@ -15,7 +16,7 @@ import { SummaryVersionsService } from './summary-versions.service.js';
  * live co-editing itself is the collaboration module's document `round.<id>.summary`.
  */
 @Module({
-  imports: [ConsultationsModule, PositionsModule, CollaborationModule],
+  imports: [ConsultationsModule, PositionsModule, CollaborationModule, NotificationsModule],
   controllers: [SummariesController],
   providers: [
     DigestService,

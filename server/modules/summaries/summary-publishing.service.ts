@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import { SERVER_EVENTS, consultationRoom } from '../../../shared/events.js';
 import type { SummaryPublishedEvent, SummaryVersionView } from '../../../shared/schemas/summaries.js';
 import { conflict, invalid } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { LIVE_EVENT, LiveEvent } from '../realtime/live-event.js';
 import { Round } from '../rounds/round.entity.js';
 import { CitationsQuery } from './citations/citations.query.js';
@@ -56,6 +57,7 @@ export class SummaryPublishingService {
     private readonly citations: CitationsQuery,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async publish(
@@ -78,7 +80,7 @@ export class SummaryPublishingService {
     if (!hasText)
       throw invalid('The summary is empty: write it (or start from the digest) before publishing');
 
-    const saved = await this.db.transaction(async (tx) => {
+    const { row: saved, notices } = await this.db.transaction(async (tx) => {
       // One publisher at a time per round: the version number is the next one under this lock.
       await tx.query(`SELECT id FROM rounds WHERE id = $1 FOR UPDATE`, [round.id]);
       const [{ last }]: { last: number }[] = await tx.query(
@@ -135,7 +137,8 @@ export class SummaryPublishingService {
         action: 'summary.published',
         payload: { roundId: round.id, number: row.number, sha256: row.sha256, changeNote },
       });
-      return row;
+      const notices = await this.notifyParticipants(tx, round, row.number, actor.userId);
+      return { row, notices };
     });
 
     const payload: SummaryPublishedEvent = {
@@ -147,7 +150,33 @@ export class SummaryPublishingService {
       LIVE_EVENT,
       new LiveEvent(consultationRoom(round.consultationId), SERVER_EVENTS.SUMMARY_PUBLISHED, payload),
     );
+    this.notifications.announce(notices);
     this.events.emit(SUMMARY_PUBLISHED, new SummaryPublished(saved, actor.userId));
     return toVersionView(saved);
+  }
+
+  /** Everyone who took part in the round (wrote a comment or holds a position), in the same transaction. */
+  private async notifyParticipants(tx: EntityManager, round: Round, number: number, publisherId: string) {
+    const people: { user_id: string }[] = await tx.query(
+      `SELECT author_id AS user_id FROM comments WHERE round_id = $1 AND author_id IS NOT NULL
+       UNION SELECT cast_by_id FROM positions WHERE round_id = $1 AND withdrawn_at IS NULL`,
+      [round.id],
+    );
+    return this.notifications.create(
+      tx,
+      people
+        .filter((p) => p.user_id !== publisherId)
+        .map((p) => ({
+          userId: p.user_id,
+          kind: 'summary_published' as const,
+          consultationId: round.consultationId,
+          roundId: round.id,
+          text:
+            number === 1
+              ? `The chairs published the summary of round ${round.number}`
+              : `The chairs published a corrected summary of round ${round.number} (version ${number})`,
+          data: { roundNumber: round.number, version: number },
+        })),
+    );
   }
 }
