@@ -186,6 +186,14 @@ export interface ArchiveEntryView {
   rounds: ArchiveRoundView[];
 }
 
+export interface ClosingDraftView {
+  roundId: string;
+  number: number;
+  closedAt: string;
+  /** The draft's plain text as sealed in the closing record, one line per block. */
+  text: string;
+}
+
 export const EXPORT_FORMAT_VERSION = 1;
 export const exportScopeSchema = z.strictObject({
   /** `full` (secretariat only) includes hidden comments, marked hidden, with the moderation reason. */

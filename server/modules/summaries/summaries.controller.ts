@@ -10,11 +10,12 @@ import {
   type CitationCandidate,
   type CitationKind,
   type CitationView,
+  type ClosingDraftView,
   type DigestView,
   type SummaryVersionMeta,
   type SummaryVersionView,
 } from '../../../shared/schemas/summaries.js';
-import { forbidden, invalid, notFound } from '../../common/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../common/errors.js';
 import { ZodBody, ZodQuery } from '../../common/zod-validation.js';
 import { CurrentPrincipal, RequireAuth } from '../auth/auth.guards.js';
 import { ConsultationAccess } from '../consultations/consultation-access.service.js';
@@ -23,6 +24,7 @@ import type { Principal } from '../policy/principal.js';
 import { HIDDEN_TALLIES_MESSAGE, RoundReadAccess } from '../positions/round-read-access.service.js';
 import { CitationsQuery } from './citations/citations.query.js';
 import { DigestService } from './digest/digest.service.js';
+import { RoundDocuments } from './round-documents.js';
 import { SummaryPublishingService } from './summary-publishing.service.js';
 import { SummaryVersionsService } from './summary-versions.service.js';
 
@@ -40,6 +42,7 @@ export class SummariesController {
     private readonly publishing: SummaryPublishingService,
     private readonly versions: SummaryVersionsService,
     private readonly citations: CitationsQuery,
+    private readonly documents: RoundDocuments,
   ) {}
 
   @Get('rounds/:id/digest')
@@ -157,6 +160,20 @@ export class SummariesController {
     const { talliesHidden } = await this.readAccess.load(principal, view.roundId);
     if (kind === 'position' && talliesHidden) throw forbidden(HIDDEN_TALLIES_MESSAGE);
     return view;
+  }
+
+  @Get('rounds/:id/draft-at-closing')
+  @ApiOperation({
+    summary: 'The draft’s plain text as sealed in the closing record (for the archive and diffs)',
+  })
+  async draftAtClosing(
+    @CurrentPrincipal() principal: Principal | null,
+    @Param('id', uuid) id: string,
+  ): Promise<ClosingDraftView> {
+    const { round } = await this.readAccess.load(principal, id);
+    if (round.status !== 'closed') throw conflict(`Round ${round.number} is not closed yet`);
+    const { text } = await this.documents.draftText(round);
+    return { roundId: round.id, number: round.number, closedAt: round.closedAt!.toISOString(), text };
   }
 
   private async version(principal: Principal | null, roundId: string, n: number) {

@@ -3,6 +3,7 @@ import { CollaborationModule } from '../collaboration/collaboration.module.js';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
+import { ArchiveController } from './archive.controller.js';
 import { CitationsQuery } from './citations/citations.query.js';
 import { DigestService } from './digest/digest.service.js';
 import { DiscussionQuery } from './digest/discussion.query.js';
@@ -17,7 +18,7 @@ import { SummaryVersionsService } from './summary-versions.service.js';
  */
 @Module({
   imports: [ConsultationsModule, PositionsModule, CollaborationModule, NotificationsModule],
-  controllers: [SummariesController],
+  controllers: [SummariesController, ArchiveController],
   providers: [
     DigestService,
     DiscussionQuery,
