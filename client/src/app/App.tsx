@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
+import { ArchivePage } from '../features/archive/ArchivePage';
+import { ArchiveRoundPage } from '../features/archive/ArchiveRoundPage';
 import { ConsultationList } from '../features/consultations/ConsultationList';
 import { ConsultationPage } from '../features/consultations/ConsultationPage';
+import { SummaryPage } from '../features/summaries/SummaryPage';
 import { Header } from './Header';
 
 export function App() {
@@ -16,6 +19,9 @@ export function App() {
         <Routes>
           <Route path="/" element={<ConsultationList />} />
           <Route path="/consultations/:id" element={<ConsultationPage />} />
+          <Route path="/consultations/:id/rounds/:number/summary" element={<SummaryPage />} />
+          <Route path="/archive" element={<ArchivePage />} />
+          <Route path="/archive/rounds/:roundId" element={<ArchiveRoundPage />} />
           <Route
             path="*"
             element={

@@ -15,6 +15,7 @@ export function Header() {
         </Link>
         <nav aria-label={t('nav.main')} className="header-nav">
           <Link to="/">{t('nav.consultations')}</Link>
+          <Link to="/archive">{t('archive:nav')}</Link>
         </nav>
         <label className="language-switcher">
           <span className="visually-hidden">{t('language')}</span>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { DraftPanel } from '../drafts/DraftPanel';
+import { RoundSummaryLinks } from '../summaries/RoundSummaryLinks';
 import { useConsultation } from './api';
 import { StatusBadge } from './StatusBadge';
 
@@ -51,6 +52,7 @@ export function ConsultationPage() {
           {c.rounds.map((r) => (
             <li key={r.id}>
               {t('round.label', { number: r.number })} <StatusBadge status={r.status} />
+              <RoundSummaryLinks consultation={c} round={r} />
             </li>
           ))}
         </ol>
