@@ -23,12 +23,18 @@ function LiveDraft({ docName }: { docName: string }) {
   const { data: me, isLoading } = useMe();
   // Connect once we know who we are: a signed-in person asks for a ticket, an anonymous reader does not.
   if (isLoading) return <p role="status">{t('connecting')}</p>;
-  return <ConnectedDraft docName={docName} signedIn={!!me} />;
+  return <ConnectedDraft docName={docName} self={me ? { id: me.id, displayName: me.displayName } : null} />;
 }
 
-function ConnectedDraft({ docName, signedIn }: { docName: string; signedIn: boolean }) {
+function ConnectedDraft({
+  docName,
+  self,
+}: {
+  docName: string;
+  self: { id: string; displayName: string } | null;
+}) {
   const { t } = useTranslation('drafts');
-  const session = useCollabDocument(docName, signedIn);
+  const session = useCollabDocument(docName, self);
   const statusText =
     session.status === 'refused'
       ? t('status.refused')
