@@ -9,7 +9,11 @@ import {
 import type * as Y from 'yjs';
 import { anchorFromOffsets, offsetOf, relativeAt, resolveAnchorIn } from '../../../shared/anchoring/anchor';
 import { plainText } from '../../../shared/anchoring/plain-text';
-import { annotationBridge, type HighlightAnchor } from '../features/annotations/annotation-bridge';
+import {
+  annotationBridge,
+  type HighlightAnchor,
+  type LivePosition,
+} from '../features/annotations/annotation-bridge';
 
 interface Binding {
   doc: Y.Doc;
@@ -17,7 +21,14 @@ interface Binding {
   mapping: Map<unknown, unknown>;
 }
 
-const key = new PluginKey<DecorationSet>('annotationHighlights');
+interface HighlightState {
+  decorations: DecorationSet;
+  /** Null until the binding synced: the sidebar then keeps the server's statuses. */
+  positions: Map<string, LivePosition> | null;
+}
+
+const EMPTY: HighlightState = { decorations: DecorationSet.empty, positions: null };
+const key = new PluginKey<HighlightState>('annotationHighlights');
 
 function bindingOf(state: EditorState): Binding | null {
   const b = ySyncPluginKey.getState(state)?.binding as Binding | undefined;
@@ -30,13 +41,14 @@ function bindingOf(state: EditorState): Binding | null {
  * official text). Every anchor is resolved with the same shared function as the server (relative positions,
  * then the quote), in plain-text offsets, which are then mapped to this editor's positions through Yjs.
  */
-function decorationsFor(
+function highlightsFor(
   state: EditorState,
   anchors: HighlightAnchor[],
   active: string | null,
-): DecorationSet {
+): HighlightState {
   const binding = bindingOf(state);
-  if (!binding || anchors.length === 0) return DecorationSet.empty;
+  if (!binding) return EMPTY;
+  const positions = new Map<string, LivePosition>();
   const pt = plainText(binding.type);
   const toPm = (offset: number, assoc: number) => {
     const rel = relativeAt(pt, offset, assoc);
@@ -47,6 +59,7 @@ function decorationsFor(
   const decorations: Decoration[] = [];
   for (const a of anchors) {
     const r = resolveAnchorIn(binding.doc, pt, a.anchor);
+    positions.set(a.threadId, { status: r.status, from: r.from ?? null });
     if (r.from == null || r.to == null) continue;
     const from = toPm(r.from, 0);
     const to = toPm(r.to, -1);
@@ -58,7 +71,7 @@ function decorationsFor(
       }),
     );
   }
-  return DecorationSet.create(state.doc, decorations);
+  return { decorations: DecorationSet.create(state.doc, decorations), positions };
 }
 
 /**
@@ -120,19 +133,19 @@ export const AnnotationHighlights = Extension.create({
   name: 'annotationHighlights',
   addProseMirrorPlugins() {
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<HighlightState>({
         key,
         state: {
-          init: () => DecorationSet.empty,
+          init: () => EMPTY,
           apply(tr, old, _prev, next) {
             // Recompute on a document change (local or from y-sync) and when the sidebar sends new anchors.
             if (!tr.docChanged && !tr.getMeta(key) && !tr.getMeta(ySyncPluginKey)) return old;
             const { anchors, activeThreadId } = annotationBridge.get();
-            return decorationsFor(next, anchors, activeThreadId);
+            return highlightsFor(next, anchors, activeThreadId);
           },
         },
         props: {
-          decorations: (state) => key.getState(state),
+          decorations: (state) => key.getState(state)?.decorations,
           handleClick(_view, _pos, event) {
             const el = (event.target as HTMLElement | null)?.closest?.('[data-thread-id]');
             annotationBridge.setActive(el?.getAttribute('data-thread-id') ?? null);
@@ -150,6 +163,7 @@ export const AnnotationHighlights = Extension.create({
               view.dispatch(view.state.tr.setMeta(key, true).setMeta('addToHistory', false));
           });
           let lastAnchors: HighlightAnchor[] | null = null;
+          let lastPositions: Map<string, LivePosition> | null = null;
           let lastActive: string | null = null;
           let timer: ReturnType<typeof setTimeout> | null = null;
           const onSelection = () => {
@@ -161,6 +175,12 @@ export const AnnotationHighlights = Extension.create({
           return {
             update(v, prev) {
               if (!prev.selection.eq(v.state.selection)) onSelection();
+              const positions = key.getState(v.state)?.positions ?? null;
+              if (positions && positions !== lastPositions) {
+                lastPositions = positions;
+                // After this dispatch, not inside it: the sidebar re-renders from a settled state.
+                queueMicrotask(() => annotationBridge.setPositions(positions));
+              }
             },
             destroy() {
               unsubscribe();

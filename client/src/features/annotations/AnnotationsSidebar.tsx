@@ -37,6 +37,7 @@ function RoundThreads({
   const [filter, setFilter] = useState<Filter>('open');
   const [composing, setComposing] = useState<NewThreadTarget | null>(null);
   const active = useAnnotationBridge((s) => s.activeThreadId);
+  const live = useAnnotationBridge((s) => s.positions);
 
   const role = consultation.viewerRole;
   const viewer: Viewer = useMemo(
@@ -74,10 +75,12 @@ function RoundThreads({
   }, []);
 
   const shown = threads.filter((x) => filter === 'all' || x.status === filter);
+  // Where each passage is now: the live draft in this browser when it knows, else the server's answer.
+  const where = (x: ThreadView) => live?.get(x.id) ?? { status: x.anchor!.status, from: x.anchor!.from };
   const passages = shown
-    .filter((x) => x.anchor && x.anchor.status !== 'orphaned')
-    .sort((a, b) => (a.anchor!.from ?? 0) - (b.anchor!.from ?? 0));
-  const orphaned = shown.filter((x) => x.anchor?.status === 'orphaned');
+    .filter((x) => x.anchor && where(x).status !== 'orphaned')
+    .sort((a, b) => (where(a).from ?? 0) - (where(b).from ?? 0));
+  const orphaned = shown.filter((x) => x.anchor && where(x).status === 'orphaned');
   const byOption = consultation.options
     .map((o) => ({ option: o, threads: shown.filter((x) => x.optionId === o.id) }))
     .filter((g) => g.threads.length > 0);
@@ -89,7 +92,14 @@ function RoundThreads({
 
   const list = (items: ThreadView[]) =>
     items.map((x) => (
-      <ThreadCard key={x.id} thread={x} viewer={viewer} active={x.id === active} onFocus={focusThread} />
+      <ThreadCard
+        key={x.id}
+        thread={x}
+        viewer={viewer}
+        active={x.id === active}
+        orphaned={!!x.anchor && where(x).status === 'orphaned'}
+        onFocus={focusThread}
+      />
     ));
 
   return (

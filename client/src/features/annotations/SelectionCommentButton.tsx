@@ -25,8 +25,20 @@ export function SelectionCommentButton({ onComment }: { onComment: (anchor: Stor
         annotationBridge.setSelection(null);
       }}
     >
-      💬 {t('selection.comment')}
+      <CommentIcon /> {t('selection.comment')}
     </button>,
     document.body,
+  );
+}
+
+/** A speech bubble; an SVG rather than an emoji, which not every system has a font for. */
+export function CommentIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="icon">
+      <path
+        d="M2 2.5h12a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H7l-3.5 3v-3H2a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1z"
+        fill="currentColor"
+      />
+    </svg>
   );
 }

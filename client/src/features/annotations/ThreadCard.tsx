@@ -14,11 +14,14 @@ export const ThreadCard = memo(function ThreadCard({
   thread,
   viewer,
   active,
+  orphaned,
   onFocus,
 }: {
   thread: ThreadView;
   viewer: Viewer;
   active: boolean;
+  /** The passage is gone from the draft as this browser has it now. */
+  orphaned: boolean;
   onFocus: (threadId: string) => void;
 }) {
   const { t } = useTranslation('annotations');
@@ -42,12 +45,12 @@ export const ThreadCard = memo(function ThreadCard({
           title={t('thread.show')}
         >
           <q dir="auto">{a.quote.exact}</q>
-          {a.status === 'moved' && a.currentText !== null && (
+          {!orphaned && a.status === 'moved' && a.currentText !== null && (
             <span className="thread-now" dir="auto">
               {t('anchor.nowReads')} <q>{a.currentText}</q>
             </span>
           )}
-          {a.status === 'orphaned' && <span className="badge badge-orphaned">{t('anchor.orphaned')}</span>}
+          {orphaned && <span className="badge badge-orphaned">{t('anchor.orphaned')}</span>}
         </button>
       )}
       <div className="thread-badges">

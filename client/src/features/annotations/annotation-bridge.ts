@@ -16,8 +16,16 @@ export interface DraftSelection {
   rect: { top: number; left: number; bottom: number };
 }
 
+/** Where a thread's passage is in the draft as this browser has it now (plain-text offset), or orphaned. */
+export interface LivePosition {
+  status: 'exact' | 'moved' | 'orphaned';
+  from: number | null;
+}
+
 interface BridgeState {
   editor: Editor | null;
+  /** Filled by the editor on every change of the draft, so the sidebar follows edits without a refetch. */
+  positions: Map<string, LivePosition> | null;
   docName: string | null;
   anchors: HighlightAnchor[];
   activeThreadId: string | null;
@@ -29,7 +37,14 @@ interface BridgeState {
  * apart: the sidebar publishes the passages to highlight and the active thread; the editor publishes its
  * instance and the reader's selection. A tiny store rather than a context, so neither slot wraps the other.
  */
-let state: BridgeState = { editor: null, docName: null, anchors: [], activeThreadId: null, selection: null };
+let state: BridgeState = {
+  editor: null,
+  positions: null,
+  docName: null,
+  anchors: [],
+  activeThreadId: null,
+  selection: null,
+};
 const listeners = new Set<() => void>();
 const subscribe = (l: () => void) => {
   listeners.add(l);
@@ -45,13 +60,16 @@ export const annotationBridge = {
   get: () => state,
   subscribe,
   registerEditor(editor: Editor | null, docName: string | null) {
-    set({ editor, docName, selection: null });
+    set({ editor, docName, selection: null, positions: null });
   },
   setAnchors(anchors: HighlightAnchor[]) {
     set({ anchors });
   },
   setActive(threadId: string | null) {
     if (state.activeThreadId !== threadId) set({ activeThreadId: threadId });
+  },
+  setPositions(positions: Map<string, LivePosition>) {
+    set({ positions });
   },
   setSelection(selection: DraftSelection | null) {
     if (selection === null && state.selection === null) return;

@@ -33,7 +33,13 @@ export function NotificationsMenu() {
         onClick={() => setOpen(!open)}
         onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
       >
-        🔔{unread > 0 && <span className="notifications-count">{unread}</span>}
+        <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="icon">
+          <path
+            d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v3L2 11.5h12L12.5 9V6A4.5 4.5 0 0 0 8 1.5zM6.2 12.8a1.9 1.9 0 0 0 3.6 0z"
+            fill="currentColor"
+          />
+        </svg>
+        {unread > 0 && <span className="notifications-count">{unread}</span>}
       </button>
       {open && (
         <div className="notifications-popover" role="region" aria-label={t('notifications.title')}>
