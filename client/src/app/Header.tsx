@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { NotificationsMenu } from '../features/notifications/NotificationsMenu';
 import { LANGUAGES } from '../i18n';
 
 export function Header() {
@@ -17,6 +18,7 @@ export function Header() {
           <Link to="/">{t('nav.consultations')}</Link>
           <Link to="/archive">{t('archive:nav')}</Link>
         </nav>
+        <NotificationsMenu />
         <label className="language-switcher">
           <span className="visually-hidden">{t('language')}</span>
           <select value={i18n.resolvedLanguage} onChange={(e) => void i18n.changeLanguage(e.target.value)}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { AnnotationsSidebar } from '../annotations/AnnotationsSidebar';
 import { DraftPanel } from '../drafts/DraftPanel';
 import { RoundSummaryLinks } from '../summaries/RoundSummaryLinks';
 import { useConsultation } from './api';
@@ -30,7 +31,10 @@ export function ConsultationPage() {
           {/* slot:draft */}
           <DraftPanel consultation={c} />
         </div>
-        <aside className="round-side">{/* slot:side */}</aside>
+        <aside className="round-side">
+          {/* slot:side */}
+          <AnnotationsSidebar consultation={c} />
+        </aside>
       </div>
       {/* slot:round-admin */}
       <section aria-labelledby="options-title">
