@@ -7,6 +7,7 @@ import { SERVER_EVENTS } from '../../../../shared/events';
 import { PresenceList } from '../../editor/PresenceList';
 import { useCollabDocument } from '../../editor/useCollabDocument';
 import { useConsultationEvents } from '../../realtime/socket';
+import { useMe } from '../auth/useMe';
 import { useConsultation } from '../consultations/api';
 import { CitationPicker } from './CitationPicker';
 import { DigestPanel } from './DigestPanel';
@@ -21,8 +22,13 @@ export function SummaryPage() {
   const { id = '', number = '' } = useParams();
   const { t } = useTranslation('summaries');
   const { data: c, isLoading, error } = useConsultation(id);
+  const me = useMe();
+  const self = useMemo(
+    () => (me.data ? { id: me.data.id, displayName: me.data.displayName } : null),
+    [me.data],
+  );
   const round = c?.rounds.find((r) => r.number === Number(number));
-  if (isLoading) return <p role="status">{t('common:loading')}</p>;
+  if (isLoading || me.isLoading) return <p role="status">{t('common:loading')}</p>;
   if (error || !c) return <p role="alert">{(error as Error | null)?.message ?? t('common:error')}</p>;
   if (!round) return <p role="alert">{t('roundNotFound')}</p>;
   const isChair = c.viewerRole === 'chair';
@@ -36,6 +42,7 @@ export function SummaryPage() {
         <p>{t('chairsOnly')}</p>
       ) : (
         <Workspace
+          self={self}
           consultationId={c.id}
           roundId={round.id}
           docName={round.summaryDoc}
@@ -52,6 +59,7 @@ export function SummaryPage() {
 }
 
 function Workspace(props: {
+  self: { id: string; displayName: string } | null;
   consultationId: string;
   roundId: string;
   docName: string;
@@ -60,7 +68,7 @@ function Workspace(props: {
 }) {
   const { t } = useTranslation('summaries');
   const qc = useQueryClient();
-  const session = useCollabDocument(props.docName, true);
+  const session = useCollabDocument(props.docName, props.self);
   const [editor, setEditor] = useState<Editor | null>(null);
   const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
   const digest = useDigest(props.roundId);
