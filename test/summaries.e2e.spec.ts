@@ -142,6 +142,11 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
       expect(text).not.toContain('Verify now');
       expect(text).not.toContain('Downloads');
     }
+    // The same page in Arabic reads right to left.
+    await page.locator('.language-switcher select').selectOption('ar');
+    await page.getByRole('heading', { name: 'الملخص، النسخة 1' }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await screenshot(page, 'archive-round-ar');
     expect(errors).toEqual([]);
   });
 });
