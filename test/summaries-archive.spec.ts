@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { draftDocName } from '../shared/domain.js';
 import type { ArchiveEntryView, ClosingDraftView, DigestView } from '../shared/schemas/summaries.js';
 import { wordDiff } from '../shared/word-diff.js';
+import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
 import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
 import { yjsStateFromProseMirror } from '../server/modules/collaboration/draft-content.js';
 import { connectEditor, synced } from './helpers/collab.js';
@@ -103,5 +104,45 @@ describe('The public archive: closed rounds, drafts at closing and their differe
       await request(t.url).get(`/api/rounds/${round.id}/digest`).set('Authorization', sec.auth).expect(200)
     ).body as DigestView;
     expect(asSecretariat.options[0].rationales.support[0].rationale).toBe('SECRET RATIONALE');
+  });
+
+  it('lists a thread whose passage was deleted as orphaned in the digest', async () => {
+    const { consultation } = await createConsultation(t);
+    const round = await createRound(t, consultation.id);
+    const writer = connectEditor(t.url, draftDocName(round.id), { token: sec.token });
+    await synced(writer);
+    const fragment = writer.doc.getXmlFragment('default');
+    paragraphs(fragment, ['Keep this sentence.', 'Delete this sentence entirely.']);
+    await t.app.get(CollabDocuments).flushAll();
+    await vi.waitFor(async () =>
+      expect(
+        (await t.app.get(CollabDocuments).read(draftDocName(round.id))).getXmlFragment('default').length,
+      ).toBe(2),
+    );
+    const reader = await createUser(t);
+    const text = 'Keep this sentence.\nDelete this sentence entirely.';
+    const from = text.indexOf('Delete this');
+    const anchor = anchorFromOffsets(writer.doc, from, from + 'Delete this sentence'.length)!;
+    const thread = (
+      await request(t.url)
+        .post(`/api/rounds/${round.id}/threads`)
+        .set('Authorization', reader.auth)
+        .send({ target: 'passage', anchor, body: 'Why delete?' })
+        .expect(201)
+    ).body as { id: string };
+    let digest = (await request(t.url).get(`/api/rounds/${round.id}/digest`).expect(200)).body as DigestView;
+    expect(digest.openThreads[0]).toMatchObject({ id: thread.id, anchorStatus: 'exact' });
+    expect(digest.orphanedThreads).toEqual([]);
+    fragment.delete(1, 1);
+    await vi.waitFor(async () =>
+      expect(
+        (await t.app.get(CollabDocuments).read(draftDocName(round.id))).getXmlFragment('default').length,
+      ).toBe(1),
+    );
+    writer.destroy();
+    digest = (await request(t.url).get(`/api/rounds/${round.id}/digest`).expect(200)).body as DigestView;
+    expect(digest.orphanedThreads).toEqual([
+      expect.objectContaining({ id: thread.id, anchorStatus: 'orphaned' }),
+    ]);
   });
 });

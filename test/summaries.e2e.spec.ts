@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,19 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     expect(await page.locator('.draft-text').innerText()).toContain('Article 2. Every stakeholder group');
     expect(await page.content()).not.toContain('SPAM-HIDDEN-BODY');
     await screenshot(page, 'archive-round');
+
+    // A download streams with a progress bar, then saves the file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Full record (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('round-1.json');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      formatVersion: number;
+      comments: unknown[];
+    };
+    expect(exported.formatVersion).toBe(1);
+    expect(exported.comments).toHaveLength(5);
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const pdfPath = join(SCREENSHOT_DIR, 'summary-print.pdf');
