@@ -257,7 +257,7 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       await request(t.url)
         .post(`/api/rounds/${f.round.id}/summary/versions`)
         .set('Authorization', f.chair2.auth)
-        .send({ changeNote: 'Added the academic community’s stance' })
+        .send({ changeNote: 'Added the academic community’s stance', language: 'fr' })
         .expect(201)
     ).body as SummaryVersionView;
     expect(v2).toMatchObject({
@@ -266,6 +266,10 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       publishedBy: 'Chair Two',
     });
     expect(v2.html).toContain('stayed neutral');
+    // The words the server writes into the frozen text follow the chosen language.
+    expect(v2.html).toContain('<h2>Références</h2>');
+    expect(v2.html).toContain('Grace Gov, Ministry of Digital Affairs (gouvernement)');
+    expect(v2.markdown).toContain('masquée par la modération');
     const again = (await request(t.url).get(`/api/rounds/${f.round.id}/summary/versions/1`).expect(200)).body;
     expect(again).toEqual(v1);
     const md = await request(t.url).get(`/api/rounds/${f.round.id}/summary/versions/1.md`).expect(200);

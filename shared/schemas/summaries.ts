@@ -142,6 +142,8 @@ export interface CitationCandidate {
 export const publishSummarySchema = z.strictObject({
   /** Why this version: required from the second version on ("corrected the tally of option B"). */
   changeNote: z.string().trim().max(2000).default(''),
+  /** The language of the few words the server writes into the frozen text (references, moderation notes). */
+  language: z.enum(['ar', 'zh', 'en', 'fr', 'ru', 'es']).default('en'),
 });
 export type PublishSummaryInput = z.input<typeof publishSummarySchema>;
 

@@ -24,6 +24,7 @@ import type { Principal } from '../policy/principal.js';
 import { HIDDEN_TALLIES_MESSAGE, RoundReadAccess } from '../positions/round-read-access.service.js';
 import { CitationsQuery } from './citations/citations.query.js';
 import { DigestService } from './digest/digest.service.js';
+import type { SummaryLanguage } from './render/labels.js';
 import { RoundDocuments } from './round-documents.js';
 import { SummaryPublishingService } from './summary-publishing.service.js';
 import { SummaryVersionsService } from './summary-versions.service.js';
@@ -65,11 +66,11 @@ export class SummariesController {
   async publish(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
-    @Body() body: { changeNote: string },
+    @Body() body: { changeNote: string; language: SummaryLanguage },
   ): Promise<SummaryVersionView> {
     const { round, ctx } = await this.readAccess.load(principal, id);
     this.policy.assert(principal, 'summary.publish', ctx);
-    return this.publishing.publish(round, principal, body.changeNote);
+    return this.publishing.publish(round, principal, body.changeNote, body.language);
   }
 
   @Get('rounds/:id/summary/versions')

@@ -12,6 +12,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { LIVE_EVENT, LiveEvent } from '../realtime/live-event.js';
 import { Round } from '../rounds/round.entity.js';
 import { CitationsQuery } from './citations/citations.query.js';
+import type { SummaryLanguage } from './render/labels.js';
 import { renderHtml } from './render/render-html.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import { citationKey, citationsIn, summaryJsonOf, type NumberedCitation } from './render/summary-document.js';
@@ -64,6 +65,7 @@ export class SummaryPublishingService {
     round: Round,
     actor: { userId: string; displayName: string | null },
     changeNote: string,
+    language: SummaryLanguage = 'en',
   ): Promise<SummaryVersionView> {
     if (round.status !== 'closed')
       throw conflict(
@@ -112,7 +114,7 @@ export class SummaryPublishingService {
                 },
         };
       });
-      const frozen = { ...document, citations: numbered.map((c) => ({ n: c.n, ...c.view })) };
+      const frozen = { ...document, language, citations: numbered.map((c) => ({ n: c.n, ...c.view })) };
       const publishedAt = new Date(Math.floor(Date.now()));
       const fields = {
         roundId: round.id,
@@ -120,8 +122,8 @@ export class SummaryPublishingService {
         changeNote,
         publishedAt: publishedAt.toISOString(),
         document: frozen,
-        html: renderHtml(document, numbered),
-        markdown: renderMarkdown(document, numbered),
+        html: renderHtml(document, numbered, language),
+        markdown: renderMarkdown(document, numbered, language),
       };
       const row = await tx.getRepository(SummaryVersion).save({
         ...fields,

@@ -4,19 +4,22 @@ import { usePublish } from './api';
 
 /** Publishing freezes the summary as it stands; from the second version on a change note is required. */
 export function PublishDialog({ roundId, nextNumber }: { roundId: string; nextNumber: number }) {
-  const { t } = useTranslation('summaries');
+  const { t, i18n } = useTranslation('summaries');
   const dialog = useRef<HTMLDialogElement>(null);
   const [note, setNote] = useState('');
   const publish = usePublish(roundId);
   const needsNote = nextNumber > 1;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    publish.mutate(note, {
-      onSuccess: () => {
-        setNote('');
-        dialog.current?.close();
+    publish.mutate(
+      { changeNote: note, language: i18n.resolvedLanguage ?? 'en' },
+      {
+        onSuccess: () => {
+          setNote('');
+          dialog.current?.close();
+        },
       },
-    });
+    );
   };
   return (
     <>

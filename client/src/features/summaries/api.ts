@@ -49,10 +49,10 @@ export const searchCitations = (roundId: string, q: string) =>
 export function usePublish(roundId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (changeNote: string) =>
+    mutationFn: ({ changeNote, language }: { changeNote: string; language: string }) =>
       api<SummaryVersionView>(`/rounds/${roundId}/summary/versions`, {
         method: 'POST',
-        json: { changeNote },
+        json: { changeNote, language },
       }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: summaryKeys.versions(roundId) }),
   });

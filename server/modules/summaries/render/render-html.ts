@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { validCitation } from '../../../../shared/editor/citation.js';
-import type { CitationView } from '../../../../shared/schemas/summaries.js';
 import { escapeHtml, safeHref } from './escape.js';
+import { citationSource, LABELS, type SummaryLanguage } from './labels.js';
 import { citationKey, type NumberedCitation } from './summary-document.js';
 
 const BLOCK_TAGS: Record<string, string> = {
@@ -42,22 +42,17 @@ function renderText(node: JSONContent): string {
   return html;
 }
 
-/** What a reader sees for a cited contribution, in the references list. */
-export function citationSource(view: CitationView): string {
-  if (view.state === 'hidden') return 'This contribution was hidden by the moderators.';
-  if (view.state === 'withdrawn') return 'This contribution was withdrawn by its author.';
-  if (view.state === 'missing') return 'This contribution no longer exists.';
-  const who = [view.author, view.organisation].filter(Boolean).join(', ');
-  return view.stakeholderGroup ? `${who} (${view.stakeholderGroup.replace(/_/g, ' ')})` : who;
-}
-
 /**
  * HTML from the document's ProseMirror JSON, built by an allowlist: every node type and mark is known here,
  * every text and attribute is escaped, links keep only http(s)/mailto targets, and anything else (a `script`
  * element smuggled into the Yjs document, an `onerror` attribute) has no way out (F-H6). Citations become
  * numbered references resolved to their quote, author, organisation and group.
  */
-export function renderHtml(doc: JSONContent, citations: NumberedCitation[]): string {
+export function renderHtml(
+  doc: JSONContent,
+  citations: NumberedCitation[],
+  language: SummaryLanguage = 'en',
+): string {
   const byKey = new Map(citations.map((c) => [c.key, c]));
   const walk = (node: JSONContent): string => {
     const inner = () => (node.content ?? []).map(walk).join('');
@@ -98,8 +93,8 @@ export function renderHtml(doc: JSONContent, citations: NumberedCitation[]): str
   const refs = citations
     .map((c) => {
       const quote = c.view.quote ? `<blockquote>${escapeHtml(c.view.quote)}</blockquote>` : '';
-      return `<li id="ref-${c.n}" data-citation-kind="${c.view.kind}" data-citation-id="${escapeHtml(c.view.id)}">${quote}<p class="citation-source">${escapeHtml(citationSource(c.view))}</p></li>`;
+      return `<li id="ref-${c.n}" data-citation-kind="${c.view.kind}" data-citation-id="${escapeHtml(c.view.id)}">${quote}<p class="citation-source">${escapeHtml(citationSource(c.view, language))}</p></li>`;
     })
     .join('');
-  return `${body}<section class="references"><h2>References</h2><ol>${refs}</ol></section>`;
+  return `${body}<section class="references"><h2>${escapeHtml(LABELS[language].references)}</h2><ol>${refs}</ol></section>`;
 }

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { validCitation } from '../../../../shared/editor/citation.js';
 import { escapeBlockStart, escapeMarkdown, safeHref } from './escape.js';
-import { citationSource } from './render-html.js';
+import { citationSource, type SummaryLanguage } from './labels.js';
 import { citationKey, type NumberedCitation } from './summary-document.js';
 
 const MARKS: Record<string, string> = { bold: '**', italic: '_', strike: '~~', code: '`' };
@@ -32,7 +32,11 @@ function inline(nodes: JSONContent[] | undefined, byKey: Map<string, NumberedCit
 }
 
 /** Markdown from the same JSON as the HTML, by the same allowlist; citations become footnotes. */
-export function renderMarkdown(doc: JSONContent, citations: NumberedCitation[]): string {
+export function renderMarkdown(
+  doc: JSONContent,
+  citations: NumberedCitation[],
+  language: SummaryLanguage = 'en',
+): string {
   const byKey = new Map(citations.map((c) => [c.key, c]));
   const block = (node: JSONContent, indent: string): string[] => {
     switch (node.type) {
@@ -84,7 +88,7 @@ export function renderMarkdown(doc: JSONContent, citations: NumberedCitation[]):
   const lines = block(doc, '');
   for (const c of citations) {
     const quote = c.view.quote ? `“${escapeMarkdown(c.view.quote)}” — ` : '';
-    lines.push(`[^${c.n}]: ${quote}${escapeMarkdown(citationSource(c.view))}`);
+    lines.push(`[^${c.n}]: ${quote}${escapeMarkdown(citationSource(c.view, language))}`);
   }
   return `${lines
     .join('\n')
