@@ -104,6 +104,18 @@ describe('memory and storage', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('edits that arrive together are stored together: one INSERT per group commit, not one per edit', async () => {
+    const { consultation } = await createConsultation(t);
+    const name = draftDocName((await createRound(t, consultation.id)).id);
+    const writer = open(t.url, name, { token: secretariat.token });
+    await synced(writer);
+    for (let i = 0; i < 50; i++) writer.text.insert(writer.text.length, `${i};`);
+    await vi.waitFor(async () =>
+      expect((await t.app.get(CollabDocuments).read(name)).getText('t').toString()).toContain('49;'),
+    );
+    expect(await t.app.get(DocStore).pendingRows(name)).toBeLessThan(10);
+  });
+
   it('compaction deletes exactly the rows it merged, and loading is snapshot plus the remaining rows', async () => {
     const store = t.app.get(DocStore);
     const name = draftDocName('11111111-1111-4111-8111-111111111111');

@@ -216,5 +216,23 @@ describe('/collab with the stock y-websocket client', () => {
         color: expect.stringMatching(/^#[0-9a-f]{6}$/),
       });
     });
+
+    // A writer's cursor passes, but an oversized state is dropped whole, and the connection stays open.
+    const writer = open(t.url, name, { token: secretariat.token });
+    await synced(writer);
+    const seen: string[] = [];
+    watcher.provider.awareness.on('change', () =>
+      seen.push(JSON.stringify(watcher.provider.awareness.getStates().get(writer.doc.clientID) ?? null)),
+    );
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: { big: 'x'.repeat(5000) }, head: {} });
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: { pos: 2 }, head: { pos: 3 } });
+    await vi.waitFor(() =>
+      expect(watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor).toEqual({
+        anchor: { pos: 2 },
+        head: { pos: 3 },
+      }),
+    );
+    expect(seen.join()).not.toContain('xxxx');
+    expect(writer.provider.wsconnected).toBe(true);
   });
 });
