@@ -63,13 +63,25 @@ export const annotationBridge = {
     set({ editor, docName, selection: null, positions: null });
   },
   setAnchors(anchors: HighlightAnchor[]) {
-    set({ anchors });
+    // The editor recomputes its highlights on every change here, so an equal list is not a change.
+    const same =
+      anchors.length === state.anchors.length &&
+      anchors.every((a, i) => {
+        const b = state.anchors[i];
+        return a.threadId === b.threadId && a.anchor === b.anchor && a.resolved === b.resolved;
+      });
+    if (!same) set({ anchors });
   },
   setActive(threadId: string | null) {
     if (state.activeThreadId !== threadId) set({ activeThreadId: threadId });
   },
   setPositions(positions: Map<string, LivePosition>) {
-    set({ positions });
+    const old = state.positions;
+    const same =
+      !!old &&
+      old.size === positions.size &&
+      [...positions].every(([id, p]) => old.get(id)?.status === p.status && old.get(id)?.from === p.from);
+    if (!same) set({ positions });
   },
   setSelection(selection: DraftSelection | null) {
     if (selection === null && state.selection === null) return;
