@@ -91,8 +91,9 @@ describe('/collab with the stock y-websocket client', () => {
     await Promise.all([synced(writer), synced(anon)]);
     writer.text.insert(0, '[anon sees this] ');
     await vi.waitFor(() => expect(anon.text.toString()).toContain('[anon sees this]'));
+    expect(anon.denied).toEqual([]);
     anon.text.insert(0, 'ANON ');
-    await vi.waitFor(() => expect(anon.denied.length).toBeGreaterThan(1));
+    await vi.waitFor(() => expect(anon.denied).toEqual(['read-only']));
     expect(await storedText(draft)).not.toContain('ANON');
     // Silent: an anonymous reader never appears in the presence list.
     anon.provider.awareness.setLocalStateField('user', { name: 'Mallory' });
@@ -185,6 +186,14 @@ describe('/collab with the stock y-websocket client', () => {
       ws.on('error', () => undefined);
     });
     expect(status).toBe(404);
+    // A path that does not even decode is a 404 too, and the server stays up.
+    const bad = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${t.url.replace('http', 'ws')}/collab/%E0%A4%A`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => undefined);
+    });
+    expect(bad).toBe(404);
+    await request(t.url).get('/api/health').expect(200);
   });
 
   it('presence is server-owned: the name comes from the identity, other client ids are dropped', async () => {
@@ -207,5 +216,23 @@ describe('/collab with the stock y-websocket client', () => {
         color: expect.stringMatching(/^#[0-9a-f]{6}$/),
       });
     });
+
+    // A writer's cursor passes, but an oversized state is dropped whole, and the connection stays open.
+    const writer = open(t.url, name, { token: secretariat.token });
+    await synced(writer);
+    const seen: string[] = [];
+    watcher.provider.awareness.on('change', () =>
+      seen.push(JSON.stringify(watcher.provider.awareness.getStates().get(writer.doc.clientID) ?? null)),
+    );
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: { big: 'x'.repeat(5000) }, head: {} });
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: { pos: 2 }, head: { pos: 3 } });
+    await vi.waitFor(() =>
+      expect(watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor).toEqual({
+        anchor: { pos: 2 },
+        head: { pos: 3 },
+      }),
+    );
+    expect(seen.join()).not.toContain('xxxx');
+    expect(writer.provider.wsconnected).toBe(true);
   });
 });

@@ -38,6 +38,8 @@ export function DraftEditor({
       editorProps: {
         attributes: {
           class: 'draft-content',
+          // The draft's own language decides its direction, not the interface language.
+          dir: 'auto',
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': label,

@@ -67,19 +67,37 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         () => chain().toggleOrderedList().run(),
         '1.',
       )}
-      {button('link', t('toolbar.link'), state.link, setLink, '🔗')}
+      {button('link', t('toolbar.link'), state.link, setLink, t('toolbar.linkShort'))}
       {state.table
         ? [
-            button('row', t('toolbar.addRow'), false, () => chain().addRowAfter().run(), '+⎯'),
-            button('col', t('toolbar.addColumn'), false, () => chain().addColumnAfter().run(), '+⏐'),
-            button('deltable', t('toolbar.deleteTable'), false, () => chain().deleteTable().run(), '⌫▦'),
+            button(
+              'row',
+              t('toolbar.addRow'),
+              false,
+              () => chain().addRowAfter().run(),
+              t('toolbar.addRowShort'),
+            ),
+            button(
+              'col',
+              t('toolbar.addColumn'),
+              false,
+              () => chain().addColumnAfter().run(),
+              t('toolbar.addColumnShort'),
+            ),
+            button(
+              'deltable',
+              t('toolbar.deleteTable'),
+              false,
+              () => chain().deleteTable().run(),
+              t('toolbar.deleteTableShort'),
+            ),
           ]
         : button(
             'table',
             t('toolbar.table'),
             false,
             () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
-            '▦',
+            t('toolbar.tableShort'),
           )}
     </div>
   );

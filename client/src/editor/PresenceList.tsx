@@ -4,6 +4,7 @@ import type { CollabUserState } from '../../../shared/schemas/collab';
 /** Who is here now. Names and colours come from the server, never from another client. */
 export function PresenceList({ people }: { people: CollabUserState[] }) {
   const { t } = useTranslation('drafts');
+  if (!people.length) return null;
   return (
     <div className="presence" aria-live="polite">
       <span className="presence-label">{t('presence.label', { count: people.length })}</span>

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { colourOf } from '../../../shared/editor/presence';
 import type { CollabUserState } from '../../../shared/schemas/collab';
 import { ticketWebSocket } from './ticket-websocket';
 
@@ -26,7 +27,11 @@ const collabUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${lo
  * effect (React StrictMode mounts twice; the cleanup destroys it). Rights follow the server: the ticket
  * says whether we may write, and a permission-denied message (round closed, role removed) turns it off.
  */
-export function useCollabDocument(docName: string, signedIn: boolean): CollabSession {
+export function useCollabDocument(
+  docName: string,
+  self: { id: string; displayName: string } | null,
+): CollabSession {
+  const signedIn = !!self;
   const [binding, setBinding] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [status, setStatus] = useState<CollabStatus>('connecting');
   const [synced, setSynced] = useState(false);
@@ -50,6 +55,8 @@ export function useCollabDocument(docName: string, signedIn: boolean): CollabSes
     const onSync = (s: boolean) => setSynced(s);
     const onAwareness = () => {
       const byUser = new Map<string, CollabUserState>();
+      // Our own entry: the server rewrites it for everyone else but never echoes it back to us.
+      if (self) byUser.set(self.id, { userId: self.id, name: self.displayName, color: colourOf(self.id) });
       for (const state of p.awareness.getStates().values()) {
         const user = state.user as CollabUserState | undefined;
         if (user?.userId) byUser.set(user.userId, user);
@@ -67,7 +74,7 @@ export function useCollabDocument(docName: string, signedIn: boolean): CollabSes
       doc.destroy();
       setBinding(null);
     };
-  }, [docName, signedIn]);
+  }, [docName, signedIn, self?.id, self?.displayName]);
 
   return {
     doc: binding?.doc ?? null,

@@ -1,16 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { colourOf } from '../../../shared/editor/presence.js';
 import type { CollabUserState } from '../../../shared/schemas/collab.js';
 import type { Principal } from '../policy/principal.js';
-
-/** Colours with enough contrast on white; chosen by the server so no client can inject CSS (F-A5). */
-const COLOURS = ['#1f6feb', '#b35900', '#8250df', '#0a7d38', '#cf222e', '#0b6e99', '#9a6700', '#bf3989'];
-
-export function colourOf(userId: string): string {
-  let h = 0;
-  for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return COLOURS[h % COLOURS.length];
-}
 
 export function userStateOf(p: Principal): CollabUserState {
   return { name: p.displayName, color: colourOf(p.userId), userId: p.userId };

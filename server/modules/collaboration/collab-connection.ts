@@ -47,10 +47,9 @@ export class CollabConnection {
 
   send(data: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    // A failed send is a dead peer; the close event cleans up (a throwing send must not crash: F-Y and relay#10).
-    this.ws.send(data, { binary: true }, (err) => {
-      if (err) this.ws.terminate();
-    });
+    // No callback and no options object: this runs once per reader per update (the fan-out hot path). A
+    // Uint8Array goes out as a binary frame; a dead peer surfaces as 'error'/'close', which clean up.
+    this.ws.send(data);
   }
 
   close(reason: CloseReason): void {

@@ -92,6 +92,11 @@ export class CollabDocuments implements OnApplicationShutdown {
       this.onAwareness(doc, change, origin),
     );
     this.loaded.set(name, doc);
+    if (doc.seenRowIds.size >= this.config.compactAfterRows) {
+      // A long log (e.g. edits from a node that died before unloading): the next load should be short.
+      doc.compacting = true;
+      void this.compactLive(doc).finally(() => (doc.compacting = false));
+    }
     return doc;
   }
 
@@ -174,7 +179,9 @@ export class CollabDocuments implements OnApplicationShutdown {
   }
 
   private broadcast(doc: CollabDocument, message: Uint8Array) {
-    for (const c of doc.connections) c.send(message);
+    // One Buffer for every reader: ws then frames it without wrapping the view again per socket.
+    const buf = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    for (const c of doc.connections) c.send(buf);
   }
 
   private applyRemote(name: string, rowId: string, update: Uint8Array) {
@@ -246,7 +253,7 @@ export class CollabDocuments implements OnApplicationShutdown {
       await this.bridge.unsubscribe(doc.name).catch(() => undefined);
     }
     doc.destroy();
-    if (doc.seenRowIds.size > 20) {
+    if (doc.seenRowIds.size > 1) {
       await this.store
         .compact(doc.name)
         .catch((err: Error) => this.logger.warn(`Compaction failed: ${err.message}`));
@@ -279,11 +286,13 @@ export class CollabDocuments implements OnApplicationShutdown {
   }
 
   /**
-   * Writes a document's initial state (a new round's draft, the demo text) inside the caller's transaction.
+   * Writes a document's initial state (a new round's draft, the demo text), inside the caller's transaction
+   * when one is given.
    * A live copy on this node is dropped so the next opener loads the new state.
    */
-  async replaceInitialState(name: string, update: Uint8Array, manager: EntityManager): Promise<void> {
-    await this.store.replace(name, update, manager);
+  async replaceInitialState(name: string, update: Uint8Array, manager?: EntityManager): Promise<void> {
+    if (manager) await this.store.replace(name, update, manager);
+    else await this.store.transaction((tx) => this.store.replace(name, update, tx));
     const live = this.loaded.get(name);
     if (live) this.reset(live, 'its initial state was replaced');
   }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { toApiError } from '../../common/error-body.js';
 import { redactUrl } from '../../common/logging.module.js';
 import { userStateOf } from './awareness-filter.js';
@@ -17,9 +18,8 @@ import { CollabConnection } from './collab-connection.js';
 import { CollabDocuments } from './collab-documents.service.js';
 import { handleMessage, READ_ONLY_REASON } from './collab-messages.js';
 import { CLOSE, type CloseReason } from './close-codes.js';
-import { parseDocName } from './doc-name.js';
+import { type DocRef, parseDocName } from './doc-name.js';
 import { awarenessMessage, permissionDeniedMessage, step1Message } from './protocol.js';
-import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 
 export const COLLAB_PATH = '/collab/';
 
@@ -76,16 +76,18 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private route(req: IncomingMessage, socket: Duplex, head: Buffer) {
-    let pathname: string;
+    // Nothing here may throw: an exception in an 'upgrade' listener would take the process down.
+    let pathname = '';
+    let ref: DocRef | null = null;
     try {
       pathname = new URL(req.url ?? '/', 'http://x').pathname;
+      if (pathname.startsWith(COLLAB_PATH)) {
+        ref = parseDocName(decodeURIComponent(pathname.slice(COLLAB_PATH.length)));
+      }
     } catch {
-      pathname = '';
+      ref = null;
     }
     if (pathname.startsWith('/socket.io/')) return; // engine.io's own listener answers it
-    const ref = pathname.startsWith(COLLAB_PATH)
-      ? parseDocName(decodeURIComponent(pathname.slice(COLLAB_PATH.length)))
-      : null;
     if (!ref || this.stopping) {
       socket.on('error', () => undefined);
       socket.end(
@@ -96,7 +98,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, ref));
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage, ref: NonNullable<ReturnType<typeof parseDocName>>) {
+  private accept(ws: WebSocket, req: IncomingMessage, ref: DocRef) {
     const conn = new CollabConnection(ws, ref, this.config.messagesPerSecond, this.config.awarenessPerSecond);
     this.connections.add(conn);
     ws.on('error', (err) => this.logger.debug(`Socket error on ${ref.name}: ${err.message}`));
@@ -124,7 +126,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       conn.send(step1Message(doc));
       const states = doc.awareness.getStates();
       if (states.size) conn.send(awarenessMessage(encodeAwarenessUpdate(doc.awareness, [...states.keys()])));
-      if (!rights.write) conn.send(permissionDeniedMessage(READ_ONLY_REASON));
+      // A signed-in reader is told at once that it reads only; an anonymous reader knows (and a benchmark's
+      // hundreds of stock clients would each log the warning). Both are told again if they try to write.
+      if (!rights.write && principal) conn.send(permissionDeniedMessage(READ_ONLY_REASON));
       const queued = conn.queue.splice(0);
       conn.queueBytes = 0;
       for (const data of queued) this.process(conn, data);
@@ -211,10 +215,13 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   async beforeApplicationShutdown() {
     this.stopping = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const conn of this.connections) {
-      conn.close(CLOSE.GOING_AWAY);
-      conn.ws.terminate();
+    for (const conn of this.connections) conn.close(CLOSE.GOING_AWAY);
+    // A moment for the close frames to go out (clients then reconnect at once), then cut the rest: the HTTP
+    // server's close() waits for upgraded sockets.
+    for (let waited = 0; this.connections.size && waited < 500; waited += 25) {
+      await new Promise((r) => setTimeout(r, 25));
     }
+    for (const conn of this.connections) conn.ws.terminate();
     await this.documents.drain();
     this.wss?.close();
   }

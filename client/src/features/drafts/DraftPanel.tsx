@@ -1,9 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
-import { DraftEditor } from '../../editor/DraftEditor';
-import { PresenceList } from '../../editor/PresenceList';
-import { useCollabDocument } from '../../editor/useCollabDocument';
-import { useMe } from '../auth/useMe';
+
+const LiveDraft = lazy(() => import('./LiveDraft'));
 
 /** The current round's draft, live: the secretariat edits it, everyone allowed to read watches it change. */
 export function DraftPanel({ consultation }: { consultation: ConsultationView }) {
@@ -13,47 +12,9 @@ export function DraftPanel({ consultation }: { consultation: ConsultationView })
   return (
     <section className="draft-panel" aria-labelledby="draft-title">
       <h2 id="draft-title">{t('title', { number: round.number })}</h2>
-      <LiveDraft docName={round.draftDoc} />
+      <Suspense fallback={<p role="status">{t('connecting')}</p>}>
+        <LiveDraft docName={round.draftDoc} />
+      </Suspense>
     </section>
-  );
-}
-
-function LiveDraft({ docName }: { docName: string }) {
-  const { t } = useTranslation('drafts');
-  const { data: me, isLoading } = useMe();
-  // Connect once we know who we are: a signed-in person asks for a ticket, an anonymous reader does not.
-  if (isLoading) return <p role="status">{t('connecting')}</p>;
-  return <ConnectedDraft docName={docName} signedIn={!!me} />;
-}
-
-function ConnectedDraft({ docName, signedIn }: { docName: string; signedIn: boolean }) {
-  const { t } = useTranslation('drafts');
-  const session = useCollabDocument(docName, signedIn);
-  const statusText =
-    session.status === 'refused'
-      ? t('status.refused')
-      : session.status === 'connected' && session.synced
-        ? session.canWrite
-          ? t('status.editing')
-          : t('status.reading')
-        : t('status.connecting');
-  return (
-    <>
-      <div className="draft-status">
-        <span role="status" data-status={session.status} data-can-write={session.canWrite}>
-          {statusText}
-        </span>
-        <PresenceList people={session.present} />
-      </div>
-      {session.doc && session.provider && (
-        <DraftEditor
-          key={docName}
-          doc={session.doc}
-          provider={session.provider}
-          editable={session.canWrite && session.synced}
-          label={t('editorLabel')}
-        />
-      )}
-    </>
   );
 }

@@ -126,6 +126,10 @@ export class DocStore {
     });
   }
 
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
   /** Sets a document's whole state (a new round's first text): the log is emptied, the snapshot replaced. */
   async replace(docName: string, state: Uint8Array, manager: EntityManager): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`collab:${docName}`]);

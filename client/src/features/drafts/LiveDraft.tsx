@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { DraftEditor } from '../../editor/DraftEditor';
+import { PresenceList } from '../../editor/PresenceList';
+import { useCollabDocument } from '../../editor/useCollabDocument';
+import { useMe } from '../auth/useMe';
+
+/** The live draft (loaded on demand: Tiptap, ProseMirror and Yjs are most of the client's weight). */
+export default function LiveDraft({ docName }: { docName: string }) {
+  const { t } = useTranslation('drafts');
+  const { data: me, isLoading } = useMe();
+  // Connect once we know who we are: a signed-in person asks for a ticket, an anonymous reader does not.
+  if (isLoading) return <p role="status">{t('connecting')}</p>;
+  return <ConnectedDraft docName={docName} self={me ? { id: me.id, displayName: me.displayName } : null} />;
+}
+
+function ConnectedDraft({
+  docName,
+  self,
+}: {
+  docName: string;
+  self: { id: string; displayName: string } | null;
+}) {
+  const { t } = useTranslation('drafts');
+  const session = useCollabDocument(docName, self);
+  const statusText =
+    session.status === 'refused'
+      ? t('status.refused')
+      : session.status === 'connected' && session.synced
+        ? session.canWrite
+          ? t('status.editing')
+          : t('status.reading')
+        : t('status.connecting');
+  return (
+    <>
+      <div className="draft-status">
+        <span role="status" data-status={session.status} data-can-write={session.canWrite}>
+          {statusText}
+        </span>
+        <PresenceList people={session.present} />
+      </div>
+      {session.doc && session.provider && (
+        <DraftEditor
+          key={docName}
+          doc={session.doc}
+          provider={session.provider}
+          editable={session.canWrite && session.synced}
+          label={t('editorLabel')}
+        />
+      )}
+    </>
+  );
+}
