@@ -2,9 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
-import { scrollToHighlight } from '../../editor/annotation-highlights';
 import { useMe } from '../auth/useMe';
-import { annotationBridge, useAnnotationBridge } from './annotation-bridge';
+import { annotationBridge, scrollToHighlight, useAnnotationBridge } from './annotation-bridge';
 import { useThreads } from './api';
 import type { Viewer } from './CommentItem';
 import { CommentSearch } from './CommentSearch';
@@ -75,8 +74,7 @@ function RoundThreads({
 
   const focusThread = useCallback((threadId: string) => {
     annotationBridge.setActive(threadId);
-    const view = annotationBridge.get().editor?.view;
-    if (view) requestAnimationFrame(() => scrollToHighlight(view, threadId));
+    requestAnimationFrame(() => scrollToHighlight(threadId));
   }, []);
 
   const shown = threads.filter((x) => filter === 'all' || x.status === filter);

@@ -92,3 +92,15 @@ export const annotationBridge = {
 export function useAnnotationBridge<T>(pick: (s: BridgeState) => T): T {
   return useSyncExternalStore(subscribe, () => pick(state));
 }
+
+/**
+ * Scrolls the draft to a thread's highlight, if it is in the document now. Here rather than beside the editor
+ * plugin, so the sidebar does not pull Tiptap and Yjs into the main bundle (the editor loads on demand).
+ */
+export function scrollToHighlight(threadId: string): boolean {
+  const dom = state.editor?.view.dom;
+  const el = dom?.querySelector(`[data-thread-id="${CSS.escape(threadId)}"]`);
+  if (!el) return false;
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  return true;
+}
