@@ -48,17 +48,22 @@ async function selectWords(page: Page, words: string) {
 const highlights = (page: Page) =>
   page.$$eval('.draft-content .annotation-highlight', (els) => els.map((e) => e.textContent));
 
-describe.skipIf(!hasChromium())('Annotations in the browser', () => {
+// Two or three browser pages and a live server per test: generous on a shared 2-core machine.
+describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 }, () => {
   let t: TestApp;
   let browser: Browser;
   let secretariat: Editor;
   let alice: SignedInUser;
   let bob: SignedInUser;
+  let sec: SignedInUser;
   let consultationId: string;
   const contexts: BrowserContext[] = [];
 
-  async function signedInPage(user: SignedInUser): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  async function signedInPage(
+    user: SignedInUser,
+    options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 900 } },
+  ): Promise<Page> {
+    const context = await browser.newContext(options);
     contexts.push(context);
     const res = await context.request.post(`${t.url}/api/auth/login`, {
       data: { email: user.user.email, password: PASSWORD },
@@ -66,15 +71,27 @@ describe.skipIf(!hasChromium())('Annotations in the browser', () => {
     });
     expect(res.status()).toBe(200);
     const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[${user.user.displayName}] page error: ${e.message}`));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && console.error(`[${user.user.displayName}] ${m.text()}`),
+    );
     await page.goto(`${t.url}/consultations/${consultationId}`);
-    await page.getByText('coherence to the Union', { exact: false }).first().waitFor();
+    await page
+      .locator('.draft-content')
+      .getByText('to the Union', { exact: false })
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(page, `debug-${user.user.displayName}`);
+        throw e;
+      });
     return page;
   }
 
   beforeAll(async () => {
     t = await createTestApp();
     browser = await launchBrowser();
-    const sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
     alice = await createUser(t, { displayName: 'Alice Participant' });
     bob = await createUser(t, { displayName: 'Bob Participant' });
     consultationId = (await createConsultation(t, { title: 'Annotations in the browser' })).consultation.id;
@@ -176,5 +193,57 @@ describe.skipIf(!hasChromium())('Annotations in the browser', () => {
     ).toBe(1);
     await expect.poll(() => highlights(a)).toEqual([]);
     await screenshot(a, 'annotations-orphaned');
+  });
+
+  it('on a touch screen: select text, tap “Comment”, and the thread opens on that passage', async () => {
+    const phone = await signedInPage(bob, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    });
+    await selectWords(phone, 'every stakeholder group');
+    const button = phone.getByRole('button', { name: /Comment$/ });
+    await button.waitFor();
+    await button.tap();
+    await phone.getByRole('textbox', { name: 'Write a comment…' }).fill('Which groups exactly?');
+    await phone.getByRole('button', { name: 'Comment', exact: true }).tap();
+    await phone.locator('.thread-card', { hasText: 'Which groups exactly?' }).waitFor();
+    await expect.poll(() => highlights(phone)).toContain('every stakeholder group');
+    await screenshot(phone, 'annotations-touch');
+  });
+
+  it('a moderator hides a comment with a public reason; participants see the reason, never the words', async () => {
+    const moderator = await signedInPage(sec);
+    const reader = await signedInPage(alice);
+    const card = moderator.locator('.thread-card', { hasText: 'Which groups exactly?' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Hide' }).click();
+    await card.getByRole('textbox', { name: 'Public reason' }).fill('Off topic for this passage');
+    await card.getByRole('button', { name: 'Hide' }).click();
+    await card.getByText('Hidden by the moderators: Off topic for this passage').waitFor();
+    // The moderator still reads the words; the participant gets the reason, live.
+    expect(await card.getByText('Which groups exactly?').count()).toBe(1);
+    const seen = reader.locator('.thread-card', { hasText: 'Off topic for this passage' });
+    await seen.waitFor();
+    expect(await seen.getByText('Which groups exactly?').count()).toBe(0);
+    await screenshot(reader, 'annotations-hidden');
+    await reader.getByText('Moderation log (1)').click();
+    await reader.getByText('Hidden: Off topic for this passage').waitFor();
+  });
+
+  it('opens a thread on an option, and reads right to left in Arabic', async () => {
+    const page = await signedInPage(alice);
+    await page.getByRole('button', { name: 'Comment on the round or an option' }).click();
+    await page.getByRole('combobox', { name: 'About' }).selectOption({ label: 'Option B' });
+    await page
+      .getByRole('textbox', { name: 'Write a comment…' })
+      .fill('Option B fits the ITU-T structure best.');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { name: 'On Option B' }).waitFor();
+    await page.getByRole('combobox').first().selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('heading', { name: 'التعليقات' }).waitFor();
+    await screenshot(page, 'annotations-ar');
   });
 });

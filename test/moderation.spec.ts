@@ -25,6 +25,7 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
   let thread: ThreadView;
   let commentId: string;
   let publicRoom: LiveClient;
+  let chairLive: LiveClient;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -49,9 +50,11 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
       .expect(201);
     commentId = (reply.body as ThreadView).comments[1].id;
     publicRoom = await liveClient(t.url, consultationId);
+    chairLive = await liveClient(t.url, consultationId, chair.token);
   });
   afterAll(async () => {
     publicRoom?.close();
+    chairLive?.close();
     await t?.close();
   });
 
@@ -87,6 +90,15 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
     expect(queue.body).toHaveLength(1);
     expect(queue.body[0].comment).toMatchObject({ id: commentId, body: SECRET, openFlags: 1 });
     expect(queue.body[0].flags.map((f: { reason: string }) => f.reason)).toEqual(['Personal attack']);
+    // The moderators hear of it live; the public room does not.
+    await vi.waitFor(() =>
+      expect(chairLive.received.some((e) => (e.payload as { change?: string }).change === 'flagged')).toBe(
+        true,
+      ),
+    );
+    expect(publicRoom.received.some((e) => (e.payload as { change?: string }).change === 'flagged')).toBe(
+      false,
+    );
   });
 
   it('hides with a public reason: everyone but the moderators sees the reason instead of the words', async () => {

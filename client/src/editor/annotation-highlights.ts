@@ -193,11 +193,3 @@ export const AnnotationHighlights = Extension.create({
     ];
   },
 });
-
-/** Scrolls the draft to a thread's highlight, if it is in the document now. */
-export function scrollToHighlight(view: EditorView, threadId: string): boolean {
-  const el = view.dom.querySelector(`[data-thread-id="${CSS.escape(threadId)}"]`);
-  if (!el) return false;
-  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  return true;
-}

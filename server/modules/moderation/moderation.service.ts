@@ -63,14 +63,17 @@ export class ModerationService {
       });
       return true;
     });
-    // Only the moderators' views change; the public hint carries no reason and no body.
+    // Only the moderators' views change: who flagged what is not the public's business.
     if (created) {
-      this.events.announce(comment.consultationId, {
-        roundId: comment.roundId,
-        threadId: comment.threadId,
-        commentId,
-        change: 'flagged',
-      });
+      const moderators: { id: string }[] = await this.db.query(
+        `SELECT id FROM users WHERE platform_role = 'secretariat' AND disabled_at IS NULL
+         UNION SELECT user_id FROM consultation_roles WHERE consultation_id = $1 AND role = 'chair'`,
+        [comment.consultationId],
+      );
+      this.events.announceToModerators(
+        moderators.map((m) => m.id),
+        { roundId: comment.roundId, threadId: comment.threadId, commentId, change: 'flagged' },
+      );
     }
     return { flagged: true };
   }

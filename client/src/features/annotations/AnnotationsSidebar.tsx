@@ -2,17 +2,21 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
-import { scrollToHighlight } from '../../editor/annotation-highlights';
 import { useMe } from '../auth/useMe';
-import { annotationBridge, useAnnotationBridge } from './annotation-bridge';
+import { annotationBridge, scrollToHighlight, useAnnotationBridge } from './annotation-bridge';
 import { useThreads } from './api';
 import type { Viewer } from './CommentItem';
+import { CommentSearch } from './CommentSearch';
+import { ModerationPanel } from './ModerationPanel';
 import { NewThreadForm, type NewThreadTarget } from './NewThreadForm';
 import { SelectionCommentButton } from './SelectionCommentButton';
 import { ThreadCard } from './ThreadCard';
 import { useThreadLiveUpdates } from './useThreadLiveUpdates';
 
 type Filter = 'open' | 'resolved' | 'all';
+
+/** One empty list for every render while loading: a new [] each time would re-run the effects below. */
+const NO_THREADS: ThreadView[] = [];
 
 /** The round's threads beside the draft: passages in reading order, options, the round, and orphans apart. */
 export function AnnotationsSidebar({ consultation }: { consultation: ConsultationView }) {
@@ -49,7 +53,7 @@ function RoundThreads({
     [me, roundOpen, role],
   );
 
-  const threads = data?.threads ?? [];
+  const threads = data?.threads ?? NO_THREADS;
   // The draft highlights every open passage thread (and the active one even if resolved).
   useEffect(() => {
     annotationBridge.setAnchors(
@@ -70,8 +74,7 @@ function RoundThreads({
 
   const focusThread = useCallback((threadId: string) => {
     annotationBridge.setActive(threadId);
-    const view = annotationBridge.get().editor?.view;
-    if (view) requestAnimationFrame(() => scrollToHighlight(view, threadId));
+    requestAnimationFrame(() => scrollToHighlight(threadId));
   }, []);
 
   const shown = threads.filter((x) => filter === 'all' || x.status === filter);
@@ -108,6 +111,13 @@ function RoundThreads({
       {viewer.canComment && (
         <SelectionCommentButton onComment={(anchor) => setComposing({ kind: 'passage', anchor })} />
       )}
+      <CommentSearch
+        roundId={roundId}
+        onOpen={(id) => {
+          setFilter('all');
+          focusThread(id);
+        }}
+      />
       <div className="annotations-filter" role="radiogroup" aria-label={t('filter.label')}>
         {(['open', 'resolved', 'all'] as const).map((f) => (
           <button
@@ -146,6 +156,7 @@ function RoundThreads({
           }}
         />
       )}
+      <ModerationPanel consultationId={consultation.id} roundId={roundId} viewer={viewer} />
       {isLoading && <p role="status">{t('common:loading')}</p>}
       {error && <p role="alert">{(error as Error).message}</p>}
       {data && shown.length === 0 && <p className="meta">{t('empty')}</p>}

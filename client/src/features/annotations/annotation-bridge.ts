@@ -63,13 +63,25 @@ export const annotationBridge = {
     set({ editor, docName, selection: null, positions: null });
   },
   setAnchors(anchors: HighlightAnchor[]) {
-    set({ anchors });
+    // The editor recomputes its highlights on every change here, so an equal list is not a change.
+    const same =
+      anchors.length === state.anchors.length &&
+      anchors.every((a, i) => {
+        const b = state.anchors[i];
+        return a.threadId === b.threadId && a.anchor === b.anchor && a.resolved === b.resolved;
+      });
+    if (!same) set({ anchors });
   },
   setActive(threadId: string | null) {
     if (state.activeThreadId !== threadId) set({ activeThreadId: threadId });
   },
   setPositions(positions: Map<string, LivePosition>) {
-    set({ positions });
+    const old = state.positions;
+    const same =
+      !!old &&
+      old.size === positions.size &&
+      [...positions].every(([id, p]) => old.get(id)?.status === p.status && old.get(id)?.from === p.from);
+    if (!same) set({ positions });
   },
   setSelection(selection: DraftSelection | null) {
     if (selection === null && state.selection === null) return;
@@ -79,4 +91,16 @@ export const annotationBridge = {
 
 export function useAnnotationBridge<T>(pick: (s: BridgeState) => T): T {
   return useSyncExternalStore(subscribe, () => pick(state));
+}
+
+/**
+ * Scrolls the draft to a thread's highlight, if it is in the document now. Here rather than beside the editor
+ * plugin, so the sidebar does not pull Tiptap and Yjs into the main bundle (the editor loads on demand).
+ */
+export function scrollToHighlight(threadId: string): boolean {
+  const dom = state.editor?.view.dom;
+  const el = dom?.querySelector(`[data-thread-id="${CSS.escape(threadId)}"]`);
+  if (!el) return false;
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  return true;
 }

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { StoredAnchor } from '../../../../shared/anchoring/anchor';
 import type {
+  CommentSearchHit,
+  ModerationLogEntry,
+  ModerationQueueItem,
   NotificationView,
   PersonView,
   ThreadListView,
@@ -126,3 +129,32 @@ export const useMarkNotificationsRead = () => {
     onSuccess: () => qc.invalidateQueries({ queryKey: annotationKeys.notifications }),
   });
 };
+
+export const moderationKeys = {
+  queue: (consultationId: string) => ['moderation', 'queue', consultationId] as const,
+  log: (consultationId: string) => ['moderation', 'log', consultationId] as const,
+};
+
+export const useModerationQueue = (consultationId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: moderationKeys.queue(consultationId),
+    queryFn: () => api<ModerationQueueItem[]>(`/consultations/${consultationId}/moderation/queue`),
+    enabled,
+  });
+
+export const useModerationLog = (consultationId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: moderationKeys.log(consultationId),
+    queryFn: () => api<ModerationLogEntry[]>(`/consultations/${consultationId}/moderation/log`),
+    enabled,
+  });
+
+export const useCommentSearch = (roundId: string, params: { q: string; status?: string; group?: string }) =>
+  useQuery({
+    queryKey: ['comment-search', roundId, params] as const,
+    queryFn: () => {
+      const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
+      return api<CommentSearchHit[]>(`/rounds/${roundId}/comments/search?${qs.toString()}`);
+    },
+    enabled: params.q.trim().length > 0,
+  });

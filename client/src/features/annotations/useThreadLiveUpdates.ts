@@ -23,6 +23,10 @@ export function useThreadLiveUpdates(consultationId: string, roundId: string) {
   };
   const onHint = (p: ThreadChangedPayload) => {
     if (p.roundId === round.current) refresh();
+    // Flags and decisions change the moderators' queue and the public log.
+    if (p.change === 'flagged' || p.change === 'hidden' || p.change === 'unhidden') {
+      void qc.invalidateQueries({ queryKey: ['moderation'] });
+    }
   };
   useConsultationEvents(
     consultationId,
