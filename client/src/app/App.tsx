@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { ArchivePage } from '../features/archive/ArchivePage';
 import { ArchiveRoundPage } from '../features/archive/ArchiveRoundPage';
 import { ConsultationList } from '../features/consultations/ConsultationList';
 import { ConsultationPage } from '../features/consultations/ConsultationPage';
-import { SummaryPage } from '../features/summaries/SummaryPage';
 import { Header } from './Header';
+
+/** The chairs' editor brings Tiptap and Yjs: loaded on demand, out of the main bundle. */
+const SummaryPage = lazy(() => import('../features/summaries/SummaryPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -19,7 +22,14 @@ export function App() {
         <Routes>
           <Route path="/" element={<ConsultationList />} />
           <Route path="/consultations/:id" element={<ConsultationPage />} />
-          <Route path="/consultations/:id/rounds/:number/summary" element={<SummaryPage />} />
+          <Route
+            path="/consultations/:id/rounds/:number/summary"
+            element={
+              <Suspense fallback={<p role="status">{t('loading')}</p>}>
+                <SummaryPage />
+              </Suspense>
+            }
+          />
           <Route path="/archive" element={<ArchivePage />} />
           <Route path="/archive/rounds/:roundId" element={<ArchiveRoundPage />} />
           <Route

@@ -18,7 +18,7 @@ import { summaryKeys, useDigest, useSummaryVersions } from './api';
 import { digestContent } from './digest-content';
 
 /** The chairs' workspace for one round's summary: the live editor, the digest, citations, publishing. */
-export function SummaryPage() {
+export default function SummaryPage() {
   const { id = '', number = '' } = useParams();
   const { t } = useTranslation('summaries');
   const { data: c, isLoading, error } = useConsultation(id);
