@@ -74,34 +74,35 @@ export class RoundExportService {
       await out.write(
         `{"formatVersion":${EXPORT_FORMAT_VERSION},"kind":${line(full ? 'full' : 'public')},"exportedAt":${line(new Date().toISOString())},\n` +
           `"consultation":${line({ id: consultation.id, title: consultation.title, question: consultation.question, description: consultation.description, visibility: consultation.visibility })},\n` +
-          `"round":${line(toRoundView({ ...round, closingRecord: null } as never))},\n"options":${line(options)},\n` +
+          `"round":${line(toRoundView(round))},\n"options":${line(options)},\n` +
           `"draft":${line(await this.documents.draftText(round))},\n`,
       );
       const digest = await this.digest.generate(round, { talliesHidden: ctx.talliesHidden });
       await out.write(`"digest":${line(digest)},\n`);
       const versions = await this.versions.list(round.id);
-      const full_versions = await Promise.all(versions.map((v) => this.versions.get(round.id, v.number)));
-      await out.write(`"summaryVersions":${line(full_versions)},\n`);
+      const published = await Promise.all(versions.map((v) => this.versions.get(round.id, v.number)));
+      await out.write(`"summaryVersions":${line(published)},\n`);
       await this.list(out, 'moderationLog', moderation);
       await this.list(out, 'threads', threads);
       await out.write(`"positionsHidden":${ctx.talliesHidden},"positions":[`);
-      let first = true;
-      if (!ctx.talliesHidden) {
-        for await (const batch of this.positions.batches(round.id, {})) {
-          await out.write(batch.map((p, i) => `${first && i === 0 ? '' : ','}\n${line(p)}`).join(''));
-          first = false;
-        }
-      }
+      if (!ctx.talliesHidden) await this.items(out, this.positions.batches(round.id, {}));
       await out.write(`],\n"comments":[`);
-      first = true;
-      for await (const batch of this.comments.batches(round.id, full)) {
-        await out.write(batch.map((c, i) => `${first && i === 0 ? '' : ','}\n${line(c)}`).join(''));
-        first = false;
-      }
+      await this.items(out, this.comments.batches(round.id, full));
       await out.write(`],\n"closing":`);
       await this.closing(out, round.id, head, full);
       await out.write('}\n');
     });
+  }
+
+  /** Writes a list's items batch by batch, one per line, as they are read. */
+  private async items(out: StreamWriter, batches: AsyncIterable<unknown[]>) {
+    let first = true;
+    for await (const batch of batches) {
+      await out.write(
+        batch.map((item, i) => `${first && i === 0 ? '' : ','}\n${JSON.stringify(item)}`).join(''),
+      );
+      first = false;
+    }
   }
 
   private async list(out: StreamWriter, name: string, items: unknown[]) {
