@@ -51,7 +51,10 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
 
   it('two chairs write the summary at once from the digest, cite a comment and publish it', async () => {
     const path = `/consultations/${f.consultationId}/rounds/1/summary`;
-    const one = await pageAs(f.chair, path);
+    // Chair one comes from the consultation page, where each round links to its summary workspace.
+    const one = await pageAs(f.chair, `/consultations/${f.consultationId}`);
+    await one.getByRole('link', { name: 'Summary', exact: true }).click();
+    await one.waitForURL(`**${path}`);
     const two = await pageAs(f.chair2, path);
     for (const page of [one, two])
       await page.getByText('You are editing with the other chairs').waitFor({ timeout: 15_000 });
