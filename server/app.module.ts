@@ -5,6 +5,7 @@ import { LoggingModule } from './common/logging.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { RedisModule } from './integrations/redis/redis.module.js';
+import { AnnotationsModule } from './modules/annotations/annotations.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
@@ -12,9 +13,13 @@ import { ConsultationsModule } from './modules/consultations/consultations.modul
 import { HealthModule } from './modules/health/health.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { PositionsModule } from './modules/positions/positions.module.js';
+import { ModerationModule } from './modules/moderation/moderation.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { RolesModule } from './modules/roles/roles.module.js';
 import { RoundsModule } from './modules/rounds/rounds.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
+import { SummariesModule } from './modules/summaries/summaries.module.js';
 import { SeedModule } from './modules/seed/seed.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -36,7 +41,12 @@ import { UsersModule } from './modules/users/users.module.js';
     OrganisationsModule,
     UsersModule,
     RolesModule,
+    AnnotationsModule,
+    ModerationModule,
+    NotificationsModule,
     SeedModule,
+    SummariesModule,
+    ExportsModule,
     CollaborationModule,
   ],
 })

@@ -102,7 +102,17 @@ export function anchorFromOffsets(doc: Y.Doc, from: number, to: number): StoredA
  * 3. nothing found → `orphaned` (shown apart, never lost).
  */
 export function resolveAnchor(doc: Y.Doc, anchor: StoredAnchor): ResolvedAnchor {
+  return resolveAnchorIn(doc, plainText(draftFragment(doc)), anchor);
+}
+
+/** Resolves many anchors over one reading of the document (a thread list resolves all of them per request). */
+export function resolveAnchors(doc: Y.Doc, anchors: StoredAnchor[]): ResolvedAnchor[] {
   const pt = plainText(draftFragment(doc));
+  return anchors.map((a) => resolveAnchorIn(doc, pt, a));
+}
+
+/** `resolveAnchor` over an already computed plain text of `doc`. */
+export function resolveAnchorIn(doc: Y.Doc, pt: PlainText, anchor: StoredAnchor): ResolvedAnchor {
   const start = decodeRelative(anchor.start);
   const end = decodeRelative(anchor.end);
   const from = start && offsetOf(doc, pt, start);

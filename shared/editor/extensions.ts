@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
+import { Citation } from './citation.js';
 
 /** The Yjs XmlFragment the editor binds to (Tiptap Collaboration's default field). */
 export const DRAFT_FRAGMENT = 'default';
@@ -37,4 +38,9 @@ export function draftExtensions(): AnyExtension[] {
     }),
     TableKit.configure({ table: { resizable: false } }),
   ];
+}
+
+/** The chairs' summary: the draft's schema plus citations of contributions (positions, comments, threads). */
+export function summaryExtensions(): AnyExtension[] {
+  return [...draftExtensions(), Citation];
 }

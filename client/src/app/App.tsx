@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { ConsoleConsultationPage } from '../features/console/ConsoleConsultationPage';
@@ -6,9 +7,14 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { ProfilePage } from '../features/auth/ProfilePage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
+import { ArchivePage } from '../features/archive/ArchivePage';
+import { ArchiveRoundPage } from '../features/archive/ArchiveRoundPage';
 import { ConsultationList } from '../features/consultations/ConsultationList';
 import { ConsultationPage } from '../features/consultations/ConsultationPage';
 import { Header } from './Header';
+
+/** The chairs' editor brings Tiptap and Yjs: loaded on demand, out of the main bundle. */
+const SummaryPage = lazy(() => import('../features/summaries/SummaryPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -28,6 +34,16 @@ export function App() {
           <Route path="/signup" element={<SignUpPage />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/admin" element={<AdminPage />} />
+          <Route
+            path="/consultations/:id/rounds/:number/summary"
+            element={
+              <Suspense fallback={<p role="status">{t('loading')}</p>}>
+                <SummaryPage />
+              </Suspense>
+            }
+          />
+          <Route path="/archive" element={<ArchivePage />} />
+          <Route path="/archive/rounds/:roundId" element={<ArchiveRoundPage />} />
           <Route
             path="*"
             element={

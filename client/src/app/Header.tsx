@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../features/auth/useMe';
 import { UserMenu } from '../features/auth/UserMenu';
+import { NotificationsMenu } from '../features/notifications/NotificationsMenu';
 import { LANGUAGES } from '../i18n';
 
 export function Header() {
@@ -19,7 +20,9 @@ export function Header() {
         <nav aria-label={t('nav.main')} className="header-nav">
           <Link to="/">{t('nav.consultations')}</Link>
           {me.data?.platformRole === 'secretariat' && <Link to="/console">{t('console:nav')}</Link>}
+          <Link to="/archive">{t('archive:nav')}</Link>
         </nav>
+        <NotificationsMenu />
         <UserMenu />
         <label className="language-switcher">
           <span className="visually-hidden">{t('language')}</span>

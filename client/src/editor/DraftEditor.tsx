@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { DRAFT_FRAGMENT, draftExtensions } from '../../../shared/editor/extensions';
+import { annotationBridge } from '../features/annotations/annotation-bridge';
+import { AnnotationHighlights } from './annotation-highlights';
 import { EditorToolbar } from './EditorToolbar';
 
 /**
@@ -30,6 +32,7 @@ export function DraftEditor({
         ...draftExtensions(),
         Collaboration.configure({ document: doc, field: DRAFT_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: '', color: '#777777' } }),
+        AnnotationHighlights,
       ],
       editable,
       editorProps: {
@@ -51,6 +54,10 @@ export function DraftEditor({
     editor.setEditable(editable);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }, [editor, editable]);
+  useEffect(() => {
+    annotationBridge.registerEditor(editor, provider.roomname);
+    return () => annotationBridge.registerEditor(null, null);
+  }, [editor, provider]);
   if (!editor) return <p role="status">{t('connecting')}</p>;
   return (
     <div className={editable ? 'draft-editor is-editable' : 'draft-editor'}>

@@ -5,6 +5,8 @@ import { RoundsAndConsultationSettings1764300200000 } from './1764300200000-Roun
 import { CollabDocuments1764300300000 } from './1764300300000-CollabDocuments.js';
 import { Positions1764300400000 } from './1764300400000-Positions.js';
 import { PositionTallyVersions1764300400001 } from './1764300400001-PositionTallyVersions.js';
+import { Annotations1764300500000 } from './1764300500000-Annotations.js';
+import { SummaryVersions1764300600000 } from './1764300600000-SummaryVersions.js';
 
 /** Every migration, in order. Listed by class so the same list works compiled and under vitest. */
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -15,4 +17,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   CollabDocuments1764300300000,
   Positions1764300400000,
   PositionTallyVersions1764300400001,
+  Annotations1764300500000,
+  SummaryVersions1764300600000,
 ];

@@ -25,6 +25,6 @@ import { TallyBroadcaster } from './tally-broadcaster.service.js';
     PositionsExportService,
     PositionsClosingListener,
   ],
-  exports: [TalliesService, PositionsQuery],
+  exports: [TalliesService, PositionsQuery, RoundReadAccess],
 })
 export class PositionsModule {}

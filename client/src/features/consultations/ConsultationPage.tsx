@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { OptionsPanel } from '../positions/OptionsPanel';
+import { AnnotationsSidebar } from '../annotations/AnnotationsSidebar';
 import { DraftPanel } from '../drafts/DraftPanel';
 import { useConsultation } from './api';
 import { RoundAdmin } from '../rounds/RoundAdmin';
@@ -35,6 +36,7 @@ export function ConsultationPage() {
         <aside className="round-side">
           {/* slot:side */}
           <OptionsPanel consultation={c} />
+          <AnnotationsSidebar consultation={c} />
         </aside>
       </div>
       {/* slot:round-admin */}

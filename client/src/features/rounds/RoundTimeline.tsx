@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { RoundSummaryLinks } from '../summaries/RoundSummaryLinks';
 import type { ConsultationView, RoundView } from '../../../../shared/schemas/consultations';
 import { StatusBadge } from '../consultations/StatusBadge';
 import { ClosingRecordPanel } from './ClosingRecordPanel';
@@ -37,6 +38,9 @@ export function RoundTimeline({ consultation }: { consultation: ConsultationView
           <li key={r.id} className={`round-entry round-${r.status}`} data-round={r.number}>
             <h3 className="round-heading">
               {t('timeline.round', { number: r.number })} <StatusBadge status={r.status} />
+              <span className="round-links">
+                <RoundSummaryLinks consultation={consultation} round={r} />
+              </span>
             </h3>
             <RoundDates round={r} />
             {r.number > 1 && <RoundChanges round={r} />}

@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ThreadView } from '../../../../shared/schemas/annotations';
+import type { ConsultationView } from '../../../../shared/schemas/consultations';
+import { useMe } from '../auth/useMe';
+import { annotationBridge, scrollToHighlight, useAnnotationBridge } from './annotation-bridge';
+import { useThreads } from './api';
+import type { Viewer } from './CommentItem';
+import { CommentSearch } from './CommentSearch';
+import { ModerationPanel } from './ModerationPanel';
+import { NewThreadForm, type NewThreadTarget } from './NewThreadForm';
+import { SelectionCommentButton } from './SelectionCommentButton';
+import { ThreadCard } from './ThreadCard';
+import { useThreadLiveUpdates } from './useThreadLiveUpdates';
+
+type Filter = 'open' | 'resolved' | 'all';
+
+/** One empty list for every render while loading: a new [] each time would re-run the effects below. */
+const NO_THREADS: ThreadView[] = [];
+
+/** The round's threads beside the draft: passages in reading order, options, the round, and orphans apart. */
+export function AnnotationsSidebar({ consultation }: { consultation: ConsultationView }) {
+  const round = consultation.currentRound;
+  if (!round) return null;
+  return <RoundThreads consultation={consultation} roundId={round.id} roundOpen={round.status === 'open'} />;
+}
+
+function RoundThreads({
+  consultation,
+  roundId,
+  roundOpen,
+}: {
+  consultation: ConsultationView;
+  roundId: string;
+  roundOpen: boolean;
+}) {
+  const { t } = useTranslation('annotations');
+  const { data: me } = useMe();
+  const { data, isLoading, error } = useThreads(roundId);
+  useThreadLiveUpdates(consultation.id, roundId);
+  const [filter, setFilter] = useState<Filter>('open');
+  const [composing, setComposing] = useState<NewThreadTarget | null>(null);
+  const active = useAnnotationBridge((s) => s.activeThreadId);
+  const live = useAnnotationBridge((s) => s.positions);
+
+  const role = consultation.viewerRole;
+  const viewer: Viewer = useMemo(
+    () => ({
+      userId: me?.id ?? null,
+      canComment: !!me && roundOpen && (role === 'secretariat' || role === 'chair' || role === 'participant'),
+      moderator: role === 'secretariat' || role === 'chair',
+    }),
+    [me, roundOpen, role],
+  );
+
+  const threads = data?.threads ?? NO_THREADS;
+  // The draft highlights every open passage thread (and the active one even if resolved).
+  useEffect(() => {
+    annotationBridge.setAnchors(
+      threads
+        .filter((x) => x.anchor && (x.status === 'open' || x.id === active))
+        .map((x) => ({ threadId: x.id, anchor: x.anchor!, resolved: x.status === 'resolved' })),
+    );
+  }, [threads, active]);
+  useEffect(() => () => annotationBridge.setAnchors([]), []);
+
+  // A click on a highlight in the draft brings its thread into view.
+  useEffect(() => {
+    if (!active) return;
+    document
+      .querySelector(`.annotations-panel [data-thread-id="${CSS.escape(active)}"]`)
+      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [active]);
+
+  const focusThread = useCallback((threadId: string) => {
+    annotationBridge.setActive(threadId);
+    requestAnimationFrame(() => scrollToHighlight(threadId));
+  }, []);
+
+  const shown = threads.filter((x) => filter === 'all' || x.status === filter);
+  // Where each passage is now: the live draft in this browser when it knows, else the server's answer.
+  const where = (x: ThreadView) => live?.get(x.id) ?? { status: x.anchor!.status, from: x.anchor!.from };
+  const passages = shown
+    .filter((x) => x.anchor && where(x).status !== 'orphaned')
+    .sort((a, b) => (where(a).from ?? 0) - (where(b).from ?? 0));
+  const orphaned = shown.filter((x) => x.anchor && where(x).status === 'orphaned');
+  const byOption = consultation.options
+    .map((o) => ({ option: o, threads: shown.filter((x) => x.optionId === o.id) }))
+    .filter((g) => g.threads.length > 0);
+  const general = shown.filter((x) => x.target === 'round');
+  const counts = {
+    open: threads.filter((x) => x.status === 'open').length,
+    resolved: threads.filter((x) => x.status === 'resolved').length,
+  };
+
+  const list = (items: ThreadView[]) =>
+    items.map((x) => (
+      <ThreadCard
+        key={x.id}
+        thread={x}
+        viewer={viewer}
+        active={x.id === active}
+        orphaned={!!x.anchor && where(x).status === 'orphaned'}
+        onFocus={focusThread}
+      />
+    ));
+
+  return (
+    <section className="annotations-panel" aria-labelledby="annotations-title">
+      <h2 id="annotations-title">{t('title')}</h2>
+      {viewer.canComment && (
+        <SelectionCommentButton onComment={(anchor) => setComposing({ kind: 'passage', anchor })} />
+      )}
+      <CommentSearch
+        roundId={roundId}
+        onOpen={(id) => {
+          setFilter('all');
+          focusThread(id);
+        }}
+      />
+      <div className="annotations-filter" role="radiogroup" aria-label={t('filter.label')}>
+        {(['open', 'resolved', 'all'] as const).map((f) => (
+          <button
+            key={f}
+            type="button"
+            role="radio"
+            aria-checked={filter === f}
+            className={filter === f ? 'chip is-selected' : 'chip'}
+            onClick={() => setFilter(f)}
+          >
+            {f === 'all' ? t('filter.all') : t(`filter.${f}`, { n: counts[f] })}
+          </button>
+        ))}
+      </div>
+      {viewer.canComment && !composing && (
+        <>
+          <p className="meta">{t('selection.hint')}</p>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setComposing({ kind: 'general' })}
+          >
+            {t('newThread.general')}
+          </button>
+        </>
+      )}
+      {!me && <p className="meta">{t('signInToComment')}</p>}
+      {composing && (
+        <NewThreadForm
+          roundId={roundId}
+          target={composing}
+          options={consultation.options}
+          onDone={(id) => {
+            setComposing(null);
+            if (id) focusThread(id);
+          }}
+        />
+      )}
+      <ModerationPanel consultationId={consultation.id} roundId={roundId} viewer={viewer} />
+      {isLoading && <p role="status">{t('common:loading')}</p>}
+      {error && <p role="alert">{(error as Error).message}</p>}
+      {data && shown.length === 0 && <p className="meta">{t('empty')}</p>}
+      {passages.length > 0 && (
+        <section aria-label={t('sections.passages')}>
+          <h3>{t('sections.passages')}</h3>
+          {list(passages)}
+        </section>
+      )}
+      {byOption.map((g) => (
+        <section key={g.option.id} aria-label={g.option.label}>
+          <h3 dir="auto">{t('sections.option', { label: g.option.label })}</h3>
+          {list(g.threads)}
+        </section>
+      ))}
+      {general.length > 0 && (
+        <section aria-label={t('sections.round')}>
+          <h3>{t('sections.round')}</h3>
+          {list(general)}
+        </section>
+      )}
+      {orphaned.length > 0 && (
+        <section aria-label={t('sections.orphaned')} className="orphaned-threads">
+          <h3>{t('sections.orphaned')}</h3>
+          <p className="meta">{t('sections.orphanedHint')}</p>
+          {list(orphaned)}
+        </section>
+      )}
+    </section>
+  );
+}

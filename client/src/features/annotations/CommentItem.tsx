@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommentView } from '../../../../shared/schemas/annotations';
+import { useEditComment, useFlagComment, useModerate, useWithdrawComment } from './api';
+import { CommentText } from './CommentText';
+import { Composer } from './Composer';
+import { ReasonForm } from './ReasonForm';
+
+export interface Viewer {
+  userId: string | null;
+  canComment: boolean;
+  moderator: boolean;
+}
+
+type Mode = 'read' | 'edit' | 'flag' | 'hide' | 'unhide';
+
+export function CommentItem({
+  comment,
+  roundId,
+  viewer,
+}: {
+  comment: CommentView;
+  roundId: string;
+  viewer: Viewer;
+}) {
+  const { t, i18n } = useTranslation('annotations');
+  const [mode, setMode] = useState<Mode>('read');
+  const [flagged, setFlagged] = useState(false);
+  const edit = useEditComment(roundId);
+  const withdraw = useWithdrawComment(roundId);
+  const flag = useFlagComment();
+  const moderate = useModerate(roundId);
+  const own = !!viewer.userId && comment.author?.id === viewer.userId;
+  const when = new Date(comment.createdAt).toLocaleString(i18n.language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+
+  return (
+    <li className={`comment comment-${comment.state}`} data-comment-id={comment.id}>
+      <div className="comment-head">
+        <strong dir="auto">{comment.author?.displayName ?? t('comment.unknownAuthor')}</strong>
+        {comment.author?.organisation && (
+          <span className="meta" dir="auto">
+            {comment.author.organisation}
+          </span>
+        )}
+        {comment.official && <span className="badge badge-official">{t('comment.official')}</span>}
+        <time className="meta" dateTime={comment.createdAt}>
+          {when}
+        </time>
+        {comment.editedAt && comment.state === 'visible' && (
+          <span className="meta" title={new Date(comment.editedAt).toLocaleString(i18n.language)}>
+            {t('comment.edited')}
+          </span>
+        )}
+        {viewer.moderator && comment.openFlags > 0 && (
+          <span className="badge badge-flagged">{t('comment.flags', { count: comment.openFlags })}</span>
+        )}
+      </div>
+      {comment.state === 'withdrawn' && <p className="comment-tombstone">{t('comment.withdrawn')}</p>}
+      {comment.state === 'hidden' && (
+        <p className="comment-tombstone">{t('comment.hidden', { reason: comment.hiddenReason ?? '' })}</p>
+      )}
+      {comment.body !== null && mode !== 'edit' && <CommentText body={comment.body} />}
+      {mode === 'edit' && comment.body !== null && (
+        <Composer
+          roundId={roundId}
+          draftKey={`edit:${comment.id}`}
+          label={t('comment.editLabel')}
+          submitLabel={t('comment.save')}
+          initialBody={comment.body}
+          autoFocus
+          busy={edit.isPending}
+          error={edit.error?.message}
+          onSubmit={(body, mentions) =>
+            edit.mutateAsync({ commentId: comment.id, body, mentions }).then(() => setMode('read'))
+          }
+          onCancel={() => setMode('read')}
+        />
+      )}
+      {mode === 'flag' && (
+        <ReasonForm
+          label={t('moderation.flagReason')}
+          submitLabel={t('moderation.flag')}
+          onSubmit={(reason) =>
+            flag.mutateAsync({ commentId: comment.id, reason }).then(() => setFlagged(true))
+          }
+          onCancel={() => setMode('read')}
+        />
+      )}
+      {(mode === 'hide' || mode === 'unhide') && (
+        <ReasonForm
+          label={t('moderation.publicReason')}
+          submitLabel={mode === 'hide' ? t('moderation.hide') : t('moderation.unhide')}
+          onSubmit={(reason) => moderate.mutateAsync({ commentId: comment.id, action: mode, reason })}
+          onCancel={() => setMode('read')}
+        />
+      )}
+      {mode === 'read' && (
+        <div className="comment-actions">
+          {own && viewer.canComment && comment.state === 'visible' && (
+            <>
+              <button type="button" className="link-button" onClick={() => setMode('edit')}>
+                {t('comment.edit')}
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => window.confirm(t('comment.withdrawConfirm')) && withdraw.mutate(comment.id)}
+              >
+                {t('comment.withdraw')}
+              </button>
+            </>
+          )}
+          {!own && viewer.canComment && comment.state === 'visible' && (
+            <button type="button" className="link-button" disabled={flagged} onClick={() => setMode('flag')}>
+              {flagged ? t('moderation.flagged') : t('moderation.flag')}
+            </button>
+          )}
+          {viewer.moderator && viewer.canComment && comment.state === 'visible' && (
+            <button type="button" className="link-button" onClick={() => setMode('hide')}>
+              {t('moderation.hide')}
+            </button>
+          )}
+          {viewer.moderator && viewer.canComment && comment.state === 'hidden' && (
+            <button type="button" className="link-button" onClick={() => setMode('unhide')}>
+              {t('moderation.unhide')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

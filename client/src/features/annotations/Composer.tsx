@@ -1,0 +1,141 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
+import { useMentionable } from './api';
+
+/**
+ * Unsent text, kept outside React state by key (a thread's reply, a new thread): live updates re-render or
+ * even re-mount the lists, and nobody should lose what they were typing.
+ */
+const drafts = new Map<string, { body: string; mentions: PersonView[] }>();
+
+export interface ComposerProps {
+  roundId: string;
+  draftKey: string;
+  label: string;
+  submitLabel: string;
+  initialBody?: string;
+  autoFocus?: boolean;
+  busy?: boolean;
+  error?: string | null;
+  onSubmit: (body: string, mentions: string[]) => Promise<unknown>;
+  onCancel?: () => void;
+}
+
+/** A plain-text composer: Ctrl/Cmd+Enter sends, Esc cancels, "@" suggests people to mention. */
+export function Composer(props: ComposerProps) {
+  const { t } = useTranslation('annotations');
+  const id = useId();
+  const saved = drafts.get(props.draftKey);
+  const [body, setBody] = useState(saved?.body ?? props.initialBody ?? '');
+  const [mentions, setMentions] = useState<PersonView[]>(saved?.mentions ?? []);
+  const [query, setQuery] = useState<string | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const people = useMentionable(props.roundId, query ?? '', query !== null);
+
+  const update = (next: string, nextMentions = mentions) => {
+    setBody(next);
+    setMentions(nextMentions);
+    drafts.set(props.draftKey, { body: next, mentions: nextMentions });
+    const caret = area.current?.selectionStart ?? next.length;
+    const m = /(^|\s)@([^\s@]{0,30})$/.exec(next.slice(0, caret));
+    setQuery(m ? m[2] : null);
+  };
+
+  const pick = (p: PersonView) => {
+    const caret = area.current?.selectionStart ?? body.length;
+    const before = body.slice(0, caret).replace(/@([^\s@]{0,30})$/, `@${p.displayName} `);
+    update(before + body.slice(caret), mentions.some((x) => x.id === p.id) ? mentions : [...mentions, p]);
+    setQuery(null);
+    area.current?.focus();
+  };
+
+  const submit = async () => {
+    const text = body.trim();
+    if (!text || text.length > COMMENT_MAX_LENGTH || props.busy) return;
+    // Only people still named in the text are mentioned.
+    const ids = mentions.filter((p) => body.includes(`@${p.displayName}`)).map((p) => p.id);
+    await props.onSubmit(text, ids);
+    drafts.delete(props.draftKey);
+    setBody('');
+    setMentions([]);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit().catch(() => undefined);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (query !== null) return setQuery(null);
+      drafts.delete(props.draftKey);
+      props.onCancel?.();
+    }
+  };
+
+  const tooLong = body.length > COMMENT_MAX_LENGTH;
+  const suggestions = query !== null ? (people.data ?? []) : [];
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit().catch(() => undefined);
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        {props.label}
+      </label>
+      <textarea
+        id={id}
+        ref={area}
+        dir="auto"
+        rows={3}
+        value={body}
+        placeholder={props.label}
+        autoFocus={props.autoFocus}
+        aria-describedby={`${id}-hint`}
+        aria-invalid={tooLong || undefined}
+        onChange={(e) => update(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {suggestions.length > 0 && (
+        <ul className="mention-suggestions" role="listbox" aria-label={t('composer.mentionList')}>
+          {suggestions.map((p) => (
+            <li key={p.id} role="option" aria-selected="false">
+              <button type="button" onClick={() => pick(p)}>
+                {p.displayName}
+                {p.organisation && <span className="meta"> · {p.organisation}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="composer-row">
+        <span id={`${id}-hint`} className={tooLong ? 'composer-hint is-error' : 'composer-hint'}>
+          {tooLong ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString() }) : t('composer.hint')}
+        </span>
+        {props.onCancel && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              drafts.delete(props.draftKey);
+              props.onCancel?.();
+            }}
+          >
+            {t('composer.cancel')}
+          </button>
+        )}
+        <button type="submit" disabled={!body.trim() || tooLong || props.busy}>
+          {props.submitLabel}
+        </button>
+      </div>
+      {props.error && (
+        <p role="alert" className="composer-error">
+          {props.error}
+        </p>
+      )}
+    </form>
+  );
+}

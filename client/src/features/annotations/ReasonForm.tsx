@@ -1,0 +1,47 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A one-line reason (flag, hide, unhide): Enter sends, Esc cancels. */
+export function ReasonForm({
+  label,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  submitLabel: string;
+  onSubmit: (reason: string) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('annotations');
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="reason-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(reason.trim()).then(onCancel, (err: Error) => setError(err.message));
+      }}
+    >
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        dir="auto"
+        value={reason}
+        autoFocus
+        maxLength={1000}
+        onChange={(e) => setReason(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      />
+      <button type="submit" disabled={reason.trim().length < 3}>
+        {submitLabel}
+      </button>
+      <button type="button" className="button-secondary" onClick={onCancel}>
+        {t('composer.cancel')}
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </form>
+  );
+}

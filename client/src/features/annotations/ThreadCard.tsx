@@ -1,0 +1,92 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ThreadView } from '../../../../shared/schemas/annotations';
+import { annotationBridge } from './annotation-bridge';
+import { useReply, useThreadStatus } from './api';
+import { CommentItem, type Viewer } from './CommentItem';
+import { Composer } from './Composer';
+
+/**
+ * One thread: its passage (with what it reads now), its comments, a reply composer. Keyed by thread id in
+ * the lists, so live updates re-render it without remounting the composer someone is typing in.
+ */
+export const ThreadCard = memo(function ThreadCard({
+  thread,
+  viewer,
+  active,
+  orphaned,
+  onFocus,
+}: {
+  thread: ThreadView;
+  viewer: Viewer;
+  active: boolean;
+  /** The passage is gone from the draft as this browser has it now. */
+  orphaned: boolean;
+  onFocus: (threadId: string) => void;
+}) {
+  const { t } = useTranslation('annotations');
+  const reply = useReply(thread.roundId);
+  const status = useThreadStatus(thread.roundId);
+  const mayResolve =
+    viewer.canComment && (viewer.moderator || (!!viewer.userId && thread.author?.id === viewer.userId));
+  const a = thread.anchor;
+  return (
+    <article
+      className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}
+      data-thread-id={thread.id}
+      aria-label={t('thread.label', { author: thread.author?.displayName ?? '' })}
+      onFocus={() => annotationBridge.get().activeThreadId !== thread.id && onFocus(thread.id)}
+    >
+      {a && (
+        <button
+          type="button"
+          className="thread-quote"
+          onClick={() => onFocus(thread.id)}
+          title={t('thread.show')}
+        >
+          <q dir="auto">{a.quote.exact}</q>
+          {!orphaned && a.status === 'moved' && a.currentText !== null && (
+            <span className="thread-now" dir="auto">
+              {t('anchor.nowReads')} <q>{a.currentText}</q>
+            </span>
+          )}
+          {orphaned && <span className="badge badge-orphaned">{t('anchor.orphaned')}</span>}
+        </button>
+      )}
+      <div className="thread-badges">
+        {thread.carriedFrom && (
+          <span className="badge">{t('thread.carried', { number: thread.carriedFrom.roundNumber })}</span>
+        )}
+        {thread.status === 'resolved' && <span className="badge badge-resolved">{t('thread.resolved')}</span>}
+      </div>
+      <ol className="comments">
+        {thread.comments.map((c) => (
+          <CommentItem key={c.id} comment={c} roundId={thread.roundId} viewer={viewer} />
+        ))}
+      </ol>
+      {viewer.canComment && thread.status === 'open' && (
+        <Composer
+          roundId={thread.roundId}
+          draftKey={`reply:${thread.id}`}
+          label={t('thread.replyLabel')}
+          submitLabel={t('thread.reply')}
+          busy={reply.isPending}
+          error={reply.error?.message}
+          onSubmit={(body, mentions) => reply.mutateAsync({ threadId: thread.id, body, mentions })}
+        />
+      )}
+      {mayResolve && (
+        <button
+          type="button"
+          className="button-secondary thread-status-button"
+          disabled={status.isPending}
+          onClick={() =>
+            status.mutate({ threadId: thread.id, status: thread.status === 'open' ? 'resolved' : 'open' })
+          }
+        >
+          {thread.status === 'open' ? t('thread.resolve') : t('thread.reopen')}
+        </button>
+      )}
+    </article>
+  );
+});

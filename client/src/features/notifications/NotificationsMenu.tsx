@@ -1,0 +1,75 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { SERVER_EVENTS } from '../../../../shared/events';
+import { getSocket } from '../../realtime/socket';
+import { annotationKeys, useMarkNotificationsRead, useNotifications } from '../annotations/api';
+import { useMe } from '../auth/useMe';
+
+/** The header's notifications: a count of unread ones, updated live, and the latest in a small list. */
+export function NotificationsMenu() {
+  const { t, i18n } = useTranslation('annotations');
+  const { data: me } = useMe();
+  const qc = useQueryClient();
+  const { data } = useNotifications(!!me);
+  const markRead = useMarkNotificationsRead();
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!me) return;
+    const s = getSocket();
+    const onNotification = () => void qc.invalidateQueries({ queryKey: annotationKeys.notifications });
+    s.on(SERVER_EVENTS.NOTIFICATION, onNotification);
+    return () => void s.off(SERVER_EVENTS.NOTIFICATION, onNotification);
+  }, [me, qc]);
+  if (!me) return null;
+  const unread = data?.unread ?? 0;
+  return (
+    <div className="notifications-menu">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-label={t('notifications.open', { n: unread })}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      >
+        <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="icon">
+          <path
+            d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v3L2 11.5h12L12.5 9V6A4.5 4.5 0 0 0 8 1.5zM6.2 12.8a1.9 1.9 0 0 0 3.6 0z"
+            fill="currentColor"
+          />
+        </svg>
+        {unread > 0 && <span className="notifications-count">{unread}</span>}
+      </button>
+      {open && (
+        <div className="notifications-popover" role="region" aria-label={t('notifications.title')}>
+          {(data?.items.length ?? 0) === 0 && <p>{t('notifications.empty')}</p>}
+          <ul>
+            {data?.items.slice(0, 15).map((n) => (
+              <li key={n.id} className={n.readAt ? '' : 'is-unread'}>
+                {n.consultationId ? (
+                  <Link to={`/consultations/${n.consultationId}`} onClick={() => setOpen(false)} dir="auto">
+                    {n.text}
+                  </Link>
+                ) : (
+                  <span dir="auto">{n.text}</span>
+                )}
+                <time className="meta" dateTime={n.createdAt}>
+                  {new Date(n.createdAt).toLocaleString(i18n.language, {
+                    dateStyle: 'short',
+                    timeStyle: 'short',
+                  })}
+                </time>
+              </li>
+            ))}
+          </ul>
+          {unread > 0 && (
+            <button type="button" className="button-secondary" onClick={() => markRead.mutate()}>
+              {t('notifications.markRead')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import type { DigestView } from '../../../../shared/schemas/summaries';
+
+/** The generated digest at a glance, beside the editor: divergence, passages, participation. */
+export function DigestPanel({ digest }: { digest: DigestView }) {
+  const { t } = useTranslation('summaries');
+  const p = digest.participation;
+  return (
+    <section className="digest-panel" aria-labelledby="digest-title">
+      <h3 id="digest-title">{t('digest.title')}</h3>
+      {digest.talliesHidden && <p>{t('digest.talliesHidden')}</p>}
+      <ul>
+        {digest.options.map((o) => (
+          <li key={o.optionId}>
+            <strong dir="auto">{o.label}</strong>
+            {o.divergence
+              .filter((d) => d.diverges)
+              .map((d) => (
+                <p key={d.currency} className="divergence">
+                  {t(`currencies.${d.currency}`)}:{' '}
+                  {d.groups
+                    .filter((g) => g.leaning)
+                    .map((g) =>
+                      t('digest.leaning', {
+                        group: t(`groups.${g.group}`, { defaultValue: g.group }),
+                        leaning: t(`leanings.${g.leaning}`),
+                      }),
+                    )
+                    .join('; ')}
+                </p>
+              ))}
+          </li>
+        ))}
+      </ul>
+      <h4>{t('digest.passages')}</h4>
+      <ol>
+        {digest.mostDiscussedPassages.map((m) => (
+          <li key={m.quote}>
+            <q dir="auto">{m.quote}</q> — {t('digest.threadCount', { count: m.threads })}
+          </li>
+        ))}
+      </ol>
+      <p>
+        {t('digest.openAndOrphaned', {
+          open: digest.openThreads.length,
+          orphaned: digest.orphanedThreads.length,
+        })}
+      </p>
+      <p>
+        {t('digest.participants', {
+          count: p.participants,
+          organisations: p.organisations,
+          comments: p.comments,
+        })}
+      </p>
+      {p.topFiveWordShare !== null && (
+        <p>{t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) })}</p>
+      )}
+    </section>
+  );
+}

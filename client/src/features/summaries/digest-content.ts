@@ -1,0 +1,95 @@
+import type { JSONContent } from '@tiptap/core';
+import type { TFunction } from 'i18next';
+import { STANCES } from '../../../../shared/domain';
+import type { DigestView } from '../../../../shared/schemas/summaries';
+
+const text = (s: string): JSONContent => ({ type: 'text', text: s });
+const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
+const heading = (level: number, s: string): JSONContent => ({
+  type: 'heading',
+  attrs: { level },
+  content: [text(s)],
+});
+const bullets = (items: JSONContent[][]): JSONContent => ({
+  type: 'bulletList',
+  content: items.map((content) => ({ type: 'listItem', content: [paragraph(...content)] })),
+});
+const cite = (kind: 'position' | 'comment' | 'thread', id: string, label: string): JSONContent => ({
+  type: 'citation',
+  attrs: { kind, id, label },
+});
+
+/**
+ * The digest as editor content, in the chair's language: the starting point the chairs rewrite. Rationales
+ * and threads come in as citations, so the published text links back to the contributions behind it.
+ */
+export function digestContent(d: DigestView, t: TFunction<'summaries'>): JSONContent {
+  const group = (g: string) => t(`groups.${g}`, { defaultValue: g });
+  const content: JSONContent[] = [heading(2, t('digest.heading', { number: d.roundNumber }))];
+  for (const option of d.options) {
+    content.push(heading(3, option.label));
+    const total = option.tally.currencies.organisations.all.total;
+    const people = option.tally.currencies.people.all.total;
+    content.push(
+      paragraph(
+        text(
+          t('digest.totals', {
+            organisations: STANCES.map((s) => `${t(`stances.${s}`)} ${total[s]}`).join(', '),
+            people: STANCES.map((s) => `${t(`stances.${s}`)} ${people[s]}`).join(', '),
+          }),
+        ),
+      ),
+    );
+    for (const div of option.divergence.filter((x) => x.diverges)) {
+      const clauses = div.groups
+        .filter((g) => g.leaning)
+        .map((g) => t('digest.leaning', { group: group(g.group), leaning: t(`leanings.${g.leaning}`) }));
+      content.push(paragraph(text(`${t(`currencies.${div.currency}`)}: ${clauses.join('; ')}.`)));
+    }
+    const rationales = STANCES.flatMap((s) => option.rationales[s]);
+    if (rationales.length)
+      content.push(
+        bullets(
+          rationales.map((r) => [
+            text(`${t(`stances.${r.stance}`)} — ${r.organisationName ?? r.actorName}: “${r.rationale}” `),
+            cite('position', r.positionId, r.organisationName ?? r.actorName),
+          ]),
+        ),
+      );
+  }
+  if (d.mostDiscussedPassages.length) {
+    content.push(heading(3, t('digest.passages')));
+    content.push(
+      bullets(
+        d.mostDiscussedPassages.map((p) => [
+          text(`“${p.quote}” — ${t('digest.threadCount', { count: p.threads })} `),
+          cite('thread', p.threadIds[0], t('digest.thread')),
+        ]),
+      ),
+    );
+  }
+  if (d.openThreads.length || d.orphanedThreads.length) {
+    content.push(heading(3, t('digest.openThreads')));
+    content.push(
+      paragraph(
+        text(t('digest.openAndOrphaned', { open: d.openThreads.length, orphaned: d.orphanedThreads.length })),
+      ),
+    );
+  }
+  const p = d.participation;
+  content.push(heading(3, t('digest.participation')));
+  content.push(
+    paragraph(
+      text(
+        t('digest.participants', {
+          count: p.participants,
+          organisations: p.organisations,
+          comments: p.comments,
+        }),
+      ),
+    ),
+  );
+  if (p.topFiveWordShare !== null)
+    content.push(paragraph(text(t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) }))));
+  return { type: 'doc', content };
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { In } from 'typeorm';
+import { ROUND_EVENTS, type RoundClosing, type RoundCreatingFromPrevious } from '../rounds/round-events.js';
+import { CommentRevision } from './comment-revision.entity.js';
+import { Comment } from './comment.entity.js';
+import { Thread } from './thread.entity.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Threads and comments in the round's life: frozen into the closing record, carried into the next round. */
+@Injectable()
+export class AnnotationsRoundListener {
+  /**
+   * The closing record gets every thread and every comment, hidden ones included with their state and reason
+   * (the record is the full record), and earlier bodies of edited or withdrawn comments.
+   */
+  @OnEvent(ROUND_EVENTS.CLOSING, { promisify: true })
+  async onClosing(event: RoundClosing) {
+    const m = event.manager;
+    const threads = await m
+      .getRepository(Thread)
+      .find({ where: { roundId: event.round.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const comments = await m
+      .getRepository(Comment)
+      .find({ where: { roundId: event.round.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const revisions = comments.length
+      ? await m.getRepository(CommentRevision).find({
+          where: { commentId: In(comments.map((c) => c.id)) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    event.record.add(
+      'threads',
+      threads.map((t) => ({
+        id: t.id,
+        target: t.target,
+        optionId: t.optionId,
+        status: t.status,
+        authorId: t.authorId,
+        anchor: t.anchorStart
+          ? {
+              start: t.anchorStart,
+              end: t.anchorEnd,
+              quote: { exact: t.quoteExact, prefix: t.quotePrefix, suffix: t.quoteSuffix },
+            }
+          : null,
+        resolvedAt: iso(t.resolvedAt),
+        resolvedById: t.resolvedById,
+        carriedFromThreadId: t.carriedFromThreadId,
+        createdAt: iso(t.createdAt),
+      })),
+      { threads: threads.length },
+    );
+    event.record.add(
+      'comments',
+      comments.map((c) => ({
+        id: c.id,
+        threadId: c.threadId,
+        authorId: c.authorId,
+        body: c.body,
+        state: c.state,
+        official: c.official,
+        mentionIds: c.mentionIds,
+        hiddenReason: c.hiddenReason,
+        hiddenById: c.hiddenById,
+        hiddenAt: iso(c.hiddenAt),
+        editedAt: iso(c.editedAt),
+        withdrawnAt: iso(c.withdrawnAt),
+        createdAt: iso(c.createdAt),
+        revisions: revisions
+          .filter((r) => r.commentId === c.id)
+          .map((r) => ({ body: r.body, reason: r.reason, createdAt: iso(r.createdAt) })),
+      })),
+      { comments: comments.length },
+    );
+  }
+
+  /**
+   * Open threads continue in the next round. The new draft starts from the previous round's Yjs state, so the
+   * same relative positions still resolve there; the thread and its comments are copied (marked as carried
+   * from round N, linked to the original), so the closed round's record stays untouched.
+   */
+  @OnEvent(ROUND_EVENTS.CREATING_FROM_PREVIOUS, { promisify: true })
+  async onCreatingFromPrevious(event: RoundCreatingFromPrevious) {
+    const m = event.manager;
+    const open = await m
+      .getRepository(Thread)
+      .find({ where: { roundId: event.previous.id, status: 'open' }, order: { createdAt: 'ASC' } });
+    if (open.length === 0) return;
+    const comments = await m
+      .getRepository(Comment)
+      .find({ where: { threadId: In(open.map((t) => t.id)) }, order: { createdAt: 'ASC' } });
+    for (const old of open) {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = old;
+      const copy = await m.getRepository(Thread).save(
+        m.getRepository(Thread).create({
+          ...rest,
+          roundId: event.round.id,
+          createdAt: old.createdAt,
+          carriedFromThreadId: old.id,
+          carriedFromRoundId: event.previous.id,
+          carriedFromRoundNumber: event.previous.number,
+        }),
+      );
+      const own = comments.filter((c) => c.threadId === old.id);
+      if (own.length) {
+        await m.getRepository(Comment).save(
+          own.map((c) => {
+            const { id: _cid, ...fields } = c;
+            return m.getRepository(Comment).create({
+              ...fields,
+              threadId: copy.id,
+              roundId: event.round.id,
+              carriedFromCommentId: c.id,
+            });
+          }),
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound } from '../../common/errors.js';
+import { ConsultationAccess } from '../consultations/consultation-access.service.js';
+import type { Consultation } from '../consultations/consultation.entity.js';
+import type { Action, PolicyContext } from '../policy/policy.js';
+import { PolicyService } from '../policy/policy.service.js';
+import type { Principal } from '../policy/principal.js';
+import { Round } from '../rounds/round.entity.js';
+
+export interface RoundScope {
+  round: Round;
+  consultation: Consultation;
+  ctx: PolicyContext;
+  /** The viewer may see hidden bodies and the flags (secretariat, chairs). */
+  moderator: boolean;
+  /** Secretariat or chair: their comments carry the "official" badge. */
+  official: boolean;
+}
+
+/**
+ * Loads a round with its consultation and the principal's role, and answers the policy for annotation work.
+ * A reader who may not see a restricted consultation is told the round does not exist.
+ */
+@Injectable()
+export class RoundAccess {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ConsultationAccess,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async scope(
+    principal: Principal | null,
+    roundId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<RoundScope> {
+    const round = await manager.getRepository(Round).findOneBy({ id: roundId });
+    if (!round) throw notFound('The round');
+    return this.scopeOf(principal, round, manager);
+  }
+
+  async scopeOf(principal: Principal | null, round: Round, manager: EntityManager = this.db.manager) {
+    const { consultation, ctx } = await this.access.context(principal, round.consultationId, manager);
+    const full: PolicyContext = { ...ctx, round: { status: round.status, number: round.number } };
+    if (!this.policy.can(principal, 'consultation.read', full)) {
+      if (!principal) this.policy.assert(principal, 'consultation.read', full);
+      throw notFound('The round');
+    }
+    // "moderate" is refused on a closed round, but moderators still read hidden bodies there.
+    const isModerator = principal?.platformRole === 'secretariat' || ctx.role === 'chair';
+    return { round, consultation, ctx: full, moderator: isModerator, official: isModerator };
+  }
+
+  assert(principal: Principal | null, scope: RoundScope, action: Action, ownerId?: string | null) {
+    this.policy.assert(principal, action, { ...scope.ctx, ownerId });
+  }
+}

@@ -1,0 +1,63 @@
+import type { NotificationDraft } from '../notifications/notifications.service.js';
+import type { Comment } from './comment.entity.js';
+import type { Thread } from './thread.entity.js';
+
+const excerpt = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+
+/** Who hears about a new comment: the mentioned people, and the thread's author for a reply. */
+export function commentNotices(
+  thread: Thread,
+  comment: Comment,
+  actorName: string,
+  mentionIds: string[],
+  isReply: boolean,
+): NotificationDraft[] {
+  const where = thread.quoteExact ? ` on “${excerpt(thread.quoteExact)}”` : '';
+  const base = {
+    consultationId: thread.consultationId,
+    roundId: thread.roundId,
+    threadId: thread.id,
+    commentId: comment.id,
+  };
+  const drafts: NotificationDraft[] = mentionIds
+    .filter((id) => id !== comment.authorId)
+    .map((userId) => ({
+      ...base,
+      userId,
+      kind: 'mention',
+      text: `${actorName} mentioned you${where}: ${excerpt(comment.body)}`,
+      data: { actor: actorName },
+    }));
+  if (isReply && thread.authorId && thread.authorId !== comment.authorId) {
+    drafts.push({
+      ...base,
+      userId: thread.authorId,
+      kind: 'reply',
+      text: `${actorName} replied to your thread${where}: ${excerpt(comment.body)}`,
+      data: { actor: actorName },
+    });
+  }
+  return drafts;
+}
+
+/** Resolving or reopening a thread: everyone who wrote in it hears, except whoever did it. */
+export function statusNotices(
+  thread: Thread,
+  writerIds: string[],
+  actorId: string,
+  actorName: string,
+): NotificationDraft[] {
+  const kind = thread.status === 'resolved' ? 'resolved' : 'reopened';
+  const where = thread.quoteExact ? ` on “${excerpt(thread.quoteExact)}”` : '';
+  return [...new Set(writerIds)]
+    .filter((id) => id !== actorId)
+    .map((userId) => ({
+      userId,
+      kind,
+      consultationId: thread.consultationId,
+      roundId: thread.roundId,
+      threadId: thread.id,
+      text: `${actorName} ${kind === 'resolved' ? 'resolved' : 'reopened'} a thread${where}`,
+      data: { actor: actorName },
+    }));
+}

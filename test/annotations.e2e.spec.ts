@@ -1,0 +1,249 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { draftFragment, plainText } from '../shared/anchoring/plain-text.js';
+import { draftDocName } from '../shared/domain.js';
+import { launchBrowser, screenshot } from './helpers/browser.js';
+import { connectEditor, synced, type Editor } from './helpers/collab.js';
+import { hasChromium } from './helpers/environment.js';
+import {
+  createConsultation,
+  createRound,
+  createUser,
+  PASSWORD,
+  type SignedInUser,
+} from './helpers/factories.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+const PARAGRAPHS = [
+  'The proposal brings coherence to the Union’s work on Internet public policy.',
+  'It also brings inclusiveness, since every stakeholder group takes part.',
+];
+
+const paragraphText = (doc: Y.Doc, i: number) =>
+  (draftFragment(doc).get(i) as Y.XmlElement).get(0) as Y.XmlText;
+
+/** Selects the given words inside the draft, as a mouse drag or touch handles would. */
+async function selectWords(page: Page, words: string) {
+  await page.evaluate((w) => {
+    const root = document.querySelector('.draft-content')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(w);
+      if (i >= 0) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + w.length);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`"${w}" is not in the draft`);
+  }, words);
+}
+
+const highlights = (page: Page) =>
+  page.$$eval('.draft-content .annotation-highlight', (els) => els.map((e) => e.textContent));
+
+// Two or three browser pages and a live server per test: generous on a shared 2-core machine.
+describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let secretariat: Editor;
+  let alice: SignedInUser;
+  let bob: SignedInUser;
+  let sec: SignedInUser;
+  let consultationId: string;
+  const contexts: BrowserContext[] = [];
+
+  async function signedInPage(
+    user: SignedInUser,
+    options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 900 } },
+  ): Promise<Page> {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    const res = await context.request.post(`${t.url}/api/auth/login`, {
+      data: { email: user.user.email, password: PASSWORD },
+      headers: { origin: t.url },
+    });
+    expect(res.status()).toBe(200);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[${user.user.displayName}] page error: ${e.message}`));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && console.error(`[${user.user.displayName}] ${m.text()}`),
+    );
+    await page.goto(`${t.url}/consultations/${consultationId}`);
+    await page
+      .locator('.draft-content')
+      .getByText('to the Union', { exact: false })
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(page, `debug-${user.user.displayName}`);
+        throw e;
+      });
+    return page;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    browser = await launchBrowser();
+    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    alice = await createUser(t, { displayName: 'Alice Participant' });
+    bob = await createUser(t, { displayName: 'Bob Participant' });
+    consultationId = (await createConsultation(t, { title: 'Annotations in the browser' })).consultation.id;
+    const round = await createRound(t, consultationId);
+    secretariat = connectEditor(t.url, draftDocName(round.id), { token: sec.token });
+    await synced(secretariat);
+    secretariat.doc.transact(() => {
+      draftFragment(secretariat.doc).insert(
+        0,
+        PARAGRAPHS.map((p) => {
+          const el = new Y.XmlElement('paragraph');
+          el.insert(0, [new Y.XmlText(p)]);
+          return el;
+        }),
+      );
+    });
+  });
+  afterAll(async () => {
+    secretariat?.destroy();
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a participant comments on a selected passage; another sees it live, replies, and keeps typing undisturbed', async () => {
+    const a = await signedInPage(alice);
+    const b = await signedInPage(bob);
+
+    await selectWords(a, 'coherence');
+    const commentButton = a.getByRole('button', { name: /Comment$/ });
+    await commentButton.waitFor();
+    await screenshot(a, 'annotations-selection');
+    await commentButton.click();
+    await a.locator('.new-thread blockquote', { hasText: 'coherence' }).waitFor();
+    await a.getByRole('textbox', { name: 'Write a comment…' }).fill('Coherence with which other work?');
+    await a.keyboard.press('Control+Enter');
+    await a.locator('.thread-card', { hasText: 'Coherence with which other work?' }).waitFor();
+    await expect.poll(() => highlights(a)).toEqual(['coherence']);
+
+    // Bob sees the highlight and the thread appear without reloading.
+    await b.locator('.thread-card', { hasText: 'Coherence with which other work?' }).waitFor();
+    await expect.poll(() => highlights(b)).toEqual(['coherence']);
+
+    // Bob starts a reply; Alice's reply in the same thread arrives meanwhile; Bob's text stays as it was.
+    const bobReply = b.locator('.thread-card').first().getByRole('textbox', { name: 'Reply…' });
+    await bobReply.click();
+    await bobReply.pressSequentially('With the WSIS', { delay: 5 });
+    await a
+      .locator('.thread-card')
+      .first()
+      .getByRole('textbox', { name: 'Reply…' })
+      .fill('And with the WSIS+20 review.');
+    await a.keyboard.press('Control+Enter');
+    await b.locator('.comment', { hasText: 'And with the WSIS+20 review.' }).waitFor();
+    expect(await bobReply.inputValue()).toBe('With the WSIS');
+    expect(await bobReply.evaluate((el) => el === document.activeElement)).toBe(true);
+    await bobReply.pressSequentially(' action lines, see https://www.itu.int/wsis <script>x</script>', {
+      delay: 2,
+    });
+    await b.keyboard.press('Control+Enter');
+    const bobsComment = a.locator('.comment', { hasText: 'action lines' });
+    await bobsComment.waitFor();
+    // The link is a link; the script tag is shown as text and nothing ran.
+    expect(await bobsComment.getByRole('link', { name: 'https://www.itu.int/wsis' }).count()).toBe(1);
+    expect(await bobsComment.locator('script').count()).toBe(0);
+    expect(await bobsComment.textContent()).toContain('<script>x</script>');
+    await screenshot(b, 'annotations-thread-live');
+  });
+
+  it('the highlight stays on the same words while the secretariat edits the text around them', async () => {
+    const a = await signedInPage(alice);
+    await expect.poll(() => highlights(a)).toEqual(['coherence']);
+    const p0 = paragraphText(secretariat.doc, 0);
+    p0.insert(0, 'In short, ');
+    const i = p0.toString().indexOf('brings ');
+    p0.delete(i, 'brings '.length);
+    p0.insert(p0.toString().indexOf(' to the Union'), ' and clarity');
+    const expected = plainText(draftFragment(secretariat.doc)).text.split('\n')[0];
+    expect(expected).toBe(
+      'In short, The proposal coherence and clarity to the Union’s work on Internet public policy.',
+    );
+    await a.getByText('In short, The proposal coherence and clarity').waitFor();
+    await expect.poll(() => highlights(a)).toEqual(['coherence']);
+    await vi.waitFor(async () => {
+      const thread = a.locator('.thread-card').first();
+      expect(await thread.locator('.thread-quote').textContent()).toContain('coherence');
+    });
+    await screenshot(a, 'annotations-after-edits');
+
+    // Deleting the passage moves the thread to the orphaned section, never losing it.
+    const now = paragraphText(secretariat.doc, 0);
+    now.delete(now.toString().indexOf('coherence'), 'coherence'.length);
+    // The browser resolves anchors on every change of the draft: no refetch, no reload.
+    await a.getByRole('heading', { name: 'Passage no longer in the draft' }).waitFor();
+    expect(
+      await a
+        .locator('.orphaned-threads .thread-card', { hasText: 'Coherence with which other work?' })
+        .count(),
+    ).toBe(1);
+    await expect.poll(() => highlights(a)).toEqual([]);
+    await screenshot(a, 'annotations-orphaned');
+  });
+
+  it('on a touch screen: select text, tap “Comment”, and the thread opens on that passage', async () => {
+    const phone = await signedInPage(bob, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    });
+    await selectWords(phone, 'every stakeholder group');
+    const button = phone.getByRole('button', { name: /Comment$/ });
+    await button.waitFor();
+    await button.tap();
+    await phone.getByRole('textbox', { name: 'Write a comment…' }).fill('Which groups exactly?');
+    await phone.getByRole('button', { name: 'Comment', exact: true }).tap();
+    await phone.locator('.thread-card', { hasText: 'Which groups exactly?' }).waitFor();
+    await expect.poll(() => highlights(phone)).toContain('every stakeholder group');
+    await screenshot(phone, 'annotations-touch');
+  });
+
+  it('a moderator hides a comment with a public reason; participants see the reason, never the words', async () => {
+    const moderator = await signedInPage(sec);
+    const reader = await signedInPage(alice);
+    const card = moderator.locator('.thread-card', { hasText: 'Which groups exactly?' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Hide' }).click();
+    await card.getByRole('textbox', { name: 'Public reason' }).fill('Off topic for this passage');
+    await card.getByRole('button', { name: 'Hide' }).click();
+    await card.getByText('Hidden by the moderators: Off topic for this passage').waitFor();
+    // The moderator still reads the words; the participant gets the reason, live.
+    expect(await card.getByText('Which groups exactly?').count()).toBe(1);
+    const seen = reader.locator('.thread-card', { hasText: 'Off topic for this passage' });
+    await seen.waitFor();
+    expect(await seen.getByText('Which groups exactly?').count()).toBe(0);
+    await screenshot(reader, 'annotations-hidden');
+    await reader.getByText('Moderation log (1)').click();
+    await reader.getByText('Hidden: Off topic for this passage').waitFor();
+  });
+
+  it('opens a thread on an option, and reads right to left in Arabic', async () => {
+    const page = await signedInPage(alice);
+    await page.getByRole('button', { name: 'Comment on the round or an option' }).click();
+    await page.getByRole('combobox', { name: 'About' }).selectOption({ label: 'Option B' });
+    await page
+      .getByRole('textbox', { name: 'Write a comment…' })
+      .fill('Option B fits the ITU-T structure best.');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { name: 'On Option B' }).waitFor();
+    await page.getByRole('combobox').first().selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('heading', { name: 'التعليقات' }).waitFor();
+    await screenshot(page, 'annotations-ar');
+  });
+});

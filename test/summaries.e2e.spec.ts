@@ -1,0 +1,168 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, launchBrowser, screenshot } from './helpers/browser.js';
+import { hasChromium } from './helpers/environment.js';
+import type { SignedInUser } from './helpers/factories.js';
+import { seedDiscussedRound, type SummaryFixture } from './helpers/summaries.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+/** poppler's pdftoppm renders the printed PDF to PNG so that people can look at it (CI installs poppler-utils). */
+const hasPdftoppm = () => {
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let f: SummaryFixture;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    browser = await launchBrowser();
+    f = await seedDiscussedRound(t, { close: true });
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function pageAs(user: SignedInUser | null, path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    contexts.push(context);
+    if (user) await context.addCookies([{ name: 'consulta_at', value: user.token, url: t.url }]);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${t.url}${path}`);
+    return page;
+  }
+
+  const editorText = (page: Page) => page.locator('.summary-content').innerText();
+
+  it('two chairs write the summary at once from the digest, cite a comment and publish it', async () => {
+    const path = `/consultations/${f.consultationId}/rounds/1/summary`;
+    // Chair one comes from the consultation page, where each round links to its summary workspace.
+    const one = await pageAs(f.chair, `/consultations/${f.consultationId}`);
+    await one.getByRole('link', { name: 'Summary', exact: true }).click();
+    await one.waitForURL(`**${path}`);
+    const two = await pageAs(f.chair2, path);
+    for (const page of [one, two])
+      await page.getByText('You are editing with the other chairs').waitFor({ timeout: 15_000 });
+
+    await one.getByRole('button', { name: 'Start from the digest' }).click();
+    await expect.poll(() => editorText(one)).toContain('Digest of round 1');
+    // The other chair sees it live, and the digest button is gone for both (the summary is no longer empty).
+    await expect.poll(() => editorText(two), { timeout: 10_000 }).toContain('Digest of round 1');
+    await expect.poll(() => two.getByRole('button', { name: 'Start from the digest' }).count()).toBe(0);
+    expect(await editorText(one)).toContain('Civil society: mostly opposed; Governments: mostly in support');
+
+    // Both type at the same time: chair one in the middle, chair two at the end with a citation.
+    await one.locator('.summary-content h3', { hasText: 'Participation' }).click();
+    await one.keyboard.press('End');
+    await one.keyboard.press('Enter');
+    await one.keyboard.type('Draft for review.');
+    await two.locator('.summary-content').click();
+    await two.keyboard.press('Control+End');
+    await two.keyboard.press('Enter');
+    await two.keyboard.type('The Council route was defended as the right level of oversight ');
+    await two.getByLabel('Search positions and comments').fill('oversight');
+    await two.getByRole('button', { name: 'Search', exact: true }).click();
+    await two.locator(`button[data-citation-id="${f.comments.govOnReports}"]`).click();
+
+    for (const page of [one, two]) {
+      await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain('Draft for review.');
+      await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain('right level of oversight');
+      await expect
+        .poll(() => page.locator(`.summary-content [data-citation-id="${f.comments.govOnReports}"]`).count())
+        .toBe(1);
+    }
+    await screenshot(two, 'summary-workspace');
+
+    await one.getByRole('button', { name: 'Publish version 1…' }).click();
+    await one.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+    await one.getByRole('link', { name: 'Version 1' }).waitFor();
+    // The other chair's list follows live.
+    await two.getByRole('link', { name: 'Version 1' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => two.getByRole('button', { name: 'Publish version 2…' }).count()).toBe(1);
+  });
+
+  it('a reader finds the summary in the archive, clicks the citation, sees the quoted comment; it prints cleanly', async () => {
+    const page = await pageAs(null, '/');
+    await page.getByRole('link', { name: 'Archive' }).click();
+    await page.getByRole('heading', { name: 'Where should the group sit?' }).waitFor();
+    await screenshot(page, 'archive-list');
+    await page.getByRole('link', { name: 'Round 1' }).click();
+    await page.getByRole('heading', { name: 'Summary, version 1' }).waitFor();
+
+    await page.locator(`.summary-body a.citation[data-citation-id="${f.comments.govOnReports}"]`).click();
+    const popover = page.getByRole('dialog', { name: 'Cited comment' });
+    await popover.waitFor();
+    expect(await popover.locator('blockquote').innerText()).toBe(
+      'Yearly reporting to the Council is the right level of oversight.',
+    );
+    expect(await popover.innerText()).toContain('Grace Gov, Ministry of Digital Affairs (Governments)');
+    await screenshot(page, 'archive-citation');
+    await popover.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Verify now' }).click();
+    await page
+      .getByText('Verified: the round’s content today matches the digest sealed at closing.')
+      .waitFor();
+    expect(await page.locator('.draft-text').innerText()).toContain('Article 2. Every stakeholder group');
+    expect(await page.content()).not.toContain('SPAM-HIDDEN-BODY');
+    await screenshot(page, 'archive-round');
+
+    // A download streams with a progress bar, then saves the file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Full record (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('round-1.json');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      formatVersion: number;
+      comments: unknown[];
+    };
+    expect(exported.formatVersion).toBe(1);
+    expect(exported.comments).toHaveLength(5);
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdfPath = join(SCREENSHOT_DIR, 'summary-print.pdf');
+    writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: false }));
+    expect(existsSync(pdfPath)).toBe(true);
+    if (hasPdftoppm()) {
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '2',
+        pdfPath,
+        join(SCREENSHOT_DIR, 'summary-print'),
+      ]);
+      const text = execFileSync('pdftotext', [pdfPath, '-']).toString();
+      // The printed document is the summary with its references, without the page's controls.
+      expect(text).toContain('Digest of round 1');
+      expect(text).toContain('Yearly reporting to the Council is the right level of oversight.');
+      expect(text).not.toContain('Verify now');
+      expect(text).not.toContain('Downloads');
+    }
+    // The same page in Arabic reads right to left.
+    await page.locator('.language-switcher select').selectOption('ar');
+    await page.getByRole('heading', { name: 'الملخص، النسخة 1' }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await screenshot(page, 'archive-round-ar');
+    expect(errors).toEqual([]);
+  });
+});

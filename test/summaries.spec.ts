@@ -1,0 +1,300 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { summaryDocName } from '../shared/domain.js';
+import { SERVER_EVENTS } from '../shared/events.js';
+import type { TalliesView } from '../shared/schemas/positions.js';
+import type { CitationView, DigestView, SummaryVersionView } from '../shared/schemas/summaries.js';
+import { versionDigest } from '../server/modules/summaries/summary-publishing.service.js';
+import { connectEditor, synced, type Editor } from './helpers/collab.js';
+import {
+  createConsultation,
+  createRound,
+  createUser,
+  grantRole,
+  type SignedInUser,
+} from './helpers/factories.js';
+import { liveClient, type LiveClient } from './helpers/live.js';
+import { paragraphs, seedDiscussedRound, type SummaryFixture } from './helpers/summaries.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+function citation(kind: string, id: string, label: string) {
+  const el = new Y.XmlElement('citation');
+  el.setAttribute('kind', kind);
+  el.setAttribute('id', id);
+  el.setAttribute('label', label);
+  return el;
+}
+
+describe('Summaries: the digest, citations and published versions of a closed round', () => {
+  let t: TestApp;
+  let f: SummaryFixture;
+  let digest: DigestView;
+  let reader: SignedInUser;
+  let live: LiveClient;
+  const editors: Editor[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await seedDiscussedRound(t, { close: true });
+    reader = await createUser(t, { displayName: 'Rita Reader' });
+    live = await liveClient(t.url, f.consultationId);
+    digest = (await request(t.url).get(`/api/rounds/${f.round.id}/digest`).expect(200)).body;
+  });
+  afterAll(async () => {
+    for (const e of editors) e.destroy();
+    live?.close();
+    await t?.close();
+  });
+
+  it('gives per option exactly the tallies of the positions API, by group, membership and region', async () => {
+    const tallies = (await request(t.url).get(`/api/rounds/${f.round.id}/tallies`).expect(200))
+      .body as TalliesView;
+    expect(tallies.hidden).toBe(false);
+    if (tallies.hidden) return;
+    expect(digest.options.map((o) => o.optionId)).toEqual(tallies.options.map((o) => o.optionId));
+    for (const [i, option] of digest.options.entries()) expect(option.tally).toEqual(tallies.options[i]);
+    const first = digest.options[0].tally.currencies.organisations.all;
+    expect(first.by.group.government).toMatchObject({ support: 1, support_with_changes: 1 });
+    expect(first.by.region.europe.support).toBe(1);
+    expect(first.by.membership.non_member.oppose).toBe(1);
+  });
+
+  it('states divergence between stakeholder groups in words, by the majority rule', () => {
+    const [first, second] = digest.options;
+    const orgs = first.divergence.find((d) => d.currency === 'organisations')!;
+    expect(orgs.groups).toEqual([
+      { group: 'civil_society', positions: 1, leaning: 'oppose' },
+      { group: 'government', positions: 2, leaning: 'support' },
+    ]);
+    expect(orgs.statement).toBe('Governments mostly support while civil society mostly opposes.');
+    const onSecond = second.divergence.find((d) => d.currency === 'organisations')!;
+    expect(onSecond.statement).toBe('Civil society mostly supports while governments mostly oppose.');
+    // The personal-capacity currency has one academic, neutral: nobody to diverge from.
+    expect(first.divergence.find((d) => d.currency === 'people')!.diverges).toBe(false);
+  });
+
+  it('picks the longest rationale per stance and group, with authors and organisations', () => {
+    const support = digest.options[0].rationales.support;
+    expect(support).toEqual([
+      expect.objectContaining({
+        actorName: 'Ministry of Digital Affairs',
+        organisationName: 'Ministry of Digital Affairs',
+        stakeholderGroup: 'government',
+        rationale: 'The Council already oversees the WSIS follow-up; one place is clearer.',
+      }),
+    ]);
+    expect(digest.options[0].rationales.oppose[0]).toMatchObject({ organisationName: 'Open Net Coalition' });
+    // The academic gave no rationale: nothing to represent.
+    expect(digest.options[0].rationales.neutral).toEqual([]);
+  });
+
+  it('lists the most discussed passages, open threads and participation, without hidden or withdrawn text', () => {
+    expect(digest.mostDiscussedPassages[0]).toMatchObject({
+      quote: 'reports to the Council',
+      threads: 2,
+      comments: 3,
+    });
+    expect(digest.mostDiscussedPassages[1]).toMatchObject({
+      quote: 'Every stakeholder group may attend',
+      threads: 1,
+      comments: 1,
+    });
+    expect(digest.openThreads.map((th) => th.id).sort()).toEqual(Object.values(f.threads).sort());
+    expect(digest.orphanedThreads).toEqual([]);
+    const p = digest.participation;
+    expect(p).toMatchObject({ commenters: 4, comments: 5, positionHolders: 4, participants: 4 });
+    expect(p.byGroup).toEqual({ government: 2, civil_society: 1, academic_technical: 1 });
+    expect(p.byRegion).toEqual({ europe: 1, africa: 1, americas: 1, asia_pacific: 1 });
+    // Four authors: the top five wrote every word.
+    expect(p.topFiveWordShare).toBe(1);
+    expect(p.topContributors.reduce((n, c) => n + c.words, 0)).toBe(p.commentWords);
+    const text = JSON.stringify(digest);
+    expect(text).not.toContain('SPAM-HIDDEN-BODY');
+    expect(text).not.toContain('WITHDRAWN-BODY');
+  });
+
+  it('cites a visible comment with quote, author, organisation and group; a hidden one cites as hidden', async () => {
+    const visible = (
+      await request(t.url).get(`/api/citations/comment/${f.comments.govOnReports}`).expect(200)
+    ).body as CitationView;
+    expect(visible).toMatchObject({
+      state: 'visible',
+      quote: 'Yearly reporting to the Council is the right level of oversight.',
+      author: 'Grace Gov',
+      organisation: 'Ministry of Digital Affairs',
+      stakeholderGroup: 'government',
+    });
+    const hidden = (await request(t.url).get(`/api/citations/comment/${f.comments.hidden}`).expect(200)).body;
+    expect(hidden).toMatchObject({ state: 'hidden', quote: null, author: null, organisation: null });
+    expect(JSON.stringify(hidden)).not.toContain('SPAM');
+    await request(t.url).get(`/api/citations/bogus/${f.comments.hidden}`).expect(400);
+    await request(t.url).get(`/api/citations/comment/00000000-0000-4000-8000-000000000000`).expect(404);
+  });
+
+  it('lets only the chairs search contributions to cite', async () => {
+    const found = await request(t.url)
+      .get(`/api/rounds/${f.round.id}/citations?q=oversight`)
+      .set('Authorization', f.chair.auth)
+      .expect(200);
+    expect(found.body.map((c: { id: string }) => c.id)).toContain(f.comments.govOnReports);
+    const spam = await request(t.url)
+      .get(`/api/rounds/${f.round.id}/citations?q=SPAM`)
+      .set('Authorization', f.chair.auth);
+    expect(spam.body).toEqual([]);
+    await request(t.url)
+      .get(`/api/rounds/${f.round.id}/citations?q=x`)
+      .set('Authorization', reader.auth)
+      .expect(403);
+  });
+
+  let v1: SummaryVersionView;
+
+  it('publishes the co-edited summary as frozen HTML and Markdown with resolved citations, audited and announced', async () => {
+    await request(t.url)
+      .post(`/api/rounds/${f.round.id}/summary/versions`)
+      .set('Authorization', f.chair.auth)
+      .send({})
+      .expect(400); // still empty
+    const one = connectEditor(t.url, summaryDocName(f.round.id), { token: f.chair.token });
+    const two = connectEditor(t.url, summaryDocName(f.round.id), { token: f.chair2.token });
+    editors.push(one, two);
+    await Promise.all([synced(one), synced(two)]);
+    const frag1 = one.doc.getXmlFragment('default');
+    const frag2 = two.doc.getXmlFragment('default');
+    one.doc.transact(() => {
+      const heading = new Y.XmlElement('heading');
+      heading.setAttribute('level', 2 as never);
+      heading.insert(0, [new Y.XmlText('Outcome of round 1')]);
+      frag1.insert(0, [heading]);
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [
+        new Y.XmlText('Governments favour oversight by the Council '),
+        citation('comment', f.comments.govOnReports, '1'),
+      ]);
+      frag1.insert(1, [p]);
+    });
+    two.doc.transact(() => {
+      paragraphs(frag2, ['Some <img src=x onerror=alert(1)> contributions were moderated ']);
+      (frag2.get(frag2.length - 1) as Y.XmlElement).insert(1, [citation('comment', f.comments.hidden, '2')]);
+      // Untrusted input: an element the schema does not know, and a javascript: link.
+      const script = new Y.XmlElement('script');
+      script.insert(0, [new Y.XmlText('alert(1)')]);
+      frag2.insert(frag2.length, [script]);
+      const link = new Y.XmlElement('paragraph');
+      const linked = new Y.XmlText();
+      linked.insert(0, 'click me', { link: { href: 'javascript:alert(1)' } });
+      link.insert(0, [linked]);
+      frag2.insert(frag2.length, [link]);
+    });
+    await vi.waitFor(() => expect(frag1.length).toBe(frag2.length));
+
+    await request(t.url)
+      .post(`/api/rounds/${f.round.id}/summary/versions`)
+      .set('Authorization', reader.auth)
+      .send({ changeNote: '' })
+      .expect(403);
+    const res = await request(t.url)
+      .post(`/api/rounds/${f.round.id}/summary/versions`)
+      .set('Authorization', f.chair.auth)
+      .send({ changeNote: '' })
+      .expect(201);
+    v1 = res.body;
+    expect(v1.number).toBe(1);
+    expect(v1.html).toContain('<h2>Outcome of round 1</h2>');
+    expect(v1.html).toContain('Yearly reporting to the Council is the right level of oversight.');
+    expect(v1.html).toContain('Grace Gov, Ministry of Digital Affairs (government)');
+    expect(v1.html).toContain('hidden by the moderators');
+    expect(v1.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(v1.html).not.toMatch(/<script|<img|javascript:/i);
+    expect(v1.markdown).toContain('## Outcome of round 1');
+    expect(v1.markdown).toMatch(
+      /\[\^\d\]: “Yearly reporting to the Council is the right level of oversight\.” — Grace Gov/,
+    );
+    for (const text of [v1.html, v1.markdown, JSON.stringify(v1.document)]) {
+      expect(text).not.toContain('SPAM-HIDDEN-BODY');
+    }
+    expect(v1.sha256).toBe(versionDigest(v1));
+
+    await vi.waitFor(() =>
+      expect(live.received.find((e) => e.name === SERVER_EVENTS.SUMMARY_PUBLISHED)?.payload).toMatchObject({
+        roundId: f.round.id,
+        number: 1,
+      }),
+    );
+    const audit = await request(t.url)
+      .get(`/api/consultations/${f.consultationId}/audit`)
+      .set('Authorization', f.sec.auth)
+      .expect(200);
+    const events = (audit.body.events ?? audit.body) as {
+      action: string;
+      payload: Record<string, unknown>;
+    }[];
+    const notified = await request(t.url)
+      .get('/api/notifications')
+      .set('Authorization', f.civil.auth)
+      .expect(200);
+    const items = (notified.body.items ?? notified.body.notifications ?? notified.body) as {
+      kind: string;
+      roundId: string;
+    }[];
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'summary_published', roundId: f.round.id }));
+    expect(events.find((e) => e.action === 'summary.published')?.payload).toMatchObject({
+      number: 1,
+      sha256: v1.sha256,
+    });
+  });
+
+  it('keeps version 1 identical after the summary is edited and a corrected version is published', async () => {
+    const [one] = editors;
+    paragraphs(one.doc.getXmlFragment('default'), ['Correction: the academic community stayed neutral.']);
+    await request(t.url)
+      .post(`/api/rounds/${f.round.id}/summary/versions`)
+      .set('Authorization', f.chair2.auth)
+      .send({})
+      .expect(400); // a correction needs a change note
+    const v2 = (
+      await request(t.url)
+        .post(`/api/rounds/${f.round.id}/summary/versions`)
+        .set('Authorization', f.chair2.auth)
+        .send({ changeNote: 'Added the academic community’s stance', language: 'fr' })
+        .expect(201)
+    ).body as SummaryVersionView;
+    expect(v2).toMatchObject({
+      number: 2,
+      changeNote: 'Added the academic community’s stance',
+      publishedBy: 'Chair Two',
+    });
+    expect(v2.html).toContain('stayed neutral');
+    // The words the server writes into the frozen text follow the chosen language.
+    expect(v2.html).toContain('<h2>Références</h2>');
+    expect(v2.html).toContain('Grace Gov, Ministry of Digital Affairs (gouvernement)');
+    expect(v2.markdown).toContain('masquée par la modération');
+    const again = (await request(t.url).get(`/api/rounds/${f.round.id}/summary/versions/1`).expect(200)).body;
+    expect(again).toEqual(v1);
+    const md = await request(t.url).get(`/api/rounds/${f.round.id}/summary/versions/1.md`).expect(200);
+    expect(md.text).toBe(v1.markdown);
+    const html = await request(t.url).get(`/api/rounds/${f.round.id}/summary/versions/1.html`).expect(200);
+    expect(html.text).toContain(v1.html);
+    expect(html.headers['content-security-policy']).toContain("default-src 'none'");
+    const list = (await request(t.url).get(`/api/rounds/${f.round.id}/summary/versions`).expect(200)).body;
+    expect(list.map((v: { number: number }) => v.number)).toEqual([1, 2]);
+    // Even the database refuses to change a published version.
+    await expect(
+      t.db.query(`UPDATE summary_versions SET html = 'forged' WHERE round_id = $1 AND number = 1`, [
+        f.round.id,
+      ]),
+    ).rejects.toThrow(/never changes/);
+  });
+
+  it('refuses to publish the summary of a round that is still open', async () => {
+    const { consultation } = await createConsultation(t);
+    await grantRole(t, consultation.id, f.chair.user.id, 'chair');
+    const open = await createRound(t, consultation.id);
+    await request(t.url)
+      .post(`/api/rounds/${open.id}/summary/versions`)
+      .set('Authorization', f.chair.auth)
+      .send({ changeNote: '' })
+      .expect(409);
+  });
+});
