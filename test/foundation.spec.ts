@@ -67,6 +67,16 @@ describe('Foundation: the running app', () => {
     expect(register.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
   });
 
+  it('serves the client with cache headers: hashed assets for a year, the page always revalidated', async () => {
+    const page = await request(t.url).get('/consultations/some-id').set('accept', 'text/html').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
+    expect(asset).toBeDefined();
+    const js = await request(t.url).get(asset!).expect(200);
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
   it('carries a request id on every error answer', async () => {
     const res = await request(t.url).get('/api/nothing-here').set('x-request-id', 'trace-me-123').expect(404);
     expect(res.body.requestId).toBe('trace-me-123');
