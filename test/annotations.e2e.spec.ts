@@ -161,6 +161,40 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await screenshot(b, 'annotations-thread-live');
   });
 
+  it('edits, withdrawals, resolving and reopening reach the other participant live', async () => {
+    const a = await signedInPage(alice);
+    const b = await signedInPage(bob);
+    const id = await a
+      .locator('.comment', { hasText: 'Coherence with which other work?' })
+      .getAttribute('data-comment-id');
+    const mine = a.locator(`.comment[data-comment-id="${id}"]`);
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    const editor = mine.getByRole('textbox', { name: 'Edit your comment' });
+    await editor.fill('Coherence with which other work programmes?');
+    await editor.press('Control+Enter');
+    const seen = b.locator('.comment', { hasText: 'Coherence with which other work programmes?' });
+    await seen.waitFor();
+    expect(await seen.getByText('(edited)').count()).toBe(1);
+
+    a.once('dialog', (d) => void d.accept());
+    await a
+      .locator('.comment', { hasText: 'And with the WSIS+20 review.' })
+      .getByRole('button', { name: 'Withdraw' })
+      .click();
+    await b.getByText('Withdrawn by its author.').waitFor();
+    expect(await b.getByText('And with the WSIS+20 review.').count()).toBe(0);
+
+    await a.locator('.thread-card').first().getByRole('button', { name: 'Resolve' }).click();
+    await b.getByRole('radio', { name: 'Resolved (1)' }).waitFor();
+    await expect.poll(() => highlights(b)).toEqual([]);
+    await b.getByRole('radio', { name: 'Resolved (1)' }).click();
+    await b.locator('.thread-card .badge-resolved').waitFor();
+    await screenshot(b, 'annotations-resolved');
+    await a.getByRole('radio', { name: 'Resolved (1)' }).click();
+    await a.locator('.thread-card').first().getByRole('button', { name: 'Reopen' }).click();
+    await expect.poll(() => highlights(b)).toEqual(['coherence']);
+  });
+
   it('the highlight stays on the same words while the secretariat edits the text around them', async () => {
     const a = await signedInPage(alice);
     await expect.poll(() => highlights(a)).toEqual(['coherence']);
@@ -188,7 +222,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await a.getByRole('heading', { name: 'Passage no longer in the draft' }).waitFor();
     expect(
       await a
-        .locator('.orphaned-threads .thread-card', { hasText: 'Coherence with which other work?' })
+        .locator('.orphaned-threads .thread-card', { hasText: 'Coherence with which other work programmes?' })
         .count(),
     ).toBe(1);
     await expect.poll(() => highlights(a)).toEqual([]);
