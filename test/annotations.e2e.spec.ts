@@ -275,6 +275,13 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
       .fill('Option B fits the ITU-T structure best.');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { name: 'On Option B' }).waitFor();
+    // The keyboard way to comment on a selection, and Esc to give up.
+    await selectWords(page, 'inclusiveness');
+    await page.getByRole('button', { name: /Comment$/ }).waitFor();
+    await page.keyboard.press('Control+Alt+KeyM');
+    await page.locator('.new-thread blockquote', { hasText: 'inclusiveness' }).waitFor();
+    await page.getByRole('textbox', { name: 'Write a comment…' }).press('Escape');
+    await expect.poll(() => page.locator('.new-thread').count()).toBe(0);
     await page.getByRole('combobox').first().selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { name: 'التعليقات' }).waitFor();
