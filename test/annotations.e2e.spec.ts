@@ -215,9 +215,14 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     });
     await screenshot(a, 'annotations-after-edits');
 
-    // Deleting the passage moves the thread to the orphaned section, never losing it.
+    // A change inside the passage: the highlight covers the new words and the thread says what it reads now.
     const now = paragraphText(secretariat.doc, 0);
-    now.delete(now.toString().indexOf('coherence'), 'coherence'.length);
+    now.insert(now.toString().indexOf('coherence') + 'coher'.length, 'ent co-ord');
+    await expect.poll(() => highlights(a)).toEqual(['coherent co-ordence']);
+    await a.locator('.thread-card .thread-now', { hasText: 'coherent co-ordence' }).waitFor();
+
+    // Deleting the passage moves the thread to the orphaned section, never losing it.
+    now.delete(now.toString().indexOf('coherent co-ordence'), 'coherent co-ordence'.length);
     // The browser resolves anchors on every change of the draft: no refetch, no reload.
     await a.getByRole('heading', { name: 'Passage no longer in the draft' }).waitFor();
     expect(
