@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { draftFragment, plainText } from '../shared/anchoring/plain-text.js';
@@ -275,11 +276,21 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     const page = await signedInPage(alice);
     await page.getByRole('button', { name: 'Comment on the round or an option' }).click();
     await page.getByRole('combobox', { name: 'About' }).selectOption({ label: 'Option B' });
+    const box = page.getByRole('textbox', { name: 'Write a comment…' });
+    await box.fill('Option B fits the ITU-T structure best, ');
+    // "@" suggests people to mention; picking one names them in the text and notifies them.
+    await box.pressSequentially('@Bo', { delay: 20 });
     await page
-      .getByRole('textbox', { name: 'Write a comment…' })
-      .fill('Option B fits the ITU-T structure best.');
+      .getByRole('option')
+      .getByRole('button', { name: /Bob Participant/ })
+      .click();
+    await expect
+      .poll(() => box.inputValue())
+      .toBe('Option B fits the ITU-T structure best, @Bob Participant ');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { name: 'On Option B' }).waitFor();
+    const notes = await request(t.url).get('/api/notifications').set('Authorization', bob.auth).expect(200);
+    expect(notes.body.items[0]).toMatchObject({ kind: 'mention' });
     // The keyboard way to comment on a selection, and Esc to give up.
     await selectWords(page, 'inclusiveness');
     await page.getByRole('button', { name: /Comment$/ }).waitFor();
