@@ -164,6 +164,19 @@ describe('Annotations on passages: anchors made on one client, checked and resol
       quote: { exact: 'every stakeholder group' },
     });
     expect(thread.comments[0].body).toBe('Including academia?');
+
+    // The same words written again elsewhere: a quote search puts the thread back on them.
+    const last = paragraphText(writer.doc, 3);
+    last.insert(last.length, ' Ask every stakeholder group.');
+    await vi.waitFor(() => expect(textOf(reader.doc)).toContain('Ask every stakeholder group.'));
+    await t.app.get(CollabDocuments).flushAll();
+    const back = (await list(round1.id)).find((x) => x.id === inclusiveness.id)!;
+    expect(back.anchor).toMatchObject({ status: 'moved', currentText: 'every stakeholder group' });
+    expect(textOf(writer.doc).slice(back.anchor!.from!, back.anchor!.to!)).toBe('every stakeholder group');
+    // And gone again, for the carry-over test below.
+    last.delete(last.length - ' Ask every stakeholder group.'.length, ' Ask every stakeholder group.'.length);
+    await vi.waitFor(() => expect(textOf(reader.doc)).not.toContain('Ask every'));
+    await t.app.get(CollabDocuments).flushAll();
   });
 
   it('refuses forged anchors: unknown positions, another draft’s positions, a wrong quote, an empty passage', async () => {

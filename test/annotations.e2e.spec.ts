@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { draftFragment, plainText } from '../shared/anchoring/plain-text.js';
@@ -161,6 +162,40 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await screenshot(b, 'annotations-thread-live');
   });
 
+  it('edits, withdrawals, resolving and reopening reach the other participant live', async () => {
+    const a = await signedInPage(alice);
+    const b = await signedInPage(bob);
+    const id = await a
+      .locator('.comment', { hasText: 'Coherence with which other work?' })
+      .getAttribute('data-comment-id');
+    const mine = a.locator(`.comment[data-comment-id="${id}"]`);
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    const editor = mine.getByRole('textbox', { name: 'Edit your comment' });
+    await editor.fill('Coherence with which other work programmes?');
+    await editor.press('Control+Enter');
+    const seen = b.locator('.comment', { hasText: 'Coherence with which other work programmes?' });
+    await seen.waitFor();
+    expect(await seen.getByText('(edited)').count()).toBe(1);
+
+    a.once('dialog', (d) => void d.accept());
+    await a
+      .locator('.comment', { hasText: 'And with the WSIS+20 review.' })
+      .getByRole('button', { name: 'Withdraw' })
+      .click();
+    await b.getByText('Withdrawn by its author.').waitFor();
+    expect(await b.getByText('And with the WSIS+20 review.').count()).toBe(0);
+
+    await a.locator('.thread-card').first().getByRole('button', { name: 'Resolve' }).click();
+    await b.getByRole('radio', { name: 'Resolved (1)' }).waitFor();
+    await expect.poll(() => highlights(b)).toEqual([]);
+    await b.getByRole('radio', { name: 'Resolved (1)' }).click();
+    await b.locator('.thread-card .badge-resolved').waitFor();
+    await screenshot(b, 'annotations-resolved');
+    await a.getByRole('radio', { name: 'Resolved (1)' }).click();
+    await a.locator('.thread-card').first().getByRole('button', { name: 'Reopen' }).click();
+    await expect.poll(() => highlights(b)).toEqual(['coherence']);
+  });
+
   it('the highlight stays on the same words while the secretariat edits the text around them', async () => {
     const a = await signedInPage(alice);
     await expect.poll(() => highlights(a)).toEqual(['coherence']);
@@ -181,14 +216,19 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     });
     await screenshot(a, 'annotations-after-edits');
 
-    // Deleting the passage moves the thread to the orphaned section, never losing it.
+    // A change inside the passage: the highlight covers the new words and the thread says what it reads now.
     const now = paragraphText(secretariat.doc, 0);
-    now.delete(now.toString().indexOf('coherence'), 'coherence'.length);
+    now.insert(now.toString().indexOf('coherence') + 'coher'.length, 'ent co-ord');
+    await expect.poll(() => highlights(a)).toEqual(['coherent co-ordence']);
+    await a.locator('.thread-card .thread-now', { hasText: 'coherent co-ordence' }).waitFor();
+
+    // Deleting the passage moves the thread to the orphaned section, never losing it.
+    now.delete(now.toString().indexOf('coherent co-ordence'), 'coherent co-ordence'.length);
     // The browser resolves anchors on every change of the draft: no refetch, no reload.
     await a.getByRole('heading', { name: 'Passage no longer in the draft' }).waitFor();
     expect(
       await a
-        .locator('.orphaned-threads .thread-card', { hasText: 'Coherence with which other work?' })
+        .locator('.orphaned-threads .thread-card', { hasText: 'Coherence with which other work programmes?' })
         .count(),
     ).toBe(1);
     await expect.poll(() => highlights(a)).toEqual([]);
@@ -236,11 +276,28 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     const page = await signedInPage(alice);
     await page.getByRole('button', { name: 'Comment on the round or an option' }).click();
     await page.getByRole('combobox', { name: 'About' }).selectOption({ label: 'Option B' });
+    const box = page.getByRole('textbox', { name: 'Write a comment…' });
+    await box.fill('Option B fits the ITU-T structure best, ');
+    // "@" suggests people to mention; picking one names them in the text and notifies them.
+    await box.pressSequentially('@Bo', { delay: 20 });
     await page
-      .getByRole('textbox', { name: 'Write a comment…' })
-      .fill('Option B fits the ITU-T structure best.');
+      .getByRole('option')
+      .getByRole('button', { name: /Bob Participant/ })
+      .click();
+    await expect
+      .poll(() => box.inputValue())
+      .toBe('Option B fits the ITU-T structure best, @Bob Participant ');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { name: 'On Option B' }).waitFor();
+    const notes = await request(t.url).get('/api/notifications').set('Authorization', bob.auth).expect(200);
+    expect(notes.body.items[0]).toMatchObject({ kind: 'mention' });
+    // The keyboard way to comment on a selection, and Esc to give up.
+    await selectWords(page, 'inclusiveness');
+    await page.getByRole('button', { name: /Comment$/ }).waitFor();
+    await page.keyboard.press('Control+Alt+KeyM');
+    await page.locator('.new-thread blockquote', { hasText: 'inclusiveness' }).waitFor();
+    await page.getByRole('textbox', { name: 'Write a comment…' }).press('Escape');
+    await expect.poll(() => page.locator('.new-thread').count()).toBe(0);
     await page.getByRole('combobox').first().selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { name: 'التعليقات' }).waitFor();

@@ -198,6 +198,6 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
     await request(t.url)
       .get(`/api/consultations/${restricted}/moderation/log`)
       .set('Authorization', flagger.auth)
-      .expect(404);
+      .expect(403);
   });
 });

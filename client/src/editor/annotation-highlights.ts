@@ -59,7 +59,7 @@ function highlightsFor(
   const decorations: Decoration[] = [];
   for (const a of anchors) {
     const r = resolveAnchorIn(binding.doc, pt, a.anchor);
-    positions.set(a.threadId, { status: r.status, from: r.from ?? null });
+    positions.set(a.threadId, { status: r.status, from: r.from ?? null, currentText: r.currentText ?? null });
     if (r.from == null || r.to == null) continue;
     const from = toPm(r.from, 0);
     const to = toPm(r.to, -1);

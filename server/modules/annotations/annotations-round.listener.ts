@@ -8,6 +8,37 @@ import { Thread } from './thread.entity.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+type Item = Record<string, unknown>;
+type AddSection = (
+  section: string,
+  content: unknown,
+  counts: Record<string, number>,
+  options?: { publicView?: (item: never) => Item | null },
+) => void;
+
+/**
+ * What readers outside the secretariat see of a sealed thread: everything but account ids. (The rounds module's
+ * closing record applies these views to its public export; the sealed record keeps every field.)
+ */
+export function threadPublicView(t: Item): Item {
+  const { authorId: _a, resolvedById: _r, ...rest } = t;
+  return rest;
+}
+
+/**
+ * A sealed comment for public readers: no account ids; a hidden comment shows its public reason, not its words;
+ * a withdrawn one is a tombstone; earlier bodies are shown only for edits, never for a withdrawal.
+ */
+export function commentPublicView(c: Item): Item {
+  const { authorId: _a, hiddenById: _h, mentionIds: _m, body, revisions, ...rest } = c;
+  if (c.state !== 'visible') return rest;
+  return {
+    ...rest,
+    body,
+    revisions: (revisions as { reason: string }[]).filter((r) => r.reason === 'edit'),
+  };
+}
+
 /** Threads and comments in the round's life: frozen into the closing record, carried into the next round. */
 @Injectable()
 export class AnnotationsRoundListener {
@@ -18,6 +49,8 @@ export class AnnotationsRoundListener {
   @OnEvent(ROUND_EVENTS.CLOSING, { promisify: true })
   async onClosing(event: RoundClosing) {
     const m = event.manager;
+    // The fourth argument (public views) is understood by the rounds module's builder; an older one ignores it.
+    const add = event.record.add.bind(event.record) as AddSection;
     const threads = await m
       .getRepository(Thread)
       .find({ where: { roundId: event.round.id }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -30,7 +63,7 @@ export class AnnotationsRoundListener {
           order: { createdAt: 'ASC', id: 'ASC' },
         })
       : [];
-    event.record.add(
+    add(
       'threads',
       threads.map((t) => ({
         id: t.id,
@@ -51,8 +84,9 @@ export class AnnotationsRoundListener {
         createdAt: iso(t.createdAt),
       })),
       { threads: threads.length },
+      { publicView: threadPublicView },
     );
-    event.record.add(
+    add(
       'comments',
       comments.map((c) => ({
         id: c.id,
@@ -73,6 +107,7 @@ export class AnnotationsRoundListener {
           .map((r) => ({ body: r.body, reason: r.reason, createdAt: iso(r.createdAt) })),
       })),
       { comments: comments.length },
+      { publicView: commentPublicView },
     );
   }
 

@@ -7,6 +7,7 @@ import { AnnotationsRoundListener } from './annotations-round.listener.js';
 import { CommentSearchService } from './comment-search.service.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
+import { DemoThreadsListener } from './demo-threads.listener.js';
 import { DraftSource } from './draft-source.js';
 import { MentionablePeople } from './mentionable.service.js';
 import { RoundAccess } from './round-access.js';
@@ -29,6 +30,7 @@ import { ThreadsService } from './threads.service.js';
     CommentSearchService,
     MentionablePeople,
     AnnotationsRoundListener,
+    DemoThreadsListener,
   ],
   exports: [RoundAccess, ThreadEvents, ThreadReader],
 })

@@ -21,7 +21,7 @@ export interface RoundScope {
 
 /**
  * Loads a round with its consultation and the principal's role, and answers the policy for annotation work.
- * A reader who may not see a restricted consultation is told the round does not exist.
+ * A reader who may not see a restricted consultation gets the policy's answer (401 anonymous, 403 signed in).
  */
 @Injectable()
 export class RoundAccess {
@@ -44,10 +44,7 @@ export class RoundAccess {
   async scopeOf(principal: Principal | null, round: Round, manager: EntityManager = this.db.manager) {
     const { consultation, ctx } = await this.access.context(principal, round.consultationId, manager);
     const full: PolicyContext = { ...ctx, round: { status: round.status, number: round.number } };
-    if (!this.policy.can(principal, 'consultation.read', full)) {
-      if (!principal) this.policy.assert(principal, 'consultation.read', full);
-      throw notFound('The round');
-    }
+    this.policy.assert(principal, 'consultation.read', full);
     // "moderate" is refused on a closed round, but moderators still read hidden bodies there.
     const isModerator = principal?.platformRole === 'secretariat' || ctx.role === 'chair';
     return { round, consultation, ctx: full, moderator: isModerator, official: isModerator };

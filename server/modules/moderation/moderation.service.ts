@@ -181,7 +181,7 @@ export class ModerationService {
 
   /** Public: anyone who may read the consultation sees what was hidden or shown again, when, and why. */
   async log(principal: Principal | null, consultationId: string): Promise<ModerationLogEntry[]> {
-    await this.consultations.assertCanRead(principal, consultationId);
+    await this.consultations.assert(principal, consultationId, 'consultation.read');
     const actions = await this.db
       .getRepository(ModerationAction)
       .find({ where: { consultationId }, order: { createdAt: 'DESC' }, take: 500 });
@@ -202,9 +202,9 @@ export class ModerationService {
     }));
   }
 
+  /** The queue is readable on a closed round too, so the policy is asked without a round in the context. */
   private async assertModerator(principal: Principal | null, consultationId: string) {
-    await this.consultations.assertCanRead(principal, consultationId);
-    // The queue is readable on a closed round too, so ask without a round in the context.
+    await this.consultations.assert(principal, consultationId, 'consultation.read');
     await this.consultations.assert(principal, consultationId, 'moderate');
   }
 }

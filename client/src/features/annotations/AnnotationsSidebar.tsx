@@ -79,7 +79,8 @@ function RoundThreads({
 
   const shown = threads.filter((x) => filter === 'all' || x.status === filter);
   // Where each passage is now: the live draft in this browser when it knows, else the server's answer.
-  const where = (x: ThreadView) => live?.get(x.id) ?? { status: x.anchor!.status, from: x.anchor!.from };
+  const where = (x: ThreadView) =>
+    live?.get(x.id) ?? { status: x.anchor!.status, from: x.anchor!.from, currentText: x.anchor!.currentText };
   const passages = shown
     .filter((x) => x.anchor && where(x).status !== 'orphaned')
     .sort((a, b) => (where(a).from ?? 0) - (where(b).from ?? 0));
@@ -100,7 +101,7 @@ function RoundThreads({
         thread={x}
         viewer={viewer}
         active={x.id === active}
-        orphaned={!!x.anchor && where(x).status === 'orphaned'}
+        now={x.anchor ? where(x) : null}
         onFocus={focusThread}
       />
     ));

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { annotationBridge, useAnnotationBridge } from './annotation-bridge';
@@ -10,6 +11,19 @@ import type { StoredAnchor } from '../../../../shared/anchoring/anchor';
 export function SelectionCommentButton({ onComment }: { onComment: (anchor: StoredAnchor) => void }) {
   const { t } = useTranslation('annotations');
   const selection = useAnnotationBridge((s) => s.selection);
+  // Keyboard: Ctrl/Cmd+Alt+M comments on the current selection, as in common document editors.
+  useEffect(() => {
+    if (!selection) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyM') {
+        e.preventDefault();
+        onComment(selection.anchor);
+        annotationBridge.setSelection(null);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selection, onComment]);
   if (!selection) return null;
   const top = Math.min(window.innerHeight - 48, selection.rect.bottom + 6);
   const left = Math.max(8, Math.min(window.innerWidth - 140, selection.rect.left - 40));
@@ -18,6 +32,8 @@ export function SelectionCommentButton({ onComment }: { onComment: (anchor: Stor
       type="button"
       className="selection-comment-button"
       style={{ top, left }}
+      aria-keyshortcuts="Control+Alt+M"
+      title={t('selection.shortcut')}
       // Keep the selection: a mousedown on the button would otherwise collapse it first.
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => {

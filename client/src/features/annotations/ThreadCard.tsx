@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
-import { annotationBridge } from './annotation-bridge';
+import { annotationBridge, type LivePosition } from './annotation-bridge';
 import { useReply, useThreadStatus } from './api';
 import { CommentItem, type Viewer } from './CommentItem';
 import { Composer } from './Composer';
@@ -14,14 +14,14 @@ export const ThreadCard = memo(function ThreadCard({
   thread,
   viewer,
   active,
-  orphaned,
+  now,
   onFocus,
 }: {
   thread: ThreadView;
   viewer: Viewer;
   active: boolean;
-  /** The passage is gone from the draft as this browser has it now. */
-  orphaned: boolean;
+  /** Where the passage stands in the draft as this browser has it now (null for option and round threads). */
+  now: LivePosition | null;
   onFocus: (threadId: string) => void;
 }) {
   const { t } = useTranslation('annotations');
@@ -30,6 +30,7 @@ export const ThreadCard = memo(function ThreadCard({
   const mayResolve =
     viewer.canComment && (viewer.moderator || (!!viewer.userId && thread.author?.id === viewer.userId));
   const a = thread.anchor;
+  const orphaned = now?.status === 'orphaned';
   return (
     <article
       className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}
@@ -45,9 +46,9 @@ export const ThreadCard = memo(function ThreadCard({
           title={t('thread.show')}
         >
           <q dir="auto">{a.quote.exact}</q>
-          {!orphaned && a.status === 'moved' && a.currentText !== null && (
+          {now?.status === 'moved' && now.currentText !== null && (
             <span className="thread-now" dir="auto">
-              {t('anchor.nowReads')} <q>{a.currentText}</q>
+              {t('anchor.nowReads')} <q>{now.currentText}</q>
             </span>
           )}
           {orphaned && <span className="badge badge-orphaned">{t('anchor.orphaned')}</span>}

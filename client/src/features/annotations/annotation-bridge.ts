@@ -20,6 +20,8 @@ export interface DraftSelection {
 export interface LivePosition {
   status: 'exact' | 'moved' | 'orphaned';
   from: number | null;
+  /** The passage as it reads now in this browser. */
+  currentText: string | null;
 }
 
 interface BridgeState {
@@ -80,7 +82,10 @@ export const annotationBridge = {
     const same =
       !!old &&
       old.size === positions.size &&
-      [...positions].every(([id, p]) => old.get(id)?.status === p.status && old.get(id)?.from === p.from);
+      [...positions].every(([id, p]) => {
+        const o = old.get(id);
+        return o?.status === p.status && o.from === p.from && o.currentText === p.currentText;
+      });
     if (!same) set({ positions });
   },
   setSelection(selection: DraftSelection | null) {
