@@ -339,8 +339,9 @@ describe('Consultations and rounds', () => {
       const r = (await api.createRound(c.id).expect(201)).body;
       await api.openRound(r.id).expect(200);
       const emitter = t.app.get(EventEmitter2);
+      // Probe sections with names no module uses, so the real modules' sections stay as they are.
       const failing = async (e: RoundClosing) => {
-        e.record.add('threads', [{ id: 'thread-1', body: 'half-written' }], { threads: 1 });
+        e.record.add('probe-threads', [{ id: 'thread-1', body: 'half-written' }], { probeThreads: 1 });
         throw new Error('threads module failed to freeze');
       };
       emitter.on(ROUND_EVENTS.CLOSING, failing);
@@ -364,14 +365,16 @@ describe('Consultations and rounds', () => {
       expect(events).toHaveLength(0);
 
       const threads = async (e: RoundClosing) => {
-        e.record.add('threads', [{ id: 'thread-1', body: 'final', purpose: undefined }], { threads: 1 });
+        e.record.add('probe-threads', [{ id: 'thread-1', body: 'final', purpose: undefined }], {
+          probeThreads: 1,
+        });
       };
       emitter.on(ROUND_EVENTS.CLOSING, threads);
       try {
         await api.closeRound(r.id).expect(200);
         const { record } = (await api.record(r.id).expect(200)).body;
-        expect(record.sections.threads).toEqual([{ id: 'thread-1', body: 'final' }]);
-        expect(record.counts.threads).toBe(1);
+        expect(record.sections['probe-threads']).toEqual([{ id: 'thread-1', body: 'final' }]);
+        expect(record.counts.probeThreads).toBe(1);
         expect((await api.verify(r.id).expect(200)).body.valid).toBe(true);
       } finally {
         emitter.off(ROUND_EVENTS.CLOSING, threads);
@@ -390,9 +393,9 @@ describe('Consultations and rounds', () => {
       const emitter = t.app.get(EventEmitter2);
       const listener = async (e: RoundClosing) => {
         e.record.add(
-          'comments',
+          'probe-comments',
           comments,
-          { comments: 2 },
+          { probeComments: 2 },
           {
             publicView: (item: Comment) =>
               item.state === 'hidden'
@@ -406,7 +409,7 @@ describe('Consultations and rounds', () => {
         await api.closeRound(r.id).expect(200);
         const pub = (await roundsApi(t).record(r.id).expect(200)).body;
         expect(pub.redactedItems).toBe(2);
-        expect(pub.record.sections.comments).toEqual([
+        expect(pub.record.sections['probe-comments']).toEqual([
           {
             id: 'c1',
             body: 'In favour of Alpha',
@@ -423,7 +426,7 @@ describe('Consultations and rounds', () => {
 
         const full = (await api.record(r.id).expect(200)).body;
         expect(full.redactedItems).toBe(0);
-        expect(full.record.sections.comments).toEqual(comments);
+        expect(full.record.sections['probe-comments']).toEqual(comments);
         expect(recomputeDigest(full.record)).toBe(full.digest);
         expect((await api.verify(r.id).expect(200)).body.valid).toBe(true);
       } finally {

@@ -58,16 +58,24 @@ export class ClosingRecordStream {
     };
   }
 
-  async *items(roundId: string, section: string, size = 500): AsyncGenerator<unknown[]> {
+  /**
+   * A list section's items in batches, each with the reader's view sealed for it at closing when the module
+   * withheld something of it (`redaction`: the item's public fields, `redacted: true` and its hash).
+   */
+  async *items(
+    roundId: string,
+    section: string,
+    size = 500,
+  ): AsyncGenerator<{ item: unknown; redaction: unknown }[]> {
     for (let offset = 0; ; offset += size) {
-      const rows: { item: unknown }[] = await this.db.query(
-        `SELECT e.item FROM rounds r,
+      const rows: { item: unknown; redaction: unknown }[] = await this.db.query(
+        `SELECT e.item, r.closing_record->'redactions'->$2->(e.item->>'id') AS redaction FROM rounds r,
            jsonb_array_elements(r.closing_record->'sections'->$2) WITH ORDINALITY AS e(item, i)
          WHERE r.id = $1 AND e.i > $3 ORDER BY e.i LIMIT $4`,
         [roundId, section, offset, size],
       );
       if (!rows.length) return;
-      yield rows.map((r) => r.item);
+      yield rows;
       if (rows.length < size) return;
     }
   }

@@ -9,22 +9,11 @@ import { PositionsQuery } from '../positions/positions.query.js';
 import { DigestService } from '../summaries/digest/digest.service.js';
 import { RoundDocuments } from '../summaries/round-documents.js';
 import { SummaryVersionsService } from '../summaries/summary-versions.service.js';
+import { DIGEST_RECIPE } from '../rounds/closing-record.js';
 import { ClosingRecordStream } from './closing-record.stream.js';
 import { CommentsExportQuery } from './comments-export.query.js';
 import type { ExportContext } from './export-access.service.js';
 import { StreamWriter } from './stream-writer.js';
-
-/** A comment of the sealed record that a public export must not show: hidden by moderation or withdrawn. */
-function redactedComment(item: unknown): unknown {
-  const c = item as { id: string; threadId: string; state: string; withdrawnAt?: string | null };
-  if (c.state === 'visible' && !c.withdrawnAt) return item;
-  return {
-    id: c.id,
-    threadId: c.threadId,
-    state: c.state === 'visible' ? 'withdrawn' : c.state,
-    redacted: true,
-  };
-}
 
 /**
  * The full record of a round as one JSON document (format: docs/export-format.md), written as it is read:
@@ -120,6 +109,7 @@ export class RoundExportService {
     const redacted: string[] = [];
     await out.write(
       `{"digest":${JSON.stringify(head.digest)},"algorithm":"sha256","digestOf":${JSON.stringify(CLOSING_DIGEST_FIELDS)},` +
+        `"recipe":${JSON.stringify(DIGEST_RECIPE)},` +
         `"record":{"version":${head.version},"roundId":${JSON.stringify(head.roundId)},"consultationId":${JSON.stringify(head.consultationId)},` +
         `"number":${head.number},"closedAt":${JSON.stringify(head.closedAt)},"counts":${JSON.stringify(head.counts)},"sections":{`,
     );
@@ -132,9 +122,10 @@ export class RoundExportService {
       await out.write('[');
       let first = true;
       for await (const batch of this.record.items(roundId, section.name)) {
-        const chunk = batch.map((item) => {
-          const shown = !full && section.name === 'comments' ? redactedComment(item) : item;
-          if (shown !== item) redacted.push(`comments:${(item as { id: string }).id}`);
+        const chunk = batch.map(({ item, redaction }) => {
+          // A reader's copy carries the view sealed at closing for withheld items: their hash stands in for them.
+          const shown = !full && redaction ? redaction : item;
+          if (shown !== item) redacted.push(`${section.name}:${(item as { id: string }).id}`);
           const text = `${first ? '' : ','}\n${JSON.stringify(shown)}`;
           first = false;
           return text;
@@ -143,8 +134,8 @@ export class RoundExportService {
       }
       await out.write(']');
     }
-    // Redacted items change the sealed content, so such a copy no longer hashes to the digest (say so).
-    await out.write(`}},"redactedItems":${JSON.stringify(redacted)},"verifiable":${redacted.length === 0}}`);
+    // A withheld item keeps its hash in the digest, so a reader's copy recomputes to the digest too.
+    await out.write(`}},"redactedItems":${JSON.stringify(redacted)},"verifiable":true}`);
   }
 
   private moderationLog(roundId: string): Promise<unknown[]> {
