@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium())('Demo consultation in the browser', () => {
     await screenshot(page, 'demo-list');
 
     await link.click();
+    await page.getByRole('tab', { name: 'Positions' }).click();
     // The options, with their live tallies, beside the draft of the open round as the demo seeded it.
     await page.getByRole('heading', { name: 'Where stakeholders stand' }).waitFor();
     for (const label of [

@@ -68,6 +68,8 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await signIn(speaker, focal.user.email);
     await speaker.goto(url);
     await viewer.goto(url);
+    // The options panel shares the column beside the draft with the comments, as a tab.
+    for (const page of [speaker, viewer]) await page.getByRole('tab', { name: 'Positions' }).click();
 
     const viewerTotal = viewer.getByTestId(`total-${options[1].id}`);
     await expect.poll(() => viewerTotal.textContent()).toBe('0');
@@ -140,6 +142,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     const page = await context.newPage();
     await page.addInitScript(`localStorage.setItem('consulta.lang', 'ar')`);
     await page.goto(`${t.url}/consultations/${consultation.id}`);
+    await page.getByRole('tab', { name: 'المواقف' }).click();
     await page.getByRole('heading', { name: 'مواقف أصحاب المصلحة' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('radio', { name: 'المنطقة' }).waitFor();

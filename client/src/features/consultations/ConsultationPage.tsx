@@ -6,6 +6,7 @@ import { DraftPanel } from '../drafts/DraftPanel';
 import { useConsultation } from './api';
 import { RoundAdmin } from '../rounds/RoundAdmin';
 import { RoundTimeline } from '../rounds/RoundTimeline';
+import { RoundSideTabs } from './RoundSideTabs';
 import { StatusBadge } from './StatusBadge';
 
 export function ConsultationPage() {
@@ -35,8 +36,10 @@ export function ConsultationPage() {
         </div>
         <aside className="round-side">
           {/* slot:side */}
-          <OptionsPanel consultation={c} />
-          <AnnotationsSidebar consultation={c} />
+          <RoundSideTabs
+            comments={<AnnotationsSidebar consultation={c} />}
+            positions={<OptionsPanel consultation={c} />}
+          />
         </aside>
       </div>
       {/* slot:round-admin */}

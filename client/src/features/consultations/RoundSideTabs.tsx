@@ -1,0 +1,79 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnotationBridge } from '../annotations/annotation-bridge';
+
+type Tab = 'comments' | 'positions';
+const TABS: Tab[] = ['comments', 'positions'];
+
+/**
+ * The column beside the draft: the threads and the options panel share it as two tabs (WAI-ARIA tabs: arrow
+ * keys move between them). Both stay mounted so their live subscriptions and typed drafts survive a switch.
+ * Selecting a passage in the draft brings the comments forward, since that is where the "Comment" action is.
+ */
+export function RoundSideTabs({ comments, positions }: { comments: ReactNode; positions: ReactNode }) {
+  const { t } = useTranslation('consultations');
+  const [tab, setTab] = useState<Tab>('comments');
+  const selection = useAnnotationBridge((s) => s.selection);
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ comments: null, positions: null });
+
+  useEffect(() => {
+    if (selection) setTab('comments');
+  }, [selection]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? 1
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? -1
+          : 0;
+    if (!step) return;
+    e.preventDefault();
+    // In a right-to-left page the arrows follow the reading direction.
+    const rtl = document.documentElement.dir === 'rtl' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft');
+    const next = TABS[(TABS.indexOf(tab) + (rtl ? -step : step) + TABS.length) % TABS.length];
+    setTab(next);
+    refs.current[next]?.focus();
+  };
+
+  return (
+    <div className="side-tabs">
+      <div role="tablist" aria-label={t('side.label')} className="side-tablist" onKeyDown={onKeyDown}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            ref={(el) => {
+              refs.current[name] = el;
+            }}
+            role="tab"
+            type="button"
+            id={`side-tab-${name}`}
+            aria-controls={`side-panel-${name}`}
+            aria-selected={tab === name}
+            tabIndex={tab === name ? 0 : -1}
+            className={tab === name ? 'side-tab active' : 'side-tab'}
+            onClick={() => setTab(name)}
+          >
+            {t(`side.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id="side-panel-comments"
+        aria-labelledby="side-tab-comments"
+        hidden={tab !== 'comments'}
+      >
+        {comments}
+      </div>
+      <div
+        role="tabpanel"
+        id="side-panel-positions"
+        aria-labelledby="side-tab-positions"
+        hidden={tab !== 'positions'}
+      >
+        {positions}
+      </div>
+    </div>
+  );
+}
