@@ -120,6 +120,8 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     // Between rounds: a new option, then round 2, which lists what changed since round 1.
     await admin.getByLabel('New option').fill('A regional group');
     await admin.getByRole('button', { name: 'Add option' }).click();
+    // With a round on record the options live in the "Positions" tab beside the draft.
+    await viewer.getByRole('tab', { name: 'Positions' }).click();
     await viewer.getByText('A regional group', { exact: true }).first().waitFor();
     await admin.getByRole('button', { name: 'Schedule the round' }).click();
     await viewer.getByText('Round 2 was scheduled.').waitFor();
