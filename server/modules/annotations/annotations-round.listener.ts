@@ -122,12 +122,10 @@ export class AnnotationsRoundListener {
   @OnEvent(ROUND_EVENTS.CREATING_FROM_PREVIOUS, { promisify: true })
   async onCreatingFromPrevious(event: RoundCreatingFromPrevious) {
     const m = event.manager;
-    const open = await m
-      .getRepository(Thread)
-      .find({
-        where: { roundId: event.previous.id, status: 'open', target: Not('position') },
-        order: { createdAt: 'ASC' },
-      });
+    const open = await m.getRepository(Thread).find({
+      where: { roundId: event.previous.id, status: 'open', target: Not('position') },
+      order: { createdAt: 'ASC' },
+    });
     if (open.length === 0) return;
     const comments = await m
       .getRepository(Comment)

@@ -26,7 +26,8 @@ export async function checkPositionTarget(
     );
   if (!row) throw notFound('The position');
   if (row.round_id !== roundId) throw invalid('positionId: not a position of this round');
-  if (row.withdrawn) throw conflict('This position was withdrawn: it can no longer be discussed', 'POSITION_WITHDRAWN');
+  if (row.withdrawn)
+    throw conflict('This position was withdrawn: it can no longer be discussed', 'POSITION_WITHDRAWN');
   return { id: row.id, optionId: row.option_id, castById: row.cast_by_id };
 }
 

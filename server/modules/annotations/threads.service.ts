@@ -115,13 +115,10 @@ export class ThreadsService {
           quote: anchor?.quote.exact ?? null,
         },
       });
-      const notices = await this.notifications.create(
-        tx,
-        [
-          ...commentNotices(thread, comment, me.displayName, mentionIds, false),
-          ...positionThreadNotices(thread, comment, me.displayName, position?.castById ?? null, mentionIds),
-        ],
-      );
+      const notices = await this.notifications.create(tx, [
+        ...commentNotices(thread, comment, me.displayName, mentionIds, false),
+        ...positionThreadNotices(thread, comment, me.displayName, position?.castById ?? null, mentionIds),
+      ]);
       return { thread, notices };
     });
     this.events.announce(scope.consultation.id, { roundId, threadId: thread.id, change: 'created' });

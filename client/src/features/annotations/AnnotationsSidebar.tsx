@@ -18,7 +18,10 @@ type Filter = 'open' | 'resolved' | 'all';
 /** One empty list for every render while loading: a new [] each time would re-run the effects below. */
 const NO_THREADS: ThreadView[] = [];
 
-/** The round's threads beside the draft: passages in reading order, options, the round, and orphans apart. */
+/**
+ * The round's threads beside the draft: passages in reading order, options, positions (rationales), the round,
+ * and orphans apart.
+ */
 export function AnnotationsSidebar({ consultation }: { consultation: ConsultationView }) {
   const round = consultation.currentRound;
   if (!round) return null;
@@ -86,9 +89,10 @@ function RoundThreads({
     .sort((a, b) => (where(a).from ?? 0) - (where(b).from ?? 0));
   const orphaned = shown.filter((x) => x.anchor && where(x).status === 'orphaned');
   const byOption = consultation.options
-    .map((o) => ({ option: o, threads: shown.filter((x) => x.optionId === o.id) }))
+    .map((o) => ({ option: o, threads: shown.filter((x) => x.optionId === o.id && x.target === 'option') }))
     .filter((g) => g.threads.length > 0);
   const general = shown.filter((x) => x.target === 'round');
+  const onPositions = shown.filter((x) => x.target === 'position');
   const counts = {
     open: threads.filter((x) => x.status === 'open').length,
     resolved: threads.filter((x) => x.status === 'resolved').length,
@@ -173,6 +177,12 @@ function RoundThreads({
           {list(g.threads)}
         </section>
       ))}
+      {onPositions.length > 0 && (
+        <section aria-label={t('sections.positions')}>
+          <h3>{t('sections.positions')}</h3>
+          {list(onPositions)}
+        </section>
+      )}
       {general.length > 0 && (
         <section aria-label={t('sections.round')}>
           <h3>{t('sections.round')}</h3>
