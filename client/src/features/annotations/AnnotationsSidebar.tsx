@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
 import { useMe } from '../auth/useMe';
 import { annotationBridge, scrollToHighlight, useAnnotationBridge } from './annotation-bridge';
 import { useThreads } from './api';
-import type { Viewer } from './CommentItem';
 import { CommentSearch } from './CommentSearch';
 import { ModerationPanel } from './ModerationPanel';
 import { NewThreadForm, type NewThreadTarget } from './NewThreadForm';
 import { SelectionCommentButton } from './SelectionCommentButton';
 import { ThreadCard } from './ThreadCard';
+import { useCommentViewer } from './useCommentViewer';
 import { useThreadLiveUpdates } from './useThreadLiveUpdates';
 
 type Filter = 'open' | 'resolved' | 'all';
@@ -25,18 +25,10 @@ const NO_THREADS: ThreadView[] = [];
 export function AnnotationsSidebar({ consultation }: { consultation: ConsultationView }) {
   const round = consultation.currentRound;
   if (!round) return null;
-  return <RoundThreads consultation={consultation} roundId={round.id} roundOpen={round.status === 'open'} />;
+  return <RoundThreads consultation={consultation} roundId={round.id} />;
 }
 
-function RoundThreads({
-  consultation,
-  roundId,
-  roundOpen,
-}: {
-  consultation: ConsultationView;
-  roundId: string;
-  roundOpen: boolean;
-}) {
+function RoundThreads({ consultation, roundId }: { consultation: ConsultationView; roundId: string }) {
   const { t } = useTranslation('annotations');
   const { data: me } = useMe();
   const { data, isLoading, error } = useThreads(roundId);
@@ -46,15 +38,7 @@ function RoundThreads({
   const active = useAnnotationBridge((s) => s.activeThreadId);
   const live = useAnnotationBridge((s) => s.positions);
 
-  const role = consultation.viewerRole;
-  const viewer: Viewer = useMemo(
-    () => ({
-      userId: me?.id ?? null,
-      canComment: !!me && roundOpen && (role === 'secretariat' || role === 'chair' || role === 'participant'),
-      moderator: role === 'secretariat' || role === 'chair',
-    }),
-    [me, roundOpen, role],
-  );
+  const viewer = useCommentViewer(consultation);
 
   const threads = data?.threads ?? NO_THREADS;
   // The draft highlights every open passage thread (and the active one even if resolved).

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
-import type { Viewer } from '../annotations/CommentItem';
+import { useCommentViewer } from '../annotations/useCommentViewer';
 import { useMe } from '../auth/useMe';
 import { useMyPositions, useTallies } from './api';
 import { ChartControls, type ChartSettings } from './ChartControls';
@@ -45,17 +45,7 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
   });
   useLivePositions(c.id, round?.id);
   usePositionThreadsLive(c.id, round?.id);
-  const roundOpen = round?.status === 'open';
-  const role = c.viewerRole;
-  // As the comments sidebar decides it: the same policy answers on the server.
-  const viewer: Viewer = useMemo(
-    () => ({
-      userId: me?.id ?? null,
-      canComment: !!me && roundOpen && (role === 'secretariat' || role === 'chair' || role === 'participant'),
-      moderator: role === 'secretariat' || role === 'chair',
-    }),
-    [me, roundOpen, role],
-  );
+  const viewer = useCommentViewer(c);
 
   if (!round) return null;
   const options = c.options.filter((o) => !o.retired);
