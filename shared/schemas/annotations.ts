@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { AnchorStatus, CommentState, StakeholderGroup, ThreadStatus, ThreadTarget } from '../domain.js';
+import type {
+  AnchorStatus,
+  CommentState,
+  Stance,
+  StakeholderGroup,
+  ThreadStatus,
+  ThreadTarget,
+} from '../domain.js';
 
 /** A comment body is plain text: 1–10,000 characters after trimming. It is never interpreted as HTML. */
 export const COMMENT_MAX_LENGTH = 10_000;
@@ -41,8 +48,12 @@ export type AnchorInput = z.infer<typeof anchorInputSchema>;
 
 export const createThreadSchema = z
   .strictObject({
-    target: z.enum(['passage', 'option', 'round'], { message: 'must be passage, option or round' }),
+    target: z.enum(['passage', 'option', 'round', 'position'], {
+      message: 'must be passage, option, round or position',
+    }),
     optionId: z.uuid({ message: 'must be an option id' }).optional(),
+    /** The position (a stance with its rationale) a `position` thread discusses. */
+    positionId: z.uuid({ message: 'must be a position id' }).optional(),
     anchor: anchorInputSchema.optional(),
     body,
     mentions,
@@ -56,6 +67,10 @@ export const createThreadSchema = z
       ctx.addIssue({ code: 'custom', path: ['optionId'], message: 'is required for an option thread' });
     if (v.target !== 'option' && v.optionId)
       ctx.addIssue({ code: 'custom', path: ['optionId'], message: 'is only for an option thread' });
+    if (v.target === 'position' && !v.positionId)
+      ctx.addIssue({ code: 'custom', path: ['positionId'], message: 'is required for a position thread' });
+    if (v.target !== 'position' && v.positionId)
+      ctx.addIssue({ code: 'custom', path: ['positionId'], message: 'is only for a position thread' });
   });
 export type CreateThreadInput = z.infer<typeof createThreadSchema>;
 
@@ -152,7 +167,11 @@ export interface ThreadView {
   consultationId: string;
   roundId: string;
   target: ThreadTarget;
+  /** The option discussed; for a position thread, the option the position is on. */
   optionId: string | null;
+  positionId: string | null;
+  /** What a position thread discusses, as it stands now (null for other targets). */
+  position: PositionSummary | null;
   status: ThreadStatus;
   anchor: AnchorView | null;
   author: PersonView | null;
@@ -162,6 +181,16 @@ export interface ThreadView {
   resolvedBy: PersonView | null;
   carriedFrom: { threadId: string; roundId: string; roundNumber: number } | null;
   comments: CommentView[];
+}
+
+/** The position a thread discusses: whose it is and where it stands. */
+export interface PositionSummary {
+  id: string;
+  optionId: string;
+  stance: Stance;
+  actorName: string;
+  capacity: 'personal' | 'organisation';
+  withdrawn: boolean;
 }
 
 export interface ThreadListView {

@@ -75,11 +75,16 @@ export interface PositionView {
   updatedAt: string;
 }
 
+/** A position in the rationales list, with how many discussion threads it has (open and resolved). */
+export interface PositionListItem extends PositionView {
+  threadCount: number;
+}
+
 export interface PositionListView {
   roundId: string;
   /** True when the consultation hides positions and tallies from this reader until the round closes. */
   hidden: boolean;
-  items: PositionView[];
+  items: PositionListItem[];
 }
 
 /** The caller's own positions in a round: personal ones, and their organisation's. */

@@ -7,6 +7,7 @@ import { Positions1764300400000 } from './1764300400000-Positions.js';
 import { PositionTallyVersions1764300400001 } from './1764300400001-PositionTallyVersions.js';
 import { Annotations1764300500000 } from './1764300500000-Annotations.js';
 import { SummaryVersions1764300600000 } from './1764300600000-SummaryVersions.js';
+import { PositionThreads1764300700000 } from './1764300700000-PositionThreads.js';
 
 /** Every migration, in order. Listed by class so the same list works compiled and under vitest. */
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   PositionTallyVersions1764300400001,
   Annotations1764300500000,
   SummaryVersions1764300600000,
+  PositionThreads1764300700000,
 ];

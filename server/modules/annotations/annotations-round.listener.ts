@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { In } from 'typeorm';
+import { In, Not } from 'typeorm';
 import { ROUND_EVENTS, type RoundClosing, type RoundCreatingFromPrevious } from '../rounds/round-events.js';
 import { CommentRevision } from './comment-revision.entity.js';
 import { Comment } from './comment.entity.js';
@@ -69,6 +69,7 @@ export class AnnotationsRoundListener {
         id: t.id,
         target: t.target,
         optionId: t.optionId,
+        positionId: t.positionId,
         status: t.status,
         authorId: t.authorId,
         anchor: t.anchorStart
@@ -114,14 +115,17 @@ export class AnnotationsRoundListener {
   /**
    * Open threads continue in the next round. The new draft starts from the previous round's Yjs state, so the
    * same relative positions still resolve there; the thread and its comments are copied (marked as carried
-   * from round N, linked to the original), so the closed round's record stays untouched.
+   * from round N, linked to the original), so the closed round's record stays untouched. Threads on positions
+   * stay behind: positions are not carried over, so there is nothing for them to discuss in the new round (they
+   * remain in the closed round's record).
    */
   @OnEvent(ROUND_EVENTS.CREATING_FROM_PREVIOUS, { promisify: true })
   async onCreatingFromPrevious(event: RoundCreatingFromPrevious) {
     const m = event.manager;
-    const open = await m
-      .getRepository(Thread)
-      .find({ where: { roundId: event.previous.id, status: 'open' }, order: { createdAt: 'ASC' } });
+    const open = await m.getRepository(Thread).find({
+      where: { roundId: event.previous.id, status: 'open', target: Not('position') },
+      order: { createdAt: 'ASC' },
+    });
     if (open.length === 0) return;
     const comments = await m
       .getRepository(Comment)

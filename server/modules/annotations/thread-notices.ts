@@ -40,6 +40,32 @@ export function commentNotices(
   return drafts;
 }
 
+/**
+ * A new thread on a position: the person who cast it hears, as of a reply to their own thread (unless they
+ * opened it themselves, or are mentioned in it and hear of that already).
+ */
+export function positionThreadNotices(
+  thread: Thread,
+  comment: Comment,
+  actorName: string,
+  castById: string | null,
+  mentionIds: string[],
+): NotificationDraft[] {
+  if (!castById || castById === comment.authorId || mentionIds.includes(castById)) return [];
+  return [
+    {
+      userId: castById,
+      kind: 'reply',
+      consultationId: thread.consultationId,
+      roundId: thread.roundId,
+      threadId: thread.id,
+      commentId: comment.id,
+      text: `${actorName} opened a thread on your position: ${excerpt(comment.body)}`,
+      data: { actor: actorName },
+    },
+  ];
+}
+
 /** Resolving or reopening a thread: everyone who wrote in it hears, except whoever did it. */
 export function statusNotices(
   thread: Thread,

@@ -8,6 +8,7 @@ import type { ThreadListView, ThreadView } from '../../../shared/schemas/annotat
 import { Comment } from './comment.entity.js';
 import { DraftSource } from './draft-source.js';
 import { loadPeople } from './people.js';
+import { loadPositionSummaries } from './position-target.js';
 import type { RoundScope } from './round-access.js';
 import { storedAnchorOf, toCommentView, toThreadView, type Viewer } from './thread-views.js';
 import { Thread } from './thread.entity.js';
@@ -67,6 +68,10 @@ export class ThreadReader {
       ...comments.flatMap((c) => [c.authorId, ...c.mentionIds]),
     ]);
     const resolved = await this.resolveAll(scope, threads);
+    const positions = await loadPositionSummaries(
+      manager,
+      threads.map((t) => t.positionId),
+    );
     const byThread = new Map<string, Comment[]>();
     for (const c of comments) byThread.set(c.threadId, [...(byThread.get(c.threadId) ?? []), c]);
     return threads.map((t) =>
@@ -75,6 +80,7 @@ export class ThreadReader {
         (byThread.get(t.id) ?? []).map((c) => toCommentView(c, people, viewer, flags.get(c.id) ?? 0)),
         people,
         resolved.get(t.id) ?? null,
+        (t.positionId && positions.get(t.positionId)) || null,
       ),
     );
   }

@@ -1,5 +1,10 @@
 import type { ResolvedAnchor } from '../../../shared/anchoring/anchor.js';
-import type { CommentView, PersonView, ThreadView } from '../../../shared/schemas/annotations.js';
+import type {
+  CommentView,
+  PersonView,
+  PositionSummary,
+  ThreadView,
+} from '../../../shared/schemas/annotations.js';
 import type { Comment } from './comment.entity.js';
 import type { Thread } from './thread.entity.js';
 
@@ -53,6 +58,7 @@ export function toThreadView(
   comments: CommentView[],
   people: Map<string, PersonView>,
   resolved: ResolvedAnchor | null,
+  position: PositionSummary | null = null,
 ): ThreadView {
   const stored = storedAnchorOf(t);
   return {
@@ -61,6 +67,8 @@ export function toThreadView(
     roundId: t.roundId,
     target: t.target,
     optionId: t.optionId,
+    positionId: t.positionId,
+    position,
     status: t.status,
     anchor: stored
       ? {

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import type { ThreadStatus, ThreadTarget } from '../../../shared/domain.js';
 
 /**
- * A discussion on a passage of a round's draft, on an option, or on the round as a whole. A passage's anchor
+ * A discussion on a passage of a round's draft, on an option, on a position (its rationale), or on the round
+ * as a whole. A passage's anchor
  * lives here, outside the document (decision 4): two Yjs relative positions and the quote the server saw.
  */
 @Entity('threads')
@@ -23,6 +24,11 @@ export class Thread {
 
   @Column({ type: 'uuid', nullable: true })
   optionId: string | null;
+
+  /** The position (a stance and its rationale) a `position` thread discusses. */
+  @Index('IDX_threads_position', { where: '"position_id" IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  positionId: string | null;
 
   /** Base64 `Y.encodeRelativePosition` of the passage's start and end (passage threads only). */
   @Column({ type: 'text', nullable: true })

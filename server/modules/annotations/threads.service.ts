@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { StoredAnchor } from '../../../shared/anchoring/anchor.js';
 import { draftDocName } from '../../../shared/domain.js';
 import type { CreateThreadInput, ThreadView } from '../../../shared/schemas/annotations.js';
-import { invalid, notFound } from '../../common/errors.js';
+import { forbidden, invalid, notFound } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ConsultationOption } from '../consultations/option.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -15,12 +15,13 @@ import { Comment } from './comment.entity.js';
 import { DraftSource } from './draft-source.js';
 import { checkMentions, touchThread } from './mentions.js';
 import { RoundAccess } from './round-access.js';
-import { commentNotices, statusNotices } from './thread-notices.js';
+import { checkPositionTarget } from './position-target.js';
+import { commentNotices, positionThreadNotices, statusNotices } from './thread-notices.js';
 import { ThreadEvents } from './thread-events.js';
 import { ThreadReader } from './thread-reader.service.js';
 import { Thread } from './thread.entity.js';
 
-/** Opening threads (on a passage, an option or the round) and resolving / reopening them. */
+/** Opening threads (on a passage, an option, a position or the round) and resolving / reopening them. */
 @Injectable()
 export class ThreadsService {
   constructor(
@@ -56,6 +57,12 @@ export class ThreadsService {
         doc.destroy();
       }
     }
+    // Positions hidden until the close cannot be discussed meanwhile: a thread on one would reveal it.
+    if (input.target === 'position' && scope.consultation.hideTalliesUntilClose) {
+      throw forbidden(
+        'This consultation hides positions until the round closes, so they cannot be discussed before then',
+      );
+    }
     const { thread, notices } = await this.db.transaction(async (tx) => {
       await lockRoundForWrite(tx, roundId);
       if (input.optionId) {
@@ -64,13 +71,16 @@ export class ThreadsService {
           .findOneBy({ id: input.optionId, consultationId: scope.consultation.id });
         if (!option) throw invalid('optionId: not an option of this consultation');
       }
+      const position = input.positionId ? await checkPositionTarget(tx, roundId, input.positionId) : null;
       const mentionIds = await checkMentions(tx, scope, input.mentions);
       const thread = await tx.getRepository(Thread).save(
         tx.getRepository(Thread).create({
           consultationId: scope.consultation.id,
           roundId,
           target: input.target,
-          optionId: input.optionId ?? null,
+          // A position thread also names the position's option, so searching by option finds it.
+          optionId: input.optionId ?? position?.optionId ?? null,
+          positionId: position?.id ?? null,
           anchorStart: anchor?.start ?? null,
           anchorEnd: anchor?.end ?? null,
           quoteExact: anchor?.quote.exact ?? null,
@@ -100,14 +110,15 @@ export class ThreadsService {
           commentId: comment.id,
           roundId,
           target: input.target,
-          optionId: input.optionId ?? null,
+          optionId: thread.optionId,
+          positionId: thread.positionId,
           quote: anchor?.quote.exact ?? null,
         },
       });
-      const notices = await this.notifications.create(
-        tx,
-        commentNotices(thread, comment, me.displayName, mentionIds, false),
-      );
+      const notices = await this.notifications.create(tx, [
+        ...commentNotices(thread, comment, me.displayName, mentionIds, false),
+        ...positionThreadNotices(thread, comment, me.displayName, position?.castById ?? null, mentionIds),
+      ]);
       return { thread, notices };
     });
     this.events.announce(scope.consultation.id, { roundId, threadId: thread.id, change: 'created' });

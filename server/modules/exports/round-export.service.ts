@@ -151,7 +151,7 @@ export class RoundExportService {
   /** Threads with their anchors (relative positions and quote), as stored. */
   private threads(roundId: string): Promise<unknown[]> {
     return this.db.query(
-      `SELECT t.id, t.target, t.option_id AS "optionId", t.status,
+      `SELECT t.id, t.target, t.option_id AS "optionId", t.position_id AS "positionId", t.status,
          CASE WHEN t.anchor_start IS NULL THEN NULL ELSE json_build_object('start', t.anchor_start, 'end', t.anchor_end,
            'quote', json_build_object('exact', t.quote_exact, 'prefix', t.quote_prefix, 'suffix', t.quote_suffix)) END AS anchor,
          t.carried_from_thread_id AS "carriedFromThreadId",

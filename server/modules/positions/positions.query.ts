@@ -5,6 +5,7 @@ import {
   UNSPECIFIED,
   type ListPositionsQuery,
   type PositionHistoryView,
+  type PositionListItem,
   type PositionRevisionView,
   type PositionView,
 } from '../../../shared/schemas/positions.js';
@@ -32,15 +33,20 @@ interface PositionRow {
   updated_at: Date;
 }
 
-const SELECT = `
+const COLUMNS = `
   SELECT p.id, p.round_id, p.option_id, p.actor_key, p.capacity, COALESCE(o.name, u.display_name) AS actor_name,
     p.organisation_id, o.name AS organisation_name, p.stakeholder_group, p.membership, p.country, p.region,
     p.stance, p.preferred, p.rationale, p.cast_by_id, cb.display_name AS cast_by_name, p.version,
-    p.created_at, p.updated_at
+    p.created_at, p.updated_at`;
+const FROM = `
   FROM positions p
   LEFT JOIN organisations o ON o.id = p.organisation_id
   LEFT JOIN users u ON u.id = p.user_id
   JOIN users cb ON cb.id = p.cast_by_id`;
+const SELECT = COLUMNS + FROM;
+/** The rationales list also counts each position's threads (a correlated count on an indexed column). */
+const SELECT_WITH_THREAD_COUNT = `${COLUMNS},
+    (SELECT count(*)::int FROM threads t WHERE t.position_id = p.id) AS thread_count${FROM}`;
 
 function toView(r: PositionRow): PositionView {
   return {
@@ -99,15 +105,16 @@ export class PositionsQuery {
     return toView(rows[0]);
   }
 
-  async list(roundId: string, filters: ListPositionsQuery, limit = 5000): Promise<PositionView[]> {
+  /** The rationales list: each position with its number of discussion threads, counted in the same query. */
+  async list(roundId: string, filters: ListPositionsQuery, limit = 5000): Promise<PositionListItem[]> {
     const params: unknown[] = [];
     const cond = where(roundId, filters, params);
     params.push(limit);
-    const rows: PositionRow[] = await this.db.query(
-      `${SELECT} WHERE ${cond} ORDER BY p.updated_at DESC, p.id LIMIT $${params.length}`,
+    const rows: (PositionRow & { thread_count: number })[] = await this.db.query(
+      `${SELECT_WITH_THREAD_COUNT} WHERE ${cond} ORDER BY p.updated_at DESC, p.id LIMIT $${params.length}`,
       params,
     );
-    return rows.map(toView);
+    return rows.map((r) => ({ ...toView(r), threadCount: Number(r.thread_count) }));
   }
 
   /** The caller's personal positions and their organisation's, whatever the consultation hides from others. */

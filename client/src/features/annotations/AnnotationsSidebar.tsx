@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
 import { useMe } from '../auth/useMe';
 import { annotationBridge, scrollToHighlight, useAnnotationBridge } from './annotation-bridge';
 import { useThreads } from './api';
-import type { Viewer } from './CommentItem';
 import { CommentSearch } from './CommentSearch';
 import { ModerationPanel } from './ModerationPanel';
 import { NewThreadForm, type NewThreadTarget } from './NewThreadForm';
 import { SelectionCommentButton } from './SelectionCommentButton';
 import { ThreadCard } from './ThreadCard';
+import { useCommentViewer } from './useCommentViewer';
 import { useThreadLiveUpdates } from './useThreadLiveUpdates';
 
 type Filter = 'open' | 'resolved' | 'all';
@@ -18,22 +18,17 @@ type Filter = 'open' | 'resolved' | 'all';
 /** One empty list for every render while loading: a new [] each time would re-run the effects below. */
 const NO_THREADS: ThreadView[] = [];
 
-/** The round's threads beside the draft: passages in reading order, options, the round, and orphans apart. */
+/**
+ * The round's threads beside the draft: passages in reading order, options, positions (rationales), the round,
+ * and orphans apart.
+ */
 export function AnnotationsSidebar({ consultation }: { consultation: ConsultationView }) {
   const round = consultation.currentRound;
   if (!round) return null;
-  return <RoundThreads consultation={consultation} roundId={round.id} roundOpen={round.status === 'open'} />;
+  return <RoundThreads consultation={consultation} roundId={round.id} />;
 }
 
-function RoundThreads({
-  consultation,
-  roundId,
-  roundOpen,
-}: {
-  consultation: ConsultationView;
-  roundId: string;
-  roundOpen: boolean;
-}) {
+function RoundThreads({ consultation, roundId }: { consultation: ConsultationView; roundId: string }) {
   const { t } = useTranslation('annotations');
   const { data: me } = useMe();
   const { data, isLoading, error } = useThreads(roundId);
@@ -43,15 +38,7 @@ function RoundThreads({
   const active = useAnnotationBridge((s) => s.activeThreadId);
   const live = useAnnotationBridge((s) => s.positions);
 
-  const role = consultation.viewerRole;
-  const viewer: Viewer = useMemo(
-    () => ({
-      userId: me?.id ?? null,
-      canComment: !!me && roundOpen && (role === 'secretariat' || role === 'chair' || role === 'participant'),
-      moderator: role === 'secretariat' || role === 'chair',
-    }),
-    [me, roundOpen, role],
-  );
+  const viewer = useCommentViewer(consultation);
 
   const threads = data?.threads ?? NO_THREADS;
   // The draft highlights every open passage thread (and the active one even if resolved).
@@ -86,9 +73,10 @@ function RoundThreads({
     .sort((a, b) => (where(a).from ?? 0) - (where(b).from ?? 0));
   const orphaned = shown.filter((x) => x.anchor && where(x).status === 'orphaned');
   const byOption = consultation.options
-    .map((o) => ({ option: o, threads: shown.filter((x) => x.optionId === o.id) }))
+    .map((o) => ({ option: o, threads: shown.filter((x) => x.optionId === o.id && x.target === 'option') }))
     .filter((g) => g.threads.length > 0);
   const general = shown.filter((x) => x.target === 'round');
+  const onPositions = shown.filter((x) => x.target === 'position');
   const counts = {
     open: threads.filter((x) => x.status === 'open').length,
     resolved: threads.filter((x) => x.status === 'resolved').length,
@@ -173,6 +161,12 @@ function RoundThreads({
           {list(g.threads)}
         </section>
       ))}
+      {onPositions.length > 0 && (
+        <section aria-label={t('sections.positions')}>
+          <h3>{t('sections.positions')}</h3>
+          {list(onPositions)}
+        </section>
+      )}
       {general.length > 0 && (
         <section aria-label={t('sections.round')}>
           <h3>{t('sections.round')}</h3>

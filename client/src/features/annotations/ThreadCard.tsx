@@ -16,6 +16,7 @@ export const ThreadCard = memo(function ThreadCard({
   active,
   now,
   onFocus,
+  showPosition = true,
 }: {
   thread: ThreadView;
   viewer: Viewer;
@@ -23,6 +24,8 @@ export const ThreadCard = memo(function ThreadCard({
   /** Where the passage stands in the draft as this browser has it now (null for option and round threads). */
   now: LivePosition | null;
   onFocus: (threadId: string) => void;
+  /** Name the position a position thread discusses (not needed right under that position's rationale). */
+  showPosition?: boolean;
 }) {
   const { t } = useTranslation('annotations');
   const reply = useReply(thread.roundId);
@@ -53,6 +56,15 @@ export const ThreadCard = memo(function ThreadCard({
           )}
           {orphaned && <span className="badge badge-orphaned">{t('anchor.orphaned')}</span>}
         </button>
+      )}
+      {showPosition && thread.position && (
+        <p className="thread-position" dir="auto">
+          {t('thread.onPosition', {
+            actor: thread.position.actorName,
+            stance: t(`positions:stance.${thread.position.stance}`),
+          })}
+          {thread.position.withdrawn && <span className="badge">{t('thread.positionWithdrawn')}</span>}
+        </p>
       )}
       <div className="thread-badges">
         {thread.carriedFrom && (

@@ -47,8 +47,9 @@ export async function refreshThreadsSince(qc: QueryClient, roundId: string) {
 }
 
 export interface NewThread {
-  target: 'passage' | 'option' | 'round';
+  target: 'passage' | 'option' | 'round' | 'position';
   optionId?: string;
+  positionId?: string;
   anchor?: StoredAnchor;
   body: string;
   mentions: string[];

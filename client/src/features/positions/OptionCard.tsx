@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OptionView } from '../../../../shared/schemas/consultations';
 import type { OptionTally, PositionView } from '../../../../shared/schemas/positions';
+import type { Viewer } from '../annotations/CommentItem';
 import type { ChartSettings } from './ChartControls';
 import { PositionForm, type PositionFormProps } from './PositionForm';
 import { RationalesList } from './RationalesList';
@@ -12,6 +13,8 @@ export interface OptionCardProps {
   option: OptionView;
   tally: OptionTally | undefined;
   settings: ChartSettings;
+  /** Who reads the rationales: may they discuss them (and moderate the discussion)? */
+  viewer: Viewer;
   /** Present when the caller may take positions here. */
   form?: Omit<PositionFormProps, 'roundId' | 'optionId' | 'optionLabel'>;
 }
@@ -23,7 +26,7 @@ function ownSummary(t: (k: string, o?: Record<string, unknown>) => string, own: 
 }
 
 /** One option: its description, the live chart, the rationales, and (collapsed) the caller's own position. */
-export function OptionCard({ roundId, option, tally, settings, form }: OptionCardProps) {
+export function OptionCard({ roundId, option, tally, settings, viewer, form }: OptionCardProps) {
   const { t } = useTranslation('positions');
   const [editing, setEditing] = useState(false);
   const formId = useId();
@@ -43,7 +46,7 @@ export function OptionCard({ roundId, option, tally, settings, form }: OptionCar
             tally={tally.currencies[settings.currency][settings.view]}
             breakdown={settings.breakdown}
           />
-          <RationalesList roundId={roundId} optionId={option.id} />
+          <RationalesList roundId={roundId} optionId={option.id} viewer={viewer} />
         </>
       )}
       {form && (

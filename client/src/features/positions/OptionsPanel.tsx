@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
+import { useCommentViewer } from '../annotations/useCommentViewer';
 import { useMe } from '../auth/useMe';
 import { useMyPositions, useTallies } from './api';
 import { ChartControls, type ChartSettings } from './ChartControls';
 import { OptionCard } from './OptionCard';
 import { StanceLegend } from './StanceChart';
 import { useLivePositions } from './useLivePositions';
+import { usePositionThreadsLive } from './usePositionThreadsLive';
 
 /** Why the caller sees no form, or null when they may take positions. */
 function whyNoForm(
@@ -42,6 +44,8 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
     view: 'all',
   });
   useLivePositions(c.id, round?.id);
+  usePositionThreadsLive(c.id, round?.id);
+  const viewer = useCommentViewer(c);
 
   if (!round) return null;
   const options = c.options.filter((o) => !o.retired);
@@ -79,6 +83,7 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
             roundId={round.id}
             option={o}
             settings={settings}
+            viewer={viewer}
             tally={data && !data.hidden ? data.options.find((x) => x.optionId === o.id) : undefined}
             form={
               !reason && mine.data

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBERSHIPS, REGIONS, STAKEHOLDER_GROUPS } from '../../../../shared/domain';
+import type { Viewer } from '../annotations/CommentItem';
 import { usePositionList, type PositionFilters } from './api';
+import { PositionDiscussion } from './PositionDiscussion';
 import { STANCE_COLOURS, STANCES } from './stances';
 
 const FILTERS = [
@@ -21,10 +23,18 @@ const FILTERS = [
 
 /**
  * Who said what on one option, with their rationale, filterable by stance, group, membership and region.
- * Loaded only when opened. Discussion threads on a position (thread target `position`) are the annotations
- * feature's: they will mount under each item.
+ * Loaded only when opened. Each rationale can be discussed: "Discuss" opens the threads on that position
+ * (annotation threads with target `position`) inline.
  */
-export function RationalesList({ roundId, optionId }: { roundId: string; optionId: string }) {
+export function RationalesList({
+  roundId,
+  optionId,
+  viewer,
+}: {
+  roundId: string;
+  optionId: string;
+  viewer: Viewer;
+}) {
   const { t, i18n } = useTranslation('positions');
   const [open, setOpen] = useState(false);
   const [filters, setFilters] = useState<PositionFilters>({ optionId });
@@ -87,6 +97,12 @@ export function RationalesList({ roundId, optionId }: { roundId: string; optionI
               {p.capacity === 'organisation' && <> · {t('form.castBy', { name: p.castByName })}</>} ·{' '}
               <time dateTime={p.updatedAt}>{date.format(new Date(p.updatedAt))}</time>
             </p>
+            <PositionDiscussion
+              roundId={roundId}
+              positionId={p.id}
+              threadCount={p.threadCount}
+              viewer={viewer}
+            />
           </li>
         ))}
       </ul>
