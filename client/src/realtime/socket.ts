@@ -3,6 +3,8 @@ import { io, type Socket } from 'socket.io-client';
 import { type Ack, CLIENT_EVENTS, SERVER_EVENTS } from '../../../shared/events';
 
 let socket: Socket | null = null;
+/** How many mounted components follow each consultation. */
+const subscribers = new Map<string, number>();
 
 /**
  * One socket.io connection for the whole page. It authenticates with the same-origin session cookie; after
@@ -30,6 +32,7 @@ export function useConsultationEvents(
 ) {
   useEffect(() => {
     if (!consultationId) return;
+    subscribers.set(consultationId, (subscribers.get(consultationId) ?? 0) + 1);
     const s = getSocket();
     const subscribe = () => {
       s.emit(CLIENT_EVENTS.SUBSCRIBE, { consultationId }, (_ack: Ack) => onResync?.());
@@ -44,7 +47,13 @@ export function useConsultationEvents(
       s.off('connect', subscribe);
       s.off(SERVER_EVENTS.ACCESS_CHANGED, subscribe);
       for (const [event, handler] of entries) s.off(event, handler as (p: unknown) => void);
-      s.emit(CLIENT_EVENTS.UNSUBSCRIBE, { consultationId });
+      // Several components follow the same consultation; the socket leaves its room with the last of them.
+      const left = (subscribers.get(consultationId) ?? 1) - 1;
+      if (left > 0) subscribers.set(consultationId, left);
+      else {
+        subscribers.delete(consultationId);
+        s.emit(CLIENT_EVENTS.UNSUBSCRIBE, { consultationId });
+      }
     };
     // Handlers are read once per subscription; callers pass stable callbacks (they invalidate queries).
   }, [consultationId]);
