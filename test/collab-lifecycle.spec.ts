@@ -116,6 +116,30 @@ describe('memory and storage', () => {
     expect(await t.app.get(DocStore).pendingRows(name)).toBeLessThan(10);
   });
 
+  it('compacts a live document’s long log once the editing has gone quiet, keeping every edit', async () => {
+    const store = t.app.get(DocStore);
+    const docs = t.app.get(CollabDocuments);
+    const { consultation } = await createConsultation(t);
+    const name = draftDocName((await createRound(t, consultation.id)).id);
+    // A log just under the threshold, as a long editing session leaves it.
+    const source = new Y.Doc();
+    const rows: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => rows.push(u));
+    for (let i = 0; i < 499; i++) source.getText('t').insert(source.getText('t').length, 'x');
+    for (const u of rows) await store.append(name, u, null);
+    const editor = open(t.url, name, { token: secretariat.token });
+    await synced(editor);
+    for (const word of ['one', 'two']) {
+      editor.text.insert(editor.text.length, word);
+      await vi.waitFor(async () => expect((await docs.read(name)).getText('t').toString()).toContain(word));
+    }
+    expect(docs.isLoaded(name)).toBe(true);
+    await vi.waitFor(async () => expect(await store.pendingRows(name)).toBe(0), { timeout: 10_000 });
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, await store.loadMerged(name));
+    expect(reloaded.getText('t').toString()).toBe('x'.repeat(499) + 'onetwo');
+  });
+
   it('compaction deletes exactly the rows it merged, and loading is snapshot plus the remaining rows', async () => {
     const store = t.app.get(DocStore);
     const name = draftDocName('11111111-1111-4111-8111-111111111111');

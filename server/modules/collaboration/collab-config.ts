@@ -19,6 +19,8 @@ export class CollabConfig {
   readonly maxAwarenessStateBytes = 2048;
   /** Compact once this many rows wait in the update log. */
   readonly compactAfterRows = 500;
+  /** A live document is compacted once it has had no new commit for this long (or its log is 8× the threshold). */
+  readonly compactWhenQuietMs = 2000;
   /** With Redis: how often a loaded document checks PostgreSQL for rows it missed on the bus. */
   readonly catchUpIntervalMs = 10_000;
 

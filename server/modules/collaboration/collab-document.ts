@@ -32,6 +32,8 @@ export class CollabDocument extends Y.Doc {
   /** Set when a write was refused (round closed) and memory is ahead of the database: reload before use. */
   stale = false;
   compacting = false;
+  /** A compaction waiting for the document to go quiet (see CollabDocuments.scheduleCompaction). */
+  compactTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly ref: DocRef) {
     super({ gc: true });

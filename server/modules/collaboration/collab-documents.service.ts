@@ -136,10 +136,7 @@ export class CollabDocuments implements OnApplicationShutdown {
       this.broadcast(doc, updateMessage(update));
       this.bridge.publishUpdate(doc.name, rowId, update);
     }
-    if (doc.seenRowIds.size >= this.config.compactAfterRows && !doc.compacting) {
-      doc.compacting = true;
-      void this.compactLive(doc).finally(() => (doc.compacting = false));
-    }
+    this.scheduleCompaction(doc);
   }
 
   private async appendWithRetry(doc: CollabDocument, update: Uint8Array): Promise<string | null> {
@@ -252,6 +249,7 @@ export class CollabDocuments implements OnApplicationShutdown {
       this.docs.delete(doc.name);
       await this.bridge.unsubscribe(doc.name).catch(() => undefined);
     }
+    if (doc.compactTimer) clearTimeout(doc.compactTimer);
     doc.destroy();
     if (doc.seenRowIds.size > 1) {
       await this.store
@@ -261,6 +259,27 @@ export class CollabDocuments implements OnApplicationShutdown {
   }
 
   /** Compacts a long log while the document is live, then re-reads the new snapshot's version. */
+  /**
+   * Compaction reads and merges the whole log on the event loop, which would stall every reader's relay in the
+   * middle of a burst: wait until the document has been quiet for a moment (debounced after each commit), unless
+   * the log has grown so long that loading it costs more than the stall.
+   */
+  private scheduleCompaction(doc: CollabDocument) {
+    const rows = doc.seenRowIds.size;
+    if (rows < this.config.compactAfterRows || doc.compacting || doc.stale) return;
+    if (doc.compactTimer) clearTimeout(doc.compactTimer);
+    doc.compactTimer = null;
+    const run = () => {
+      doc.compactTimer = null;
+      if (doc.compacting || doc.stale || this.loaded.get(doc.name) !== doc) return;
+      doc.compacting = true;
+      void this.compactLive(doc).finally(() => (doc.compacting = false));
+    };
+    if (rows >= this.config.compactAfterRows * 8) return run();
+    doc.compactTimer = setTimeout(run, this.config.compactWhenQuietMs);
+    doc.compactTimer.unref();
+  }
+
   private async compactLive(doc: CollabDocument) {
     try {
       if (await this.store.compact(doc.name)) await this.catchUp(doc);
