@@ -1,14 +1,13 @@
-import { Collaboration } from '@tiptap/extension-collaboration';
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent } from '@tiptap/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { DRAFT_FRAGMENT, draftExtensions } from '../../../shared/editor/extensions';
+import { draftExtensions } from '../../../shared/editor/extensions';
 import { annotationBridge } from '../features/annotations/annotation-bridge';
 import { AnnotationHighlights } from './annotation-highlights';
 import { EditorToolbar } from './EditorToolbar';
+import { useCollabEditor } from './useCollabEditor';
 
 /**
  * Tiptap bound to a Yjs document: the shared schema, Collaboration on the editor's fragment, and the
@@ -26,34 +25,14 @@ export function DraftEditor({
   label: string;
 }) {
   const { t } = useTranslation('drafts');
-  const editor = useEditor(
-    {
-      extensions: [
-        ...draftExtensions(),
-        Collaboration.configure({ document: doc, field: DRAFT_FRAGMENT }),
-        CollaborationCaret.configure({ provider, user: { name: '', color: '#777777' } }),
-        AnnotationHighlights,
-      ],
-      editable,
-      editorProps: {
-        attributes: {
-          class: 'draft-content',
-          // The draft's own language decides its direction, not the interface language.
-          dir: 'auto',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': label,
-          'aria-readonly': String(!editable),
-        },
-      },
-    },
-    [doc, provider],
-  );
-  useEffect(() => {
-    if (!editor) return;
-    editor.setEditable(editable);
-    editor.view.dom.setAttribute('aria-readonly', String(!editable));
-  }, [editor, editable]);
+  const editor = useCollabEditor({
+    doc,
+    provider,
+    editable,
+    extensions: [...draftExtensions(), AnnotationHighlights],
+    // The draft's own language decides its direction, not the interface language.
+    attributes: { class: 'draft-content', dir: 'auto', 'aria-label': label },
+  });
   useEffect(() => {
     annotationBridge.registerEditor(editor, provider.roomname);
     return () => annotationBridge.registerEditor(null, null);

@@ -1,12 +1,11 @@
-import { Collaboration } from '@tiptap/extension-collaboration';
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { EditorContent, type Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { DRAFT_FRAGMENT, summaryExtensions } from '../../../../shared/editor/extensions';
+import { summaryExtensions } from '../../../../shared/editor/extensions';
 import { EditorToolbar } from '../../editor/EditorToolbar';
+import { useCollabEditor } from '../../editor/useCollabEditor';
 
 /**
  * The chairs' summary: the draft's editor with the summary schema (citations), bound to the round's summary
@@ -24,30 +23,13 @@ export function SummaryEditor({
   onEditor: (editor: Editor | null) => void;
 }) {
   const { t } = useTranslation('summaries');
-  const editor = useEditor(
-    {
-      extensions: [
-        ...summaryExtensions(),
-        Collaboration.configure({ document: doc, field: DRAFT_FRAGMENT }),
-        CollaborationCaret.configure({ provider, user: { name: '', color: '#777777' } }),
-      ],
-      editable,
-      editorProps: {
-        attributes: {
-          class: 'draft-content summary-content',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': t('editor.label'),
-        },
-      },
-    },
-    [doc, provider],
-  );
-  useEffect(() => {
-    if (!editor) return;
-    editor.setEditable(editable);
-    editor.view.dom.setAttribute('aria-readonly', String(!editable));
-  }, [editor, editable]);
+  const editor = useCollabEditor({
+    doc,
+    provider,
+    editable,
+    extensions: summaryExtensions(),
+    attributes: { class: 'draft-content summary-content', 'aria-label': t('editor.label') },
+  });
   useEffect(() => {
     onEditor(editor);
     return () => onEditor(null);
