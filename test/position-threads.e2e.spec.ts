@@ -1,26 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './helpers/browser.js';
+import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
-import { createConsultation, createRound, createUser, PASSWORD } from './helpers/factories.js';
+import { createConsultation, createRound, createUser } from './helpers/factories.js';
 import { putPosition } from './helpers/positions.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
-
-/** Signs in from the page itself, so the session cookie lands in this browser context. */
-async function signIn(page: Page, email: string) {
-  const status = await page.evaluate(
-    async ({ email, password }) =>
-      (
-        await fetch('/api/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password }),
-        })
-      ).status,
-    { email, password: PASSWORD },
-  );
-  expect(status).toBe(200);
-}
 
 describe.skipIf(!hasChromium())('Position threads in the browser', () => {
   let t: TestApp;
@@ -54,7 +38,7 @@ describe.skipIf(!hasChromium())('Position threads in the browser', () => {
     const writer = await writerContext.newPage();
     const watcher = await watcherContext.newPage();
     await writer.goto(t.url);
-    await signIn(writer, carlos.user.email);
+    await signInFromPage(writer, carlos.user.email);
     await writer.goto(url);
     await watcher.goto(url); // an anonymous reader
     for (const page of [writer, watcher]) {

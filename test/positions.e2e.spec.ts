@@ -1,31 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './helpers/browser.js';
+import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
-import {
-  createConsultation,
-  createOrganisation,
-  createRound,
-  createUser,
-  PASSWORD,
-} from './helpers/factories.js';
+import { createConsultation, createOrganisation, createRound, createUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
-
-/** Signs in from the page itself, so the session cookie lands in this browser context. */
-async function signIn(page: Page, email: string) {
-  const status = await page.evaluate(
-    async ({ email, password }) =>
-      (
-        await fetch('/api/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password }),
-        })
-      ).status,
-    { email, password: PASSWORD },
-  );
-  expect(status).toBe(200);
-}
 
 describe.skipIf(!hasChromium())('Positions in the browser', () => {
   let t: TestApp;
@@ -65,7 +43,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     const speaker = await speakerContext.newPage();
     const viewer = await viewerContext.newPage();
     await speaker.goto(t.url);
-    await signIn(speaker, focal.user.email);
+    await signInFromPage(speaker, focal.user.email);
     await speaker.goto(url);
     await viewer.goto(url);
     // The options panel shares the column beside the draft with the comments, as a tab.

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from './environment.js';
+import { PASSWORD } from './factories.js';
 
 /** Debian's Chromium, headless, with the flags this sandboxed machine needs (never a downloaded browser). */
 export function launchBrowser(): Promise<Browser> {
@@ -28,4 +29,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Signs in from the page itself (the page must be on the app's origin), so the session cookie lands in its context. */
+export async function signInFromPage(page: Page, email: string, password = PASSWORD): Promise<void> {
+  const status = await page.evaluate(
+    async ({ email, password }) =>
+      (
+        await fetch('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        })
+      ).status,
+    { email, password },
+  );
+  if (status !== 200) throw new Error(`signing in ${email} from the page answered ${status}`);
 }
