@@ -22,8 +22,21 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The path of the first string holding a NUL character, which PostgreSQL refuses in text and jsonb. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulPath(v, path ? `${path}.${k}` : k, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Parses a value with a shared schema or throws a 400 that says what is wrong. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const nul = nulPath(value, '');
+  if (nul) throw invalid(`${nul}: must not contain NUL characters`);
   const result = schema.safeParse(value);
   if (!result.success) throw invalid(describeZodError(result.error));
   return result.data;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import {
   createThreadSchema,
   listThreadsQuerySchema,
@@ -7,7 +8,7 @@ import {
   threadStatusSchema,
   type CreateThreadInput,
 } from '../../../shared/schemas/annotations.js';
-import { ZodBody, ZodQuery } from '../../common/zod-validation.js';
+import { ZodBody, ZodQuery, parseOrThrow } from '../../common/zod-validation.js';
 import { CurrentPrincipal, RequireAuth } from '../auth/auth.guards.js';
 import type { Principal } from '../policy/principal.js';
 import { CommentSearchService, type CommentSearch } from './comment-search.service.js';
@@ -15,6 +16,7 @@ import { MentionablePeople } from './mentionable.service.js';
 import { ThreadsService } from './threads.service.js';
 
 const uuid = new ParseUUIDPipe();
+const mentionableQuerySchema = z.strictObject({ q: z.string().max(100).optional() });
 
 @ApiTags('annotations')
 @Controller()
@@ -84,6 +86,7 @@ export class ThreadsController {
     @Param('roundId', uuid) roundId: string,
     @Query('q') q?: string,
   ) {
-    return this.mentionable.find(principal, roundId, typeof q === 'string' ? q.slice(0, 100) : '');
+    const { q: query } = parseOrThrow(mentionableQuerySchema, { q });
+    return this.mentionable.find(principal, roundId, query ?? '');
   }
 }

@@ -4,6 +4,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
+import { z } from 'zod';
 import type { AuthTokens, ChangePasswordInput, MeView, RegisterInput } from '../../../shared/schemas/auth.js';
 import { conflict, invalid, unauthenticated } from '../../common/errors.js';
 import { User } from '../users/user.entity.js';
@@ -128,8 +129,9 @@ export class AuthService {
   /** Rotates the refresh token: each one works once, and the session stays the same. */
   async refresh(refreshToken: string): Promise<AuthTokens> {
     const [sessionId, secret] = refreshToken.split('.');
-    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId))
+    if (!sessionId || !secret || !z.uuid().safeParse(sessionId).success) {
       throw unauthenticated('Invalid refresh token');
+    }
     const next = randomBytes(32).toString('base64url');
     const presented = sha256(secret);
     const outcome = await this.db.transaction(

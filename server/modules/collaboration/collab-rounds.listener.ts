@@ -63,9 +63,13 @@ export class CollabRoundsListener {
       state: v.state.toString('base64'),
       text: v.plainText,
     }));
-    event.record.add('draft', items, {
-      draftCharacters: items.find((i) => i.kind === 'draft')?.text.length ?? 0,
-    });
+    // The chairs' working summary is theirs until they publish it: readers get only its hash in the record.
+    event.record.add<(typeof items)[number]>(
+      'draft',
+      items,
+      { draftCharacters: items.find((i) => i.kind === 'draft')?.text.length ?? 0 },
+      { publicView: (item) => (item.kind === 'summary' ? null : { ...item }) },
+    );
   }
 
   @OnEvent(ROUND_EVENTS.CREATING_FROM_PREVIOUS, { promisify: true, suppressErrors: false })

@@ -1,6 +1,7 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { plainText } from '../../../shared/anchoring/plain-text.js';
 import * as Y from 'yjs';
 import { DRAFT_FRAGMENT, draftExtensions, isSafeHref } from '../../../shared/editor/extensions.js';
 
@@ -36,8 +37,11 @@ export function proseMirrorJsonOf(doc: Y.Doc): JSONContent {
   return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DRAFT_FRAGMENT), draftSchema()).toJSON();
 }
 
-/** Plain text, one line per block: for the closing record, search and quotes. */
+/**
+ * Plain text, one line per block: for the closing record, search and quotes. The anchoring's own reading of
+ * the Yjs tree, so quotes and records agree, and any shape a client wrote (even one the schema would reject)
+ * still reads instead of failing the close.
+ */
 export function plainTextOf(doc: Y.Doc): string {
-  const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DRAFT_FRAGMENT), draftSchema());
-  return root.textBetween(0, root.content.size, '\n', '\n');
+  return plainText(doc.getXmlFragment(DRAFT_FRAGMENT)).text;
 }

@@ -129,6 +129,18 @@ export class ModerationService {
         reason,
         moderatorId: me.userId,
       });
+      if (action === 'hide') {
+        // Notifications quoted the words; once hidden they must not stay readable there, nor leave by email.
+        await tx.query(
+          `DELETE FROM email_outbox WHERE sent_at IS NULL AND notification_id IN
+             (SELECT id FROM notifications WHERE comment_id = $1)`,
+          [commentId],
+        );
+        await tx.query(`UPDATE notifications SET text = $2 WHERE comment_id = $1`, [
+          commentId,
+          `A comment was hidden by the moderators: ${reason}`,
+        ]);
+      }
       await touchThread(tx, comment.threadId);
       await this.audit.append(tx, {
         consultationId: comment.consultationId,

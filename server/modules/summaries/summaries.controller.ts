@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { z } from 'zod';
+import { parseOrThrow } from '../../common/zod-validation.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -30,6 +32,14 @@ import { SummaryPublishingService } from './summary-publishing.service.js';
 import { SummaryVersionsService } from './summary-versions.service.js';
 
 const uuid = new ParseUUIDPipe();
+
+/** A published version's number: a positive integer that fits the column, else a clear 400. */
+const versionNumberSchema = z.coerce
+  .number({ message: 'must be a version number' })
+  .int()
+  .min(1)
+  .max(2_147_483_647);
+const versionNumber = { transform: (value: unknown) => parseOrThrow(versionNumberSchema, value) };
 
 @ApiTags('summaries')
 @Controller()
@@ -88,7 +98,7 @@ export class SummariesController {
   async markdown(
     @CurrentPrincipal() principal: Principal | null,
     @Param('id', uuid) id: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n', versionNumber) n: number,
     @Res() res: Response,
   ) {
     const v = await this.version(principal, id, n);
@@ -105,7 +115,7 @@ export class SummariesController {
   async html(
     @CurrentPrincipal() principal: Principal | null,
     @Param('id', uuid) id: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n', versionNumber) n: number,
     @Res() res: Response,
   ) {
     const v = await this.version(principal, id, n);
@@ -124,7 +134,7 @@ export class SummariesController {
   async one(
     @CurrentPrincipal() principal: Principal | null,
     @Param('id', uuid) id: string,
-    @Param('n', ParseIntPipe) n: number,
+    @Param('n', versionNumber) n: number,
   ): Promise<SummaryVersionView> {
     return this.version(principal, id, n);
   }
