@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 
@@ -62,27 +61,18 @@ export class DocStore {
    * edit either commits before the close (and is in the closing record) or is refused (null).
    */
   async append(docName: string, update: Uint8Array, draftOfRound: string | null): Promise<string | null> {
-    // Straight to the pg pool with named (parsed once per connection) statements: TypeORM's query runner
-    // costs about as much CPU as the insert, and this runs for every group commit of every document.
-    const { rows } = draftOfRound
-      ? await this.pool.query<{ id: string }>({
-          name: 'consulta_doc_append_draft',
-          text: `INSERT INTO doc_updates (doc_name, update)
+    const rows: { id: string }[] = draftOfRound
+      ? await this.db.query(
+          `INSERT INTO doc_updates (doc_name, update)
            SELECT $1, $2 FROM rounds WHERE id = $3 AND status <> 'closed' FOR SHARE
            RETURNING id::text AS id`,
-          values: [docName, toBuffer(update), draftOfRound],
-        })
-      : await this.pool.query<{ id: string }>({
-          name: 'consulta_doc_append',
-          text: `INSERT INTO doc_updates (doc_name, update) VALUES ($1, $2) RETURNING id::text AS id`,
-          values: [docName, toBuffer(update)],
-        });
+          [docName, toBuffer(update), draftOfRound],
+        )
+      : await this.db.query(
+          `INSERT INTO doc_updates (doc_name, update) VALUES ($1, $2) RETURNING id::text AS id`,
+          [docName, toBuffer(update)],
+        );
     return rows[0]?.id ?? null;
-  }
-
-  /** The pg pool under TypeORM's postgres driver. */
-  private get pool(): Pool {
-    return (this.db.driver as unknown as { master: Pool }).master;
   }
 
   /** Row ids still in the log and the snapshot version: what a node compares to find rows it missed. */
