@@ -121,7 +121,10 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
     const colleague = await createUser(t, { displayName: 'Otieno Colleague', organisationId: org.id });
     await user.reload();
     const row = user.getByRole('listitem').filter({ hasText: 'Otieno Colleague' });
-    await row.getByRole('checkbox', { name: 'Focal point' }).check();
+    // The box follows the server's answer, so it turns checked once the change is stored, not at the click.
+    const focal = row.getByRole('checkbox', { name: 'Focal point' });
+    await focal.click();
+    await expect.poll(() => focal.isChecked()).toBe(true);
     await expect
       .poll(
         async () => (await t.db.getRepository(User).findOneByOrFail({ id: colleague.user.id })).isFocalPoint,
