@@ -12,6 +12,7 @@ import { buildClosingRecord, closingDigest, firstDifference } from './closing-re
 import { ClosingRecordBuilder, ROUND_EVENTS, RoundClosed, RoundClosing } from './round-events.js';
 import { RoundOptionsSnapshot } from './round-options.snapshot.js';
 import { assertCanClose } from './round-transitions.js';
+import { lockRoundForTransition } from './round-lock.js';
 import { Round } from './round.entity.js';
 
 export type CloseCause = { by: 'secretariat'; actorId: string } | { by: 'deadline' };
@@ -67,18 +68,8 @@ export class RoundClosingService {
 
   private closeInTransaction(roundId: string, cause: CloseCause, opts: { skipLocked?: boolean }) {
     return this.db.transaction(async (tx) => {
-      const qb = tx
-        .getRepository(Round)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.id = :roundId', { roundId });
-      if (opts.skipLocked) qb.setOnLocked('skip_locked');
-      const round = await qb.getOne();
-      if (!round) {
-        if (opts.skipLocked) return null;
-        throw notFound('The round');
-      }
-      if (opts.skipLocked && round.status !== 'open') return null;
+      const round = await lockRoundForTransition(tx, roundId, { ...opts, expected: 'open' });
+      if (!round) return null;
       assertCanClose(round);
       round.status = 'closed';
       // Millisecond precision: the record carries this instant as an ISO string.

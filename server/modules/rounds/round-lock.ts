@@ -19,3 +19,28 @@ export async function lockRoundForWrite(manager: EntityManager, roundId: string)
   if (round.status !== 'open') throw conflict(`Round ${round.number} is not open yet`);
   return round;
 }
+
+/**
+ * Locks a round FOR UPDATE to move it to its next status (open, close). With `skipLocked` (the scheduler on
+ * several nodes) a round another node holds, or one no longer in `expected` status, gives null instead of
+ * waiting or failing: that node is handling it.
+ */
+export async function lockRoundForTransition(
+  manager: EntityManager,
+  roundId: string,
+  opts: { skipLocked?: boolean; expected: Round['status'] },
+): Promise<Round | null> {
+  const qb = manager
+    .getRepository(Round)
+    .createQueryBuilder('r')
+    .setLock('pessimistic_write')
+    .where('r.id = :roundId', { roundId });
+  if (opts.skipLocked) qb.setOnLocked('skip_locked');
+  const round = await qb.getOne();
+  if (!round) {
+    if (opts.skipLocked) return null;
+    throw notFound('The round');
+  }
+  if (opts.skipLocked && round.status !== opts.expected) return null;
+  return round;
+}

@@ -17,6 +17,7 @@ import { LIVE_EVENT, LiveEvent } from '../realtime/live-event.js';
 import { ROUND_EVENTS, RoundCreatingFromPrevious, RoundOpened, RoundUpdated } from './round-events.js';
 import { RoundOptionsSnapshot } from './round-options.snapshot.js';
 import { assertCanOpen, assertCanReschedule } from './round-transitions.js';
+import { lockRoundForTransition } from './round-lock.js';
 import { Round } from './round.entity.js';
 
 const toDate = (v: string | null | undefined) => (v ? new Date(v) : null);
@@ -108,18 +109,8 @@ export class RoundsService {
   /** Opens a scheduled round; with `skipLocked` (the scheduler) a round another node is handling is skipped. */
   async open(roundId: string, actor: Actor, opts: { skipLocked?: boolean } = {}): Promise<Round | null> {
     const opened = await this.db.transaction(async (tx) => {
-      const qb = tx
-        .getRepository(Round)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.id = :roundId', { roundId });
-      if (opts.skipLocked) qb.setOnLocked('skip_locked');
-      const round = await qb.getOne();
-      if (!round) {
-        if (opts.skipLocked) return null;
-        throw notFound('The round');
-      }
-      if (opts.skipLocked && round.status !== 'scheduled') return null;
+      const round = await lockRoundForTransition(tx, roundId, { ...opts, expected: 'scheduled' });
+      if (!round) return null;
       await this.lockConsultation(tx, round.consultationId);
       const otherOpen = await tx
         .getRepository(Round)
