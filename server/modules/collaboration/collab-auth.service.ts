@@ -28,6 +28,8 @@ export interface CollabRights {
 @Injectable()
 export class CollabAuth {
   private readonly origins: string[];
+  /** One frozen rights object per (consultation, write, presence): a crowd of readers shares one. */
+  private readonly sharedRights = new Map<string, Readonly<CollabRights>>();
 
   constructor(
     private readonly principals: PrincipalResolver,
@@ -58,17 +60,24 @@ export class CollabAuth {
     const roundCtx = { ...ctx, round: { status: round.status, number: round.number } };
     if (ref.kind === 'draft') {
       this.assertRead(principal, this.policy.can(principal, 'draft.read', roundCtx), 'draft.read', roundCtx);
-      return {
+      return this.share({
         consultationId: round.consultationId,
         write: this.policy.can(principal, 'draft.edit', roundCtx),
         presence: this.policy.can(principal, 'presence.broadcast', roundCtx),
-      };
+      });
     }
     // The summary is the chairs' working document: chairs write it, the secretariat reads along.
     const write = this.policy.can(principal, 'summary.edit', roundCtx);
     const read = write || this.policy.can(principal, 'round.manage', roundCtx);
     this.assertRead(principal, read, 'summary.edit', roundCtx);
-    return { consultationId: round.consultationId, write, presence: read };
+    return this.share({ consultationId: round.consultationId, write, presence: read });
+  }
+
+  private share(rights: CollabRights): Readonly<CollabRights> {
+    const key = `${rights.consultationId}:${rights.write}:${rights.presence}`;
+    let shared = this.sharedRights.get(key);
+    if (!shared) this.sharedRights.set(key, (shared = Object.freeze(rights)));
+    return shared;
   }
 
   private assertRead(

@@ -1,6 +1,6 @@
+import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import type { CollabUserState } from '../../../shared/schemas/collab.js';
-import type { Principal } from '../policy/principal.js';
 import type { CollabRights } from './collab-auth.service.js';
 import type { CollabDocument } from './collab-document.js';
 import type { CloseReason } from './close-codes.js';
@@ -8,17 +8,32 @@ import type { DocRef } from './doc-name.js';
 
 const ANONYMOUS: CollabUserState = { name: '', color: '#777777', userId: '' };
 
-/** One WebSocket on one document, with what it may do and its resource accounting. */
+/** The per-connection rates, read from the one CollabConfig every connection shares. */
+export interface ConnectionLimits {
+  readonly messagesPerSecond: number;
+  readonly awarenessPerSecond: number;
+}
+
+/**
+ * One WebSocket on one document, with what it may do and its resource accounting. Hundreds share a document,
+ * so it holds as little of its own as it can: the document's ref once attached, the config's limits, a
+ * pre-authentication queue only while authenticating.
+ */
 export class CollabConnection {
-  principal: Principal | null = null;
+  /** The signed-in session, for revocation; null for an anonymous reader. The rest of the principal is not kept. */
+  sessionId: string | null = null;
   /** Null while authenticating: messages are queued, nothing is applied or sent. */
   rights: CollabRights | null = null;
   doc: CollabDocument | null = null;
+  /** Who this is, as others see it in the presence list (and its user id). */
   user: CollabUserState = ANONYMOUS;
   /** The awareness client id this connection announced first; it may set no other. */
   clientId: number | null = null;
-  readonly queue: Uint8Array[] = [];
+  /** Messages that arrived before authentication finished (bounded by the server); null when none. */
+  queue: Uint8Array[] | null = null;
   queueBytes = 0;
+  /** Closes a connection that has not authenticated in time; cleared once it has. */
+  authTimer: NodeJS.Timeout | null = null;
   lastMessageAt = Date.now();
   alive = true;
   closed = false;
@@ -29,12 +44,12 @@ export class CollabConnection {
 
   constructor(
     readonly ws: WebSocket,
-    readonly ref: DocRef,
-    private readonly perSecond: number,
-    private readonly awarenessPerSecond: number,
+    /** Parsed from the URL; replaced by the loaded document's own (shared) ref once attached. */
+    public ref: DocRef,
+    private readonly limits: ConnectionLimits,
   ) {
-    this.tokens = perSecond;
-    this.awarenessTokens = awarenessPerSecond;
+    this.tokens = limits.messagesPerSecond;
+    this.awarenessTokens = limits.awarenessPerSecond;
   }
 
   get canWrite(): boolean {
@@ -42,7 +57,7 @@ export class CollabConnection {
   }
 
   get mayBroadcastPresence(): boolean {
-    return !!this.rights?.presence && !!this.principal;
+    return !!this.rights?.presence && this.sessionId !== null;
   }
 
   send(data: Uint8Array): void {
@@ -50,6 +65,16 @@ export class CollabConnection {
     // No callback and no options object: this runs once per reader per update (the fan-out hot path). A
     // Uint8Array goes out as a binary frame; a dead peer surfaces as 'error'/'close', which clean up.
     this.ws.send(data);
+  }
+
+  /**
+   * Writes a frame made by `binaryFrame` straight to the socket: the fan-out hot path, where ws.send would
+   * build the same header again for every reader. Safe beside ws's own writes because ws queues nothing
+   * without permessage-deflate (disabled on /collab) and writes each frame whole, in call order.
+   */
+  sendFrame(frame: Buffer): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    (this.ws as unknown as { _socket: Duplex })._socket.write(frame);
   }
 
   close(reason: CloseReason): void {
@@ -82,10 +107,8 @@ export class CollabConnection {
     if (elapsed <= 0) return;
     this.refilledAt = now;
     // Burst of one second's worth, refilled continuously.
-    this.tokens = Math.min(this.perSecond, this.tokens + elapsed * this.perSecond);
-    this.awarenessTokens = Math.min(
-      this.awarenessPerSecond,
-      this.awarenessTokens + elapsed * this.awarenessPerSecond,
-    );
+    const { messagesPerSecond, awarenessPerSecond } = this.limits;
+    this.tokens = Math.min(messagesPerSecond, this.tokens + elapsed * messagesPerSecond);
+    this.awarenessTokens = Math.min(awarenessPerSecond, this.awarenessTokens + elapsed * awarenessPerSecond);
   }
 }

@@ -34,6 +34,9 @@ export class CollabDocument extends Y.Doc {
   compacting = false;
   /** A compaction waiting for the document to go quiet (see CollabDocuments.scheduleCompaction). */
   compactTimer: NodeJS.Timeout | null = null;
+  /** Awareness client ids changed in this turn of the event loop, by origin, sent out together at its end. */
+  readonly awarenessChanged = { local: new Set<number>(), remote: new Set<number>() };
+  awarenessFlush: NodeJS.Immediate | null = null;
 
   constructor(readonly ref: DocRef) {
     super({ gc: true });
@@ -53,6 +56,7 @@ export class CollabDocument extends Y.Doc {
 
   override destroy() {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.awarenessFlush) clearImmediate(this.awarenessFlush);
     this.awareness.destroy();
     super.destroy();
   }

@@ -8,7 +8,7 @@ import { CollabDocument, ORIGIN } from './collab-document.js';
 import { CLOSE } from './close-codes.js';
 import { parseDocName } from './doc-name.js';
 import { DocStore } from './persistence/doc-store.service.js';
-import { awarenessMessage, updateMessage } from './protocol.js';
+import { awarenessMessage, binaryFrame, updateMessage } from './protocol.js';
 import { CollabRedisBridge } from './redis-bridge.service.js';
 
 interface AwarenessChange {
@@ -168,17 +168,31 @@ export class CollabDocuments implements OnApplicationShutdown {
   }
 
   private onAwareness(doc: CollabDocument, { added, updated, removed }: AwarenessChange, origin: unknown) {
-    const changed = added.concat(updated, removed);
-    if (!changed.length) return;
-    const update = encodeAwarenessUpdate(doc.awareness, changed);
-    this.broadcast(doc, awarenessMessage(update));
-    if (origin !== ORIGIN.REMOTE) this.bridge.publishAwareness(doc.name, update);
+    const changed = origin === ORIGIN.REMOTE ? doc.awarenessChanged.remote : doc.awarenessChanged.local;
+    for (const ids of [added, updated, removed]) for (const id of ids) changed.add(id);
+    if (changed.size) doc.awarenessFlush ??= setImmediate(() => this.flushAwareness(doc));
+  }
+
+  /**
+   * Presence changes that arrived in the same turn of the event loop go out as one message, as Hocuspocus
+   * does: when a crowd of readers renews its presence together (every client does, every 15 s), each reader
+   * receives one message instead of one per other reader. Only this node's own changes go to the bus.
+   */
+  private flushAwareness(doc: CollabDocument) {
+    doc.awarenessFlush = null;
+    const { local, remote } = doc.awarenessChanged;
+    const all = [...new Set([...local, ...remote])];
+    const own = [...local];
+    local.clear();
+    remote.clear();
+    if (!all.length) return;
+    this.broadcast(doc, awarenessMessage(encodeAwarenessUpdate(doc.awareness, all)));
+    if (own.length) this.bridge.publishAwareness(doc.name, encodeAwarenessUpdate(doc.awareness, own));
   }
 
   private broadcast(doc: CollabDocument, message: Uint8Array) {
-    // One Buffer for every reader: ws then frames it without wrapping the view again per socket.
-    const buf = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
-    for (const c of doc.connections) c.send(buf);
+    const frame = binaryFrame(message);
+    for (const c of doc.connections) c.sendFrame(frame);
   }
 
   private applyRemote(name: string, rowId: string, update: Uint8Array) {

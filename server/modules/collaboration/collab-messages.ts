@@ -73,7 +73,7 @@ function refuseWrite(
   conn.refusedWrites++;
   if (conn.refusedWrites === 1) {
     logger.warn(
-      `Refused a write on read-only ${doc.name} from ${conn.principal?.userId ?? 'an anonymous reader'}`,
+      `Refused a write on read-only ${doc.name} from ${conn.user.userId || 'an anonymous reader'}`,
     );
   }
   conn.send(permissionDeniedMessage(READ_ONLY_REASON));

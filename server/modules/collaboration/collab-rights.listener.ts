@@ -63,14 +63,15 @@ export class CollabRightsListener {
     } else if (msg.type === 'sessionsRevoked') {
       const ended = new Set(msg.sessionIds);
       for (const conn of this.server.connectionsWhere(
-        (c) => !!c.principal && ended.has(c.principal.sessionId),
+        (c) => c.sessionId !== null && ended.has(c.sessionId),
       )) {
         this.server.apply(conn, CLOSE.UNAUTHENTICATED);
       }
     } else {
       const conns = this.server.connectionsWhere(
         (c) =>
-          c.principal?.userId === msg.userId &&
+          c.sessionId !== null &&
+          c.user.userId === msg.userId &&
           !!c.rights &&
           (msg.consultationId === null || c.rights.consultationId === msg.consultationId),
       );
@@ -80,8 +81,7 @@ export class CollabRightsListener {
 
   private async recheck(conn: CollabConnection) {
     try {
-      const principal = await this.principals.fromSession(conn.principal!.sessionId, conn.principal!.userId);
-      conn.principal = principal;
+      const principal = await this.principals.fromSession(conn.sessionId!, conn.user.userId);
       this.server.apply(conn, await this.auth.rights(principal, conn.ref));
     } catch (err) {
       const { statusCode } = toApiError(err);

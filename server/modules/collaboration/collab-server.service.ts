@@ -23,6 +23,10 @@ import { awarenessMessage, permissionDeniedMessage, step1Message } from './proto
 
 export const COLLAB_PATH = '/collab/';
 
+/** A /collab socket carries its connection, for the shared event handlers. */
+type SocketOf = WebSocket & { connection: CollabConnection };
+const connectionOf = (ws: WebSocket) => (ws as SocketOf).connection;
+
 const closeFor = (err: unknown): CloseReason => {
   const { statusCode } = toApiError(err);
   if (statusCode === 401) return CLOSE.UNAUTHENTICATED;
@@ -99,16 +103,37 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private accept(ws: WebSocket, req: IncomingMessage, ref: DocRef) {
-    const conn = new CollabConnection(ws, ref, this.config.messagesPerSecond, this.config.awarenessPerSecond);
+    const conn = new CollabConnection(ws, ref, this.config);
     this.connections.add(conn);
-    ws.on('error', (err) => this.logger.debug(`Socket error on ${ref.name}: ${err.message}`));
-    ws.on('pong', () => (conn.alive = true));
-    ws.on('message', (data: RawData, isBinary: boolean) => this.receive(conn, data, isBinary));
-    ws.on('close', () => this.closed(conn));
-    const deadline = setTimeout(() => conn.rights || conn.close(CLOSE.IDLE), this.config.authDeadlineMs);
-    deadline.unref();
-    void this.authenticate(conn, req).finally(() => clearTimeout(deadline));
+    (ws as SocketOf).connection = conn;
+    ws.on('error', this.socketHandlers.error);
+    ws.on('pong', this.socketHandlers.pong);
+    ws.on('message', this.socketHandlers.message);
+    ws.on('close', this.socketHandlers.close);
+    conn.authTimer = setTimeout(() => conn.rights || conn.close(CLOSE.IDLE), this.config.authDeadlineMs);
+    conn.authTimer.unref();
+    void this.authenticate(conn, req);
   }
+
+  /**
+   * The socket event handlers, made once for every connection: `ws` calls them with the socket as `this`,
+   * which carries its connection. Per-connection closures would cost a few hundred bytes for each of the
+   * hundreds of readers a draft can have.
+   */
+  private readonly socketHandlers = ((server: CollabServer) => ({
+    error(this: WebSocket, err: Error) {
+      server.logger.debug(`Socket error on ${connectionOf(this).ref.name}: ${err.message}`);
+    },
+    pong(this: WebSocket) {
+      connectionOf(this).alive = true;
+    },
+    message(this: WebSocket, data: RawData, isBinary: boolean) {
+      server.receive(connectionOf(this), data, isBinary);
+    },
+    close(this: WebSocket) {
+      server.closed(connectionOf(this));
+    },
+  }))(this);
 
   private async authenticate(conn: CollabConnection, req: IncomingMessage) {
     try {
@@ -118,10 +143,13 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       if (conn.closed) return;
       const doc = await this.documents.open(conn.ref.name);
       if (conn.closed) return;
-      conn.principal = principal;
-      conn.user = principal ? userStateOf(principal) : conn.user;
+      if (principal) {
+        conn.sessionId = principal.sessionId;
+        conn.user = userStateOf(principal);
+      }
       conn.rights = rights;
       conn.doc = doc;
+      conn.ref = doc.ref;
       this.documents.attach(doc, conn);
       conn.send(step1Message(doc));
       const states = doc.awareness.getStates();
@@ -129,7 +157,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       // A signed-in reader is told at once that it reads only; an anonymous reader knows (and a benchmark's
       // hundreds of stock clients would each log the warning). Both are told again if they try to write.
       if (!rights.write && principal) conn.send(permissionDeniedMessage(READ_ONLY_REASON));
-      const queued = conn.queue.splice(0);
+      const queued = conn.queue ?? [];
+      conn.queue = null;
       conn.queueBytes = 0;
       for (const data of queued) this.process(conn, data);
     } catch (err) {
@@ -140,6 +169,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
         );
       }
       conn.close(reason);
+    } finally {
+      if (conn.authTimer) clearTimeout(conn.authTimer);
+      conn.authTimer = null;
     }
   }
 
@@ -152,6 +184,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     if (!conn.rights) {
       // Bounded pre-authentication queue (F-M6): a client cannot make us hold unbounded memory for free.
+      conn.queue ??= [];
       conn.queueBytes += data.byteLength;
       if (
         conn.queue.length >= this.config.preAuthQueueMessages ||

@@ -98,3 +98,24 @@ export function addsContent(doc: Y.Doc, update: Uint8Array): boolean {
   for (const [client, clock] of to) if (Y.getState(doc.store, client) < clock) return true;
   return false;
 }
+
+/**
+ * One complete binary WebSocket frame (RFC 6455 §5.2; server frames are not masked) around a message, so a
+ * broadcast frames it once instead of once per socket.
+ */
+export function binaryFrame(message: Uint8Array): Buffer {
+  const n = message.byteLength;
+  const headerLength = n < 126 ? 2 : n < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + n);
+  frame[0] = 0x82; // FIN, opcode 2 (binary)
+  if (n < 126) frame[1] = n;
+  else if (n < 65536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(n), 2);
+  }
+  frame.set(message, headerLength);
+  return frame;
+}
