@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Protocol } from './clients.js';
+import type { MemoryProbeAnswer } from './memory-probe.js';
 
 /** A collaboration server under test, running in its own process. */
 export interface Target {
@@ -22,10 +23,37 @@ export interface Target {
   persistent: boolean;
   /** What the server does that its peers do not, to read the figures fairly. */
   notes: string;
+  /** The server's live memory after a full garbage collection (see memory-probe.ts). */
+  memory(): Promise<MemoryProbeAnswer>;
   stop(): Promise<void>;
 }
 
 const DIST = join(__dirname, '..', '..');
+
+/**
+ * Starts a server script in its own node process with the memory probe preloaded and an IPC channel to ask
+ * it. BENCH_SERVER_ARGS passes node flags to every server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+ */
+function spawnServer(script: string, args: string[], env: NodeJS.ProcessEnv, stdout: 'pipe' | 'ignore') {
+  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const probe = join(DIST, 'bench/collab/memory-probe.js');
+  const child = spawn(process.execPath, ['--expose-gc', '--require', probe, ...nodeArgs, script, ...args], {
+    env,
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
+  });
+  const memory = () =>
+    new Promise<MemoryProbeAnswer>((resolve, reject) => {
+      const onMessage = (m: unknown) => {
+        const answer = (m as { memory?: MemoryProbeAnswer } | null)?.memory;
+        if (!answer) return;
+        child.off('message', onMessage);
+        resolve(answer);
+      };
+      child.on('message', onMessage);
+      if (!child.send('memory?')) reject(new Error('the server did not take the memory question'));
+    });
+  return { child, memory };
+}
 
 function waitForExit(child: ChildProcess) {
   return new Promise<void>((resolve) => {
@@ -35,9 +63,12 @@ function waitForExit(child: ChildProcess) {
 }
 
 export async function startPeer(kind: 'relay' | 'y-websocket' | 'hocuspocus'): Promise<Target> {
-  const child = spawn(process.execPath, [join(DIST, 'bench/collab/peer-servers.js'), kind], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { child, memory } = spawnServer(
+    join(DIST, 'bench/collab/peer-servers.js'),
+    [kind],
+    process.env,
+    'pipe',
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -61,6 +92,7 @@ export async function startPeer(kind: 'relay' | 'y-websocket' | 'hocuspocus'): P
       kind === 'relay'
         ? 'broadcasts bytes, no Yjs, no persistence, no auth'
         : 'stock server, documents in memory, no persistence, no auth',
+    memory,
     async stop() {
       child.kill('SIGTERM');
       await waitForExit(child);
@@ -128,12 +160,7 @@ export async function startConsulta(): Promise<Target> {
   };
   if (db.url) env.DATABASE_URL = db.url;
   else delete env.DATABASE_URL;
-  // BENCH_SERVER_ARGS passes node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(DIST, 'server/main.js')], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { child, memory } = spawnServer(join(DIST, 'server/main.js'), [], env, 'ignore');
   const http = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error('Consulta exited during start-up');
@@ -164,6 +191,7 @@ export async function startConsulta(): Promise<Target> {
     writerHeaders: { authorization: `Bearer ${writer.accessToken}` },
     readerHeaders: { authorization: `Bearer ${reader.accessToken}` },
     notes: `persists every update to ${db.url ? 'PostgreSQL' : 'the embedded PostgreSQL'} before relaying, authenticates and checks rights`,
+    memory,
     async stop() {
       child.kill('SIGTERM');
       await waitForExit(child);

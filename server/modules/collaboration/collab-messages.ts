@@ -72,9 +72,7 @@ function refuseWrite(
   if (!addsContent(doc, update) && kind === 'step2') return;
   conn.refusedWrites++;
   if (conn.refusedWrites === 1) {
-    logger.warn(
-      `Refused a write on read-only ${doc.name} from ${conn.user.userId || 'an anonymous reader'}`,
-    );
+    logger.warn(`Refused a write on read-only ${doc.name} from ${conn.user.userId || 'an anonymous reader'}`);
   }
   conn.send(permissionDeniedMessage(READ_ONLY_REASON));
 }
