@@ -28,8 +28,10 @@ const open = (...args: Parameters<typeof connectEditor>) => {
   return e;
 };
 
+const PRESENCE_RENEWAL_WINDOW_MS = 400;
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { COLLAB_PRESENCE_RENEWAL_WINDOW_MS: String(PRESENCE_RENEWAL_WINDOW_MS) } });
   secretariat = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
   participant = await createUser(t, { displayName: 'Pat Participant' });
   const { consultation } = await createConsultation(t);
@@ -234,5 +236,43 @@ describe('/collab with the stock y-websocket client', () => {
     );
     expect(seen.join()).not.toContain('xxxx');
     expect(writer.provider.wsconnected).toBe(true);
+  });
+
+  it('relays a presence change at once, and gathers bare renewals into one message per reader', async () => {
+    const { consultation } = await createConsultation(t);
+    const name = draftDocName((await createRound(t, consultation.id)).id);
+    const [a, b, watcher] = [secretariat, participant, secretariat].map((u) =>
+      open(t.url, name, { token: u.token }),
+    );
+    await Promise.all([a, b, watcher].map(synced));
+    a.provider.awareness.setLocalStateField('cursor', null);
+    b.provider.awareness.setLocalStateField('cursor', null);
+    const states = () => watcher.provider.awareness.getStates();
+    await vi.waitFor(() => expect(states().has(a.doc.clientID) && states().has(b.doc.clientID)).toBe(true));
+
+    // Every message the watcher receives is applied as one awareness 'update' event.
+    const received: number[][] = [];
+    watcher.provider.awareness.on('update', (c: { added: number[]; updated: number[] }, origin: unknown) => {
+      if (origin !== 'local') received.push([...c.added, ...c.updated].sort());
+    });
+    const renew = (e: Editor) => e.provider.awareness.setLocalState(e.provider.awareness.getLocalState());
+    const sentAt = Date.now();
+    renew(a);
+    renew(b);
+    await new Promise((r) => setTimeout(r, PRESENCE_RENEWAL_WINDOW_MS / 2));
+    expect(received).toEqual([]);
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]).toEqual([a.doc.clientID, b.doc.clientID].sort());
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(PRESENCE_RENEWAL_WINDOW_MS);
+    // The renewal refreshed the watcher's copy, so it will not time the others out.
+    const meta = watcher.provider.awareness.meta.get(a.doc.clientID);
+    expect(meta?.lastUpdated).toBeGreaterThanOrEqual(sentAt);
+
+    // A change is not held back.
+    received.length = 0;
+    a.provider.awareness.setLocalStateField('cursor', { anchor: { pos: 1 }, head: { pos: 1 } });
+    await vi.waitFor(() => expect(received).toEqual([[a.doc.clientID]]), {
+      timeout: PRESENCE_RENEWAL_WINDOW_MS / 2,
+    });
   });
 });

@@ -19,7 +19,7 @@ import { PrincipalResolver } from './principal.resolver.js';
     PolicyModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({ secret: config.jwtKey, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   controllers: [AuthController],

@@ -34,7 +34,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
           }
         },
       ]),
-      secretOrKey: config.jwtSecret,
+      // jsonwebtoken takes the key object (see AppConfig.jwtKey); passport-jwt's types only list strings.
+      secretOrKey: config.jwtKey as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: TOKEN_ISSUER,
       audience: ACCESS_TOKEN_AUDIENCE,

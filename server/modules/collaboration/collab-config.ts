@@ -17,6 +17,8 @@ export class CollabConfig {
   /** Awareness messages per second per connection; more are dropped (not closed): cursors are lossy. */
   readonly awarenessPerSecond = 20;
   readonly maxAwarenessStateBytes = 2048;
+  /** How long bare presence renewals are gathered before they are relayed (clients drop a state after 30 s). */
+  readonly presenceRenewalWindowMs: number;
   /** Compact once this many rows wait in the update log. */
   readonly compactAfterRows = 500;
   /** A live document is compacted once it has had no new commit for this long (or its log is 8× the threshold). */
@@ -29,5 +31,6 @@ export class CollabConfig {
     this.idleTimeoutMs = config.get('COLLAB_IDLE_TIMEOUT_MS');
     this.unloadGraceMs = config.get('COLLAB_UNLOAD_GRACE_MS');
     this.messagesPerSecond = config.get('COLLAB_MESSAGES_PER_SECOND');
+    this.presenceRenewalWindowMs = config.get('COLLAB_PRESENCE_RENEWAL_WINDOW_MS');
   }
 }

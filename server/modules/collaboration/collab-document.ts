@@ -2,6 +2,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabConnection } from './collab-connection.js';
 import type { DocRef } from './doc-name.js';
+import { PresenceOutbox } from './presence-outbox.js';
 
 /** Origins of changes to a loaded document, so the update handler knows what to persist and relay. */
 export const ORIGIN = {
@@ -34,9 +35,8 @@ export class CollabDocument extends Y.Doc {
   compacting = false;
   /** A compaction waiting for the document to go quiet (see CollabDocuments.scheduleCompaction). */
   compactTimer: NodeJS.Timeout | null = null;
-  /** Awareness client ids changed in this turn of the event loop, by origin, sent out together at its end. */
-  readonly awarenessChanged = { local: new Set<number>(), remote: new Set<number>() };
-  awarenessFlush: NodeJS.Immediate | null = null;
+  /** Presence waiting to be relayed (see PresenceOutbox). */
+  readonly presence = new PresenceOutbox();
 
   constructor(readonly ref: DocRef) {
     super({ gc: true });
@@ -56,7 +56,7 @@ export class CollabDocument extends Y.Doc {
 
   override destroy() {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    if (this.awarenessFlush) clearImmediate(this.awarenessFlush);
+    this.presence.dispose();
     this.awareness.destroy();
     super.destroy();
   }

@@ -88,9 +88,11 @@ export class CollabDocuments implements OnApplicationShutdown {
       throw err;
     }
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(doc, update, origin));
-    doc.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
-      this.onAwareness(doc, change, origin),
-    );
+    for (const event of ['change', 'update'] as const) {
+      doc.awareness.on(event, (change: AwarenessChange, origin: unknown) =>
+        this.onAwareness(doc, event, change, origin),
+      );
+    }
     this.loaded.set(name, doc);
     if (doc.seenRowIds.size >= this.config.compactAfterRows) {
       // A long log (e.g. edits from a node that died before unloading): the next load should be short.
@@ -167,26 +169,35 @@ export class CollabDocuments implements OnApplicationShutdown {
     void this.unload(doc);
   }
 
-  private onAwareness(doc: CollabDocument, { added, updated, removed }: AwarenessChange, origin: unknown) {
-    const changed = origin === ORIGIN.REMOTE ? doc.awarenessChanged.remote : doc.awarenessChanged.local;
-    for (const ids of [added, updated, removed]) for (const id of ids) changed.add(id);
-    if (changed.size) doc.awarenessFlush ??= setImmediate(() => this.flushAwareness(doc));
+  /** Presence changes go out at the end of this event-loop turn; bare renewals are gathered (PresenceOutbox). */
+  private onAwareness(
+    doc: CollabDocument,
+    event: 'change' | 'update',
+    { added, updated, removed }: AwarenessChange,
+    origin: unknown,
+  ) {
+    const fromThisNode = origin !== ORIGIN.REMOTE;
+    if (event === 'change') {
+      doc.presence.addChanges([...added, ...updated, ...removed], fromThisNode);
+      doc.presence.changeFlush ??= setImmediate(() => this.relayPresence(doc, 'changed'));
+      return;
+    }
+    // y-protocols emits 'change' (if anything changed) before 'update' (everything touched, renewals too).
+    doc.presence.addRenewals(updated, fromThisNode);
+    if (doc.presence.hasRenewals && !doc.presence.renewalFlush) {
+      doc.presence.renewalFlush = setTimeout(
+        () => this.relayPresence(doc, 'renewed'),
+        this.config.presenceRenewalWindowMs,
+      );
+      doc.presence.renewalFlush.unref();
+    }
   }
 
-  /**
-   * Presence changes that arrived in the same turn of the event loop go out as one message, as Hocuspocus
-   * does: when a crowd of readers renews its presence together (every client does, every 15 s), each reader
-   * receives one message instead of one per other reader. Only this node's own changes go to the bus.
-   */
-  private flushAwareness(doc: CollabDocument) {
-    doc.awarenessFlush = null;
-    const { local, remote } = doc.awarenessChanged;
-    const all = [...new Set([...local, ...remote])];
-    const own = [...local];
-    local.clear();
-    remote.clear();
-    if (!all.length) return;
-    this.broadcast(doc, awarenessMessage(encodeAwarenessUpdate(doc.awareness, all)));
+  private relayPresence(doc: CollabDocument, queue: 'changed' | 'renewed') {
+    if (queue === 'changed') doc.presence.changeFlush = null;
+    else doc.presence.renewalFlush = null;
+    const { all, own } = doc.presence.take(queue);
+    if (all.length) this.broadcast(doc, awarenessMessage(encodeAwarenessUpdate(doc.awareness, all)));
     if (own.length) this.bridge.publishAwareness(doc.name, encodeAwarenessUpdate(doc.awareness, own));
   }
 

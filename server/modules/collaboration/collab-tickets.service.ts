@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../../config/app-config.service.js';
@@ -21,14 +21,15 @@ interface TicketClaims {
  */
 @Injectable()
 export class CollabTickets {
-  private readonly secret: string;
+  /** Signs and verifies with the ticket key only (a key object: see AppConfig.jwtKey). */
+  private readonly jwt: JwtService;
 
   constructor(
-    private readonly jwt: JwtService,
     private readonly config: CollabConfig,
     appConfig: AppConfig,
   ) {
-    this.secret = createHmac('sha256', appConfig.jwtSecret).update('consulta.collab-ticket').digest('hex');
+    const secret = createHmac('sha256', appConfig.jwtSecret).update('consulta.collab-ticket').digest();
+    this.jwt = new JwtService({ secret: createSecretKey(secret) });
   }
 
   get ttlSeconds() {
@@ -43,7 +44,6 @@ export class CollabTickets {
       typ: 'collab',
     };
     return this.jwt.signAsync(claims, {
-      secret: this.secret,
       algorithm: 'HS256',
       expiresIn: this.config.ticketTtlSeconds,
     });
@@ -52,10 +52,7 @@ export class CollabTickets {
   /** The user and session a ticket names; throws 401 unless it is valid, unexpired and for this document. */
   async verify(ticket: string, docName: string): Promise<{ userId: string; sessionId: string }> {
     try {
-      const c = await this.jwt.verifyAsync<TicketClaims>(ticket, {
-        secret: this.secret,
-        algorithms: ['HS256'],
-      });
+      const c = await this.jwt.verifyAsync<TicketClaims>(ticket, { algorithms: ['HS256'] });
       if (c.typ !== 'collab' || c.doc !== docName || typeof c.sub !== 'string' || typeof c.sid !== 'string') {
         throw new Error('claims');
       }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { CollabAuth } from './collab-auth.service.js';
 import { CollabConfig } from './collab-config.js';
@@ -17,8 +16,7 @@ import { CollabRedisBridge } from './redis-bridge.service.js';
  * Other modules read or seed documents through `CollabDocuments` (`read`, `replaceInitialState`).
  */
 @Module({
-  // Its own JwtModule: tickets are signed with a key derived for them, passed on each call.
-  imports: [ConsultationsModule, JwtModule.register({})],
+  imports: [ConsultationsModule],
   controllers: [CollabTicketsController],
   providers: [
     CollabConfig,

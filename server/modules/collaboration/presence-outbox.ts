@@ -1,0 +1,51 @@
+/**
+ * Awareness (presence) of one document waiting to be relayed, by client id, remembering which came from
+ * this node (only those go to the other nodes).
+ *
+ * - Changes (someone arrives or leaves, a cursor moves) go out at the end of the event-loop turn, all of that
+ *   turn's in one message, as Hocuspocus does.
+ * - Bare renewals are gathered for a few seconds. Every client re-sends its unchanged state every 15 s so
+ *   that the others do not drop it after 30 s; relayed one by one, N readers cost N² messages every 15 s
+ *   (500 readers: 17,000 messages a second, more than the edits they are watching). Gathered, each reader
+ *   gets one message per window, and a renewal still arrives well inside the 30 s.
+ */
+export class PresenceOutbox {
+  private readonly changed = new Map<number, boolean>();
+  private readonly renewed = new Map<number, boolean>();
+  changeFlush: NodeJS.Immediate | null = null;
+  renewalFlush: NodeJS.Timeout | null = null;
+
+  addChanges(ids: number[], fromThisNode: boolean) {
+    for (const id of ids) {
+      this.changed.set(id, fromThisNode || this.changed.get(id) === true);
+      this.renewed.delete(id);
+    }
+  }
+
+  /** Ids of an awareness 'update' event: those not also changed in this turn are bare renewals. */
+  addRenewals(ids: number[], fromThisNode: boolean) {
+    for (const id of ids) {
+      if (this.changed.has(id)) continue;
+      this.renewed.set(id, fromThisNode || this.renewed.get(id) === true);
+    }
+  }
+
+  /** Empties one of the two queues: every id in it, and those that came from this node. */
+  take(queue: 'changed' | 'renewed'): { all: number[]; own: number[] } {
+    const entries = this[queue];
+    const all = [...entries.keys()];
+    const own = all.filter((id) => entries.get(id));
+    entries.clear();
+    return { all, own };
+  }
+
+  get hasRenewals() {
+    return this.renewed.size > 0;
+  }
+
+  dispose() {
+    if (this.changeFlush) clearImmediate(this.changeFlush);
+    if (this.renewalFlush) clearTimeout(this.renewalFlush);
+    this.changeFlush = this.renewalFlush = null;
+  }
+}
