@@ -6,6 +6,14 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
+let clientCount = 0;
+/**
+ * What a real editor announces in its presence (y-prosemirror's cursor plugin reads `user`): the same on
+ * every server, so that each holds and relays presence of the same size (Consulta replaces it with the
+ * signed-in identity's name and colour).
+ */
+const presenceOf = () => ({ name: `Reader ${++clientCount}`, color: '#30bced' });
+
 /** One collaborating client as the benchmark drives it: its document, and a way to leave. */
 export interface BenchClient {
   doc: Y.Doc;
@@ -27,6 +35,7 @@ function yWebsocketClient(baseUrl: string, docName: string, headers: Record<stri
     WebSocketPolyfill: HeaderWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  provider.awareness.setLocalStateField('user', presenceOf());
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
     else provider.once('sync', (s: boolean) => s && resolve());
@@ -39,6 +48,7 @@ function hocuspocusClient(baseUrl: string, docName: string): BenchClient {
   const doc = new Y.Doc();
   const websocketProvider = new HocuspocusProviderWebsocket({ url: baseUrl, WebSocketPolyfill: WebSocket });
   const provider = new HocuspocusProvider({ websocketProvider, name: docName, document: doc });
+  provider.setAwarenessField('user', presenceOf());
   // A socket given by the caller is not managed by the provider, which must be attached to it explicitly.
   provider.attach();
   const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));

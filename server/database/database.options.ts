@@ -16,6 +16,8 @@ export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
     // gen_random_uuid() is built in since PostgreSQL 13 and in PGlite; uuid-ossp needs superuser rights.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: poolSize },
+    // Idle connections are kept (pg closes them after 10 s by default): a crowd arriving at a live draft then
+    // finds them open instead of paying for new ones, and the process's memory does not swing with the pool.
+    extra: { max: poolSize, idleTimeoutMillis: 0 },
   };
 }

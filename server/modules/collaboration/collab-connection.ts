@@ -6,6 +6,12 @@ import type { CollabDocument } from './collab-document.js';
 import type { CloseReason } from './close-codes.js';
 import type { DocRef } from './doc-name.js';
 
+/**
+ * Milliseconds since the process started. Small integers stay inside the object; a Date.now() value would be
+ * boxed anew on every write (each message of each connection).
+ */
+export const clock = () => Math.floor(performance.now());
+
 const ANONYMOUS: CollabUserState = { name: '', color: '#777777', userId: '' };
 
 /** The per-connection rates, read from the one CollabConfig every connection shares. */
@@ -34,13 +40,14 @@ export class CollabConnection {
   queueBytes = 0;
   /** Closes a connection that has not authenticated in time; cleared once it has. */
   authTimer: NodeJS.Timeout | null = null;
-  lastMessageAt = Date.now();
+  lastMessageAt = clock();
   alive = true;
   closed = false;
   refusedWrites = 0;
+  /** Token buckets, in thousandths of a message so that they stay integers too. */
   private tokens: number;
   private awarenessTokens: number;
-  private refilledAt = Date.now();
+  private refilledAt = clock();
 
   constructor(
     readonly ws: WebSocket,
@@ -48,8 +55,8 @@ export class CollabConnection {
     public ref: DocRef,
     private readonly limits: ConnectionLimits,
   ) {
-    this.tokens = limits.messagesPerSecond;
-    this.awarenessTokens = limits.awarenessPerSecond;
+    this.tokens = limits.messagesPerSecond * 1000;
+    this.awarenessTokens = limits.awarenessPerSecond * 1000;
   }
 
   get canWrite(): boolean {
@@ -90,25 +97,29 @@ export class CollabConnection {
   /** Token bucket per connection: false means the client is over its rate and is closed (4429). */
   takeMessage(): boolean {
     this.refill();
-    return --this.tokens >= 0;
+    this.tokens -= 1000;
+    return this.tokens >= 0;
   }
 
   /** Awareness has its own, smaller bucket; excess awareness is dropped, not punished. */
   takeAwareness(): boolean {
     this.refill();
-    if (this.awarenessTokens < 1) return false;
-    this.awarenessTokens--;
+    if (this.awarenessTokens < 1000) return false;
+    this.awarenessTokens -= 1000;
     return true;
   }
 
   private refill() {
-    const now = Date.now();
-    const elapsed = (now - this.refilledAt) / 1000;
-    if (elapsed <= 0) return;
+    const now = clock();
+    const elapsedMs = now - this.refilledAt;
+    if (elapsedMs <= 0) return;
     this.refilledAt = now;
-    // Burst of one second's worth, refilled continuously.
+    // Burst of one second's worth, refilled continuously (ms × messages/s = thousandths of a message).
     const { messagesPerSecond, awarenessPerSecond } = this.limits;
-    this.tokens = Math.min(messagesPerSecond, this.tokens + elapsed * messagesPerSecond);
-    this.awarenessTokens = Math.min(awarenessPerSecond, this.awarenessTokens + elapsed * awarenessPerSecond);
+    this.tokens = Math.min(messagesPerSecond * 1000, this.tokens + elapsedMs * messagesPerSecond);
+    this.awarenessTokens = Math.min(
+      awarenessPerSecond * 1000,
+      this.awarenessTokens + elapsedMs * awarenessPerSecond,
+    );
   }
 }

@@ -14,7 +14,7 @@ import { redactUrl } from '../../common/logging.module.js';
 import { userStateOf } from './awareness-filter.js';
 import { CollabAuth, type CollabRights } from './collab-auth.service.js';
 import { CollabConfig } from './collab-config.js';
-import { CollabConnection } from './collab-connection.js';
+import { clock, CollabConnection } from './collab-connection.js';
 import { CollabDocuments } from './collab-documents.service.js';
 import { handleMessage, READ_ONLY_REASON } from './collab-messages.js';
 import { CLOSE, type CloseReason } from './close-codes.js';
@@ -177,7 +177,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
 
   private receive(conn: CollabConnection, raw: RawData, isBinary: boolean) {
     if (conn.closed) return;
-    conn.lastMessageAt = Date.now();
+    conn.lastMessageAt = clock();
     if (!isBinary) return conn.close(CLOSE.TEXT_FRAME);
     if (!conn.takeMessage()) return conn.close(CLOSE.RATE_LIMITED);
     const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
@@ -218,7 +218,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Keep-alive and idle timeout: ping every interval; a peer that missed a pong or stayed silent is cut. */
   private sweep() {
-    const now = Date.now();
+    const now = clock();
     for (const conn of this.connections) {
       if (!conn.alive) {
         conn.ws.terminate();
