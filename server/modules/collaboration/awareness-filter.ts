@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+import { equalityDeep } from 'lib0/function';
+import type { Awareness } from 'y-protocols/awareness';
 import { colourOf } from '../../../shared/editor/presence.js';
 import type { CollabUserState } from '../../../shared/schemas/collab.js';
 import type { Principal } from '../policy/principal.js';
@@ -16,17 +17,25 @@ interface Entry {
 
 const isRelPos = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** One client's awareness entry as the server keeps it. */
+export interface OwnAwareness {
+  clientId: number;
+  clock: number;
+  /** Null when the client leaves; otherwise `user` is the connection's own object, shared, not a copy. */
+  state: { user: CollabUserState; cursor?: { anchor: unknown; head: unknown } } | null;
+}
+
 /**
- * Rewrites an awareness update from a client so that the server owns what matters (F-A1, F-A5): only the
- * client's own entry survives (the first client id it announced), `user` is replaced with the identity's
- * name and colour, `cursor` is kept only for writers and only if it is the shape y-prosemirror sends, and
- * nothing else passes. Returns null when nothing is left. Throws on a blob that does not parse.
+ * Reads an awareness update from a client so that the server owns what matters (F-A1, F-A5): only the
+ * client's own entry survives (the first client id it announced), `user` is the identity's name and colour,
+ * `cursor` is kept only for writers and only if it is the shape y-prosemirror sends, and nothing else passes.
+ * Returns null when nothing is left. Throws on a blob that does not parse.
  */
 export function filterAwareness(
   blob: Uint8Array,
   conn: { clientId: number | null; canWrite: boolean; user: CollabUserState },
   maxStateBytes: number,
-): { update: Uint8Array; clientId: number } | null {
+): OwnAwareness | null {
   const d = decoding.createDecoder(blob);
   const count = decoding.readVarUint(d);
   if (count > 16) return null;
@@ -40,19 +49,44 @@ export function filterAwareness(
   }
   const own = entries.find((e) => e.clientId === (conn.clientId ?? entries[0]?.clientId));
   if (!own) return null;
-  let state: Record<string, unknown> | null = null;
+  let state: OwnAwareness['state'] = null;
   if (own.state !== null && typeof own.state === 'object') {
-    const given = own.state as Record<string, unknown>;
     state = { user: conn.user };
-    const cursor = given.cursor as Record<string, unknown> | null | undefined;
+    const cursor = (own.state as Record<string, unknown>).cursor as
+      Record<string, unknown> | null | undefined;
     if (conn.canWrite && cursor && isRelPos(cursor.anchor) && isRelPos(cursor.head)) {
       state.cursor = { anchor: cursor.anchor, head: cursor.head };
     }
   }
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, own.clientId);
-  encoding.writeVarUint(e, own.clock);
-  encoding.writeVarString(e, JSON.stringify(state));
-  return { update: encoding.toUint8Array(e), clientId: own.clientId };
+  return { clientId: own.clientId, clock: own.clock, state };
+}
+
+/**
+ * Sets one client's entry as y-protocols' applyAwarenessUpdate does (newer clock wins; same events), but from
+ * the object filterAwareness made rather than re-encoded JSON: no parse per message, and the state shares the
+ * connection's `user` instead of holding a copy for each of hundreds of readers.
+ */
+export function applyOwnAwareness(awareness: Awareness, entry: OwnAwareness, origin: unknown) {
+  const { clientId, clock, state } = entry;
+  const meta = awareness.meta.get(clientId);
+  const previous = awareness.states.get(clientId);
+  const currentClock = meta?.clock ?? 0;
+  if (!(
+    currentClock < clock ||
+    (currentClock === clock && state === null && awareness.states.has(clientId))
+  )) {
+    return;
+  }
+  if (state === null) awareness.states.delete(clientId);
+  else awareness.states.set(clientId, state);
+  awareness.meta.set(clientId, { clock, lastUpdated: Date.now() });
+  const added = meta === undefined && state !== null ? [clientId] : [];
+  const removed = meta !== undefined && state === null ? [clientId] : [];
+  const updated = meta !== undefined && state !== null ? [clientId] : [];
+  const changed = updated.length && !equalityDeep(state, previous) ? updated : [];
+  if (added.length || changed.length || removed.length) {
+    awareness.emit('change', [{ added, updated: changed, removed }, origin]);
+  }
+  if (added.length || updated.length || removed.length)
+    awareness.emit('update', [{ added, updated, removed }, origin]);
 }

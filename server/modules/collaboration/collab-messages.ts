@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { filterAwareness } from './awareness-filter.js';
+import { applyOwnAwareness, filterAwareness } from './awareness-filter.js';
 import type { CollabConnection } from './collab-connection.js';
 import type { CollabDocument } from './collab-document.js';
 import {
@@ -41,10 +41,10 @@ export function handleMessage(
       return;
     case 'awareness': {
       if (!conn.mayBroadcastPresence || !conn.takeAwareness()) return;
-      const filtered = filterAwareness(msg.update, conn, maxStateBytes);
-      if (!filtered) return;
-      conn.clientId ??= filtered.clientId;
-      applyAwarenessUpdate(doc.awareness, filtered.update, conn);
+      const own = filterAwareness(msg.update, conn, maxStateBytes);
+      if (!own) return;
+      conn.clientId ??= own.clientId;
+      applyOwnAwareness(doc.awareness, own, conn);
       return;
     }
     case 'queryAwareness': {
