@@ -15,6 +15,8 @@ interface Entry {
   state: unknown;
 }
 
+const utf8 = new TextDecoder();
+
 const isRelPos = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One client's awareness entry as the server keeps it. */
@@ -39,15 +41,19 @@ export function filterAwareness(
   const d = decoding.createDecoder(blob);
   const count = decoding.readVarUint(d);
   if (count > 16) return null;
-  const entries: Entry[] = [];
+  // Only the client's own entry is decoded: the stock provider echoes every update it receives (the other
+  // readers' entries too), and parsing those costs the server once per reader per arrival in a crowd.
+  let own: Entry | undefined;
+  let ownId = conn.clientId;
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
-    const json = decoding.readVarString(d);
-    if (json.length > maxStateBytes) continue;
-    entries.push({ clientId, clock, state: JSON.parse(json) as unknown });
+    const json = decoding.readVarUint8Array(d);
+    if (json.byteLength > maxStateBytes) continue;
+    ownId ??= clientId;
+    if (clientId === ownId && !own)
+      own = { clientId, clock, state: JSON.parse(utf8.decode(json)) as unknown };
   }
-  const own = entries.find((e) => e.clientId === (conn.clientId ?? entries[0]?.clientId));
   if (!own) return null;
   let state: OwnAwareness['state'] = null;
   if (own.state !== null && typeof own.state === 'object') {
