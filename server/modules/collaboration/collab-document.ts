@@ -2,7 +2,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabConnection } from './collab-connection.js';
 import type { DocRef } from './doc-name.js';
-import { PresenceOutbox } from './presence-outbox.js';
+import type { PresenceOutbox } from './presence-outbox.js';
 
 /** Origins of changes to a loaded document, so the update handler knows what to persist and relay. */
 export const ORIGIN = {
@@ -35,8 +35,8 @@ export class CollabDocument extends Y.Doc {
   compacting = false;
   /** A compaction waiting for the document to go quiet (see CollabDocuments.scheduleCompaction). */
   compactTimer: NodeJS.Timeout | null = null;
-  /** Presence waiting to be relayed (see PresenceOutbox). */
-  readonly presence = new PresenceOutbox();
+  /** Presence waiting to be relayed; set by CollabDocuments once the document is loaded. */
+  presence: PresenceOutbox | null = null;
 
   constructor(readonly ref: DocRef) {
     super({ gc: true });
@@ -56,7 +56,7 @@ export class CollabDocument extends Y.Doc {
 
   override destroy() {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    this.presence.dispose();
+    this.presence?.dispose();
     this.awareness.destroy();
     super.destroy();
   }

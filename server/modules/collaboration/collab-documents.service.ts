@@ -7,6 +7,7 @@ import { CollabConnection } from './collab-connection.js';
 import { CollabDocument, ORIGIN } from './collab-document.js';
 import { CLOSE } from './close-codes.js';
 import { parseDocName } from './doc-name.js';
+import { PresenceOutbox } from './presence-outbox.js';
 import { DocStore } from './persistence/doc-store.service.js';
 import { awarenessMessage, binaryFrame, updateMessage } from './protocol.js';
 import { CollabRedisBridge } from './redis-bridge.service.js';
@@ -88,9 +89,13 @@ export class CollabDocuments implements OnApplicationShutdown {
       throw err;
     }
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(doc, update, origin));
+    const presence = new PresenceOutbox(this.config.presenceRenewalWindowMs, (all, own) =>
+      this.relayPresence(doc, all, own),
+    );
+    doc.presence = presence;
     for (const event of ['change', 'update'] as const) {
       doc.awareness.on(event, (change: AwarenessChange, origin: unknown) =>
-        this.onAwareness(doc, event, change, origin),
+        this.onAwareness(presence, event, change, origin),
       );
     }
     this.loaded.set(name, doc);
@@ -169,35 +174,20 @@ export class CollabDocuments implements OnApplicationShutdown {
     void this.unload(doc);
   }
 
-  /** Presence changes go out at the end of this event-loop turn; bare renewals are gathered (PresenceOutbox). */
+  /** y-protocols emits 'change' (if anything changed) before 'update' (everything touched, renewals too). */
   private onAwareness(
-    doc: CollabDocument,
+    presence: PresenceOutbox,
     event: 'change' | 'update',
     { added, updated, removed }: AwarenessChange,
     origin: unknown,
   ) {
     const fromThisNode = origin !== ORIGIN.REMOTE;
-    if (event === 'change') {
-      doc.presence.addChanges([...added, ...updated, ...removed], fromThisNode);
-      doc.presence.changeFlush ??= setImmediate(() => this.relayPresence(doc, 'changed'));
-      return;
-    }
-    // y-protocols emits 'change' (if anything changed) before 'update' (everything touched, renewals too).
-    doc.presence.addRenewals(updated, fromThisNode);
-    if (doc.presence.hasRenewals && !doc.presence.renewalFlush) {
-      doc.presence.renewalFlush = setTimeout(
-        () => this.relayPresence(doc, 'renewed'),
-        this.config.presenceRenewalWindowMs,
-      );
-      doc.presence.renewalFlush.unref();
-    }
+    if (event === 'change') presence.addChanges([...added, ...updated, ...removed], fromThisNode);
+    else presence.addRenewals(updated, fromThisNode);
   }
 
-  private relayPresence(doc: CollabDocument, queue: 'changed' | 'renewed') {
-    if (queue === 'changed') doc.presence.changeFlush = null;
-    else doc.presence.renewalFlush = null;
-    const { all, own } = doc.presence.take(queue);
-    if (all.length) this.broadcast(doc, awarenessMessage(encodeAwarenessUpdate(doc.awareness, all)));
+  private relayPresence(doc: CollabDocument, all: number[], own: number[]) {
+    this.broadcast(doc, awarenessMessage(encodeAwarenessUpdate(doc.awareness, all)));
     if (own.length) this.bridge.publishAwareness(doc.name, encodeAwarenessUpdate(doc.awareness, own));
   }
 

@@ -12,14 +12,21 @@
 export class PresenceOutbox {
   private readonly changed = new Map<number, boolean>();
   private readonly renewed = new Map<number, boolean>();
-  changeFlush: NodeJS.Immediate | null = null;
-  renewalFlush: NodeJS.Timeout | null = null;
+  private changeFlush: NodeJS.Immediate | null = null;
+  private renewalFlush: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly renewalWindowMs: number,
+    /** Relays the given client ids; `own` are those that came from this node. */
+    private readonly relay: (all: number[], own: number[]) => void,
+  ) {}
 
   addChanges(ids: number[], fromThisNode: boolean) {
     for (const id of ids) {
       this.changed.set(id, fromThisNode || this.changed.get(id) === true);
       this.renewed.delete(id);
     }
+    if (this.changed.size) this.changeFlush ??= setImmediate(() => this.flush('changed'));
   }
 
   /** Ids of an awareness 'update' event: those not also changed in this turn are bare renewals. */
@@ -28,24 +35,25 @@ export class PresenceOutbox {
       if (this.changed.has(id)) continue;
       this.renewed.set(id, fromThisNode || this.renewed.get(id) === true);
     }
-  }
-
-  /** Empties one of the two queues: every id in it, and those that came from this node. */
-  take(queue: 'changed' | 'renewed'): { all: number[]; own: number[] } {
-    const entries = this[queue];
-    const all = [...entries.keys()];
-    const own = all.filter((id) => entries.get(id));
-    entries.clear();
-    return { all, own };
-  }
-
-  get hasRenewals() {
-    return this.renewed.size > 0;
+    if (this.renewed.size && !this.renewalFlush) {
+      this.renewalFlush = setTimeout(() => this.flush('renewed'), this.renewalWindowMs);
+      this.renewalFlush.unref();
+    }
   }
 
   dispose() {
     if (this.changeFlush) clearImmediate(this.changeFlush);
     if (this.renewalFlush) clearTimeout(this.renewalFlush);
     this.changeFlush = this.renewalFlush = null;
+  }
+
+  private flush(queue: 'changed' | 'renewed') {
+    if (queue === 'changed') this.changeFlush = null;
+    else this.renewalFlush = null;
+    const entries = this[queue];
+    const all = [...entries.keys()];
+    const own = all.filter((id) => entries.get(id));
+    entries.clear();
+    if (all.length) this.relay(all, own);
   }
 }
