@@ -5,6 +5,7 @@ import type { ProposeOrganisationInput } from '../../../../shared/schemas/identi
 import { useJoinOrganisation, useLeaveOrganisation, useOrganisations, useProposeOrganisation } from './api';
 import { ErrorMessage } from './ErrorMessage';
 import { OrganisationMembers } from './OrganisationMembers';
+import { TextField } from './TextField';
 import { VocabularySelect } from './vocabulary';
 
 function ProposeForm() {
@@ -23,16 +24,13 @@ function ProposeForm() {
     <form className="form" onSubmit={submit} aria-labelledby="propose-title">
       <h3 id="propose-title">{t('organisation.proposeTitle')}</h3>
       <p className="meta">{t('organisation.proposeLead')}</p>
-      <label>
-        {t('organisation.name')}
-        <input
-          type="text"
-          required
-          maxLength={200}
-          value={form.name}
-          onChange={(e) => set('name')(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('organisation.name')}
+        required
+        maxLength={200}
+        value={form.name}
+        onChange={set('name')}
+      />
       <VocabularySelect
         kind="group"
         optional={false}

@@ -5,6 +5,7 @@ import type { MeView, ProfileInput } from '../../../../shared/schemas/auth';
 import { useUpdateProfile } from './api';
 import { ErrorMessage } from './ErrorMessage';
 import { OrganisationPanel } from './OrganisationPanel';
+import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
 import { useMe } from './useMe';
 import { VocabularySelect } from './vocabulary';
 
@@ -39,23 +40,9 @@ function ProfileForm({ me }: { me: MeView }) {
       <p className="meta">
         <Trans t={t} i18nKey="profile.email" values={{ email: me.email }} components={{ bdi: <bdi /> }} />
       </p>
-      <label>
-        {t('fields.displayName')}
-        <input
-          type="text"
-          required
-          maxLength={100}
-          value={form.displayName}
-          onChange={(e) => set('displayName')(e.target.value)}
-        />
-      </label>
+      <DisplayNameField value={form.displayName} onChange={set('displayName')} />
       <p className="meta">{t('profile.personalCapacity')}</p>
-      <VocabularySelect
-        kind="group"
-        label={t('fields.stakeholderGroup')}
-        value={form.stakeholderGroup}
-        onChange={set('stakeholderGroup')}
-      />
+      <StakeholderGroupSelect value={form.stakeholderGroup} onChange={set('stakeholderGroup')} />
       <VocabularySelect
         kind="membership"
         label={t('fields.membership')}
@@ -77,12 +64,7 @@ function ProfileForm({ me }: { me: MeView }) {
           {t('fields.countryHint')}
         </span>
       </label>
-      <VocabularySelect
-        kind="region"
-        label={t('fields.region')}
-        value={form.region}
-        onChange={set('region')}
-      />
+      <RegionSelect value={form.region} onChange={set('region')} />
       <ErrorMessage error={update.error} />
       {update.isSuccess && (
         <p role="status" className="ok">

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { RegisterInput } from '../../../../shared/schemas/auth';
 import { useSignUp } from './api';
 import { ErrorMessage } from './ErrorMessage';
-import { VocabularySelect } from './vocabulary';
+import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
 
 /** Open to every stakeholder, members and non-members alike. */
 export function SignUpPage() {
@@ -36,17 +36,7 @@ export function SignUpPage() {
       <h1 id="signup-title">{t('signUp.title')}</h1>
       <p className="lead">{t('signUp.lead')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <label>
-          {t('fields.displayName')}
-          <input
-            type="text"
-            autoComplete="name"
-            required
-            maxLength={100}
-            value={form.displayName}
-            onChange={(e) => set('displayName')(e.target.value)}
-          />
-        </label>
+        <DisplayNameField autoComplete="name" value={form.displayName} onChange={set('displayName')} />
         <label>
           {t('fields.email')}
           <input
@@ -72,18 +62,8 @@ export function SignUpPage() {
             {t('fields.passwordHint')}
           </span>
         </label>
-        <VocabularySelect
-          kind="group"
-          label={t('fields.stakeholderGroup')}
-          value={form.stakeholderGroup}
-          onChange={set('stakeholderGroup')}
-        />
-        <VocabularySelect
-          kind="region"
-          label={t('fields.region')}
-          value={form.region}
-          onChange={set('region')}
-        />
+        <StakeholderGroupSelect value={form.stakeholderGroup} onChange={set('stakeholderGroup')} />
+        <RegionSelect value={form.region} onChange={set('region')} />
         <ErrorMessage error={signUp.error} />
         <div>
           <button type="submit" disabled={signUp.isPending}>
