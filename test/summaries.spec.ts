@@ -186,6 +186,10 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       linked.insert(0, 'click me', { link: { href: 'javascript:alert(1)' } });
       link.insert(0, [linked]);
       frag2.insert(frag2.length, [link]);
+      // Text straight under the root, outside any block: a hand-made client can write it.
+      const stray = new Y.XmlText();
+      stray.insert(0, 'Stray words outside any paragraph', { bold: true });
+      frag2.insert(frag2.length, [stray]);
     });
     await vi.waitFor(() => expect(frag1.length).toBe(frag2.length));
 
@@ -207,6 +211,7 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     expect(v1.html).toContain('hidden by the moderators');
     expect(v1.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(v1.html).not.toMatch(/<script|<img|javascript:/i);
+    expect(v1.html).toContain('<p><strong>Stray words outside any paragraph</strong></p>');
     expect(v1.markdown).toContain('## Outcome of round 1');
     expect(v1.markdown).toMatch(
       /\[\^\d\]: “Yearly reporting to the Council is the right level of oversight\.” — Grace Gov/,

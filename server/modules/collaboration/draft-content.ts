@@ -32,9 +32,27 @@ export function yjsStateFromProseMirror(json: JSONContent): Uint8Array {
   }
 }
 
-/** The document as ProseMirror JSON, through the schema (unknown nodes are dropped by it). */
-export function proseMirrorJsonOf(doc: Y.Doc): JSONContent {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DRAFT_FRAGMENT), draftSchema()).toJSON();
+/**
+ * A document as ProseMirror JSON through a schema, whatever shape a client wrote: text straight under the root
+ * (which y-tiptap cannot convert: it throws) becomes a paragraph, and what the schema rejects is dropped.
+ * Both change the Y.Doc it reads (y-tiptap itself deletes rejected elements), so give it a copy, as
+ * CollabDocuments.read returns.
+ */
+export function proseMirrorJsonOf(copy: Y.Doc, schema: Schema): JSONContent {
+  const fragment = copy.getXmlFragment(DRAFT_FRAGMENT);
+  copy.transact(() => {
+    fragment.toArray().forEach((child, i) => {
+      if (child instanceof Y.XmlElement) return;
+      const delta = child instanceof Y.XmlText ? child.toDelta() : [];
+      fragment.delete(i, 1);
+      const paragraph = new Y.XmlElement('paragraph');
+      fragment.insert(i, [paragraph]);
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      text.applyDelta(delta);
+    });
+  });
+  return yXmlFragmentToProseMirrorRootNode(fragment, schema).toJSON();
 }
 
 /**

@@ -1,9 +1,9 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
+import { proseMirrorJsonOf } from '../../collaboration/draft-content.js';
 import { validCitation } from '../../../../shared/editor/citation.js';
-import { DRAFT_FRAGMENT, summaryExtensions } from '../../../../shared/editor/extensions.js';
+import { summaryExtensions } from '../../../../shared/editor/extensions.js';
 import type { CitationView } from '../../../../shared/schemas/summaries.js';
 
 let schema: Schema | undefined;
@@ -14,9 +14,9 @@ export function summarySchema(): Schema {
   return schema;
 }
 
-/** The summary as ProseMirror JSON, through the schema: elements it does not know are dropped. */
-export function summaryJsonOf(doc: Y.Doc): JSONContent {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DRAFT_FRAGMENT), summarySchema()).toJSON();
+/** The summary as ProseMirror JSON, through its schema (see proseMirrorJsonOf: give it a copy). */
+export function summaryJsonOf(copy: Y.Doc): JSONContent {
+  return proseMirrorJsonOf(copy, summarySchema());
 }
 
 /** A citation of the document, numbered in order of first appearance. */
