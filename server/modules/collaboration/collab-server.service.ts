@@ -23,9 +23,39 @@ import { awarenessMessage, permissionDeniedMessage, step1Message } from './proto
 
 export const COLLAB_PATH = '/collab/';
 
-/** A /collab socket carries its connection, for the shared event handlers. */
-type SocketOf = WebSocket & { connection: CollabConnection };
-const connectionOf = (ws: WebSocket) => (ws as SocketOf).connection;
+/** What a /collab socket hands its events to: the server that accepted it. */
+interface SocketEvents {
+  receive(conn: CollabConnection, data: RawData, isBinary: boolean): void;
+  closed(conn: CollabConnection): void;
+}
+
+/**
+ * The class of /collab sockets (ws's public `WebSocket` option), made once per server. A socket carries its
+ * connection, and its `emit` hands the events the server acts on ('message', 'pong', 'close') straight to it,
+ * then goes on to EventEmitter's (so any listener still gets every event, exactly as before).
+ *
+ * Why not listeners: a WebSocket keeps them in a dictionary-mode `_events` object whose backing store grows
+ * from 4 to 8 slots at the fourth event name (160 → 256 bytes, measured in heap snapshots). With only the
+ * 'error' listener registered (kept: an 'error' without one would throw) every connection is 96 bytes
+ * smaller, about 3% of what a reader costs.
+ */
+function socketClass(server: SocketEvents) {
+  return class CollabSocket extends WebSocket {
+    /** Set as soon as ws hands the socket over; events before that find no connection (as no listener). */
+    connection: CollabConnection | null = null;
+
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      const conn = this.connection;
+      if (conn) {
+        if (event === 'message') server.receive(conn, args[0] as RawData, args[1] as boolean);
+        else if (event === 'pong') conn.alive = true;
+        else if (event === 'close') server.closed(conn);
+      }
+      return super.emit(event, ...args);
+    }
+  };
+}
+type CollabSocket = InstanceType<ReturnType<typeof socketClass>>;
 
 const closeFor = (err: unknown): CloseReason => {
   const { statusCode } = toApiError(err);
@@ -62,6 +92,10 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       maxPayload: this.config.maxMessageBytes,
       perMessageDeflate: false,
       clientTracking: false,
+      WebSocket: socketClass({
+        receive: (conn, data, isBinary) => this.receive(conn, data, isBinary),
+        closed: (conn) => this.closed(conn),
+      }),
     });
     const server = this.adapterHost.httpAdapter.getHttpServer() as import('node:http').Server;
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
@@ -105,35 +139,18 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   private accept(ws: WebSocket, req: IncomingMessage, ref: DocRef) {
     const conn = new CollabConnection(ws, ref, this.config);
     this.connections.add(conn);
-    (ws as SocketOf).connection = conn;
-    ws.on('error', this.socketHandlers.error);
-    ws.on('pong', this.socketHandlers.pong);
-    ws.on('message', this.socketHandlers.message);
-    ws.on('close', this.socketHandlers.close);
+    (ws as CollabSocket).connection = conn;
+    ws.on('error', this.onSocketError);
     conn.authTimer = setTimeout(() => conn.rights || conn.close(CLOSE.IDLE), this.config.authDeadlineMs);
     conn.authTimer.unref();
     void this.authenticate(conn, req);
   }
 
-  /**
-   * The socket event handlers, made once for every connection: `ws` calls them with the socket as `this`,
-   * which carries its connection. Per-connection closures would cost a few hundred bytes for each of the
-   * hundreds of readers a draft can have.
-   */
-  private readonly socketHandlers = ((server: CollabServer) => ({
-    error(this: WebSocket, err: Error) {
-      server.logger.debug(`Socket error on ${connectionOf(this).ref.name}: ${err.message}`);
-    },
-    pong(this: WebSocket) {
-      connectionOf(this).alive = true;
-    },
-    message(this: WebSocket, data: RawData, isBinary: boolean) {
-      server.receive(connectionOf(this), data, isBinary);
-    },
-    close(this: WebSocket) {
-      server.closed(connectionOf(this));
-    },
-  }))(this);
+  /** The one listener of every /collab socket, shared: a per-connection closure would cost each reader. */
+  private readonly onSocketError = ((server: CollabServer) =>
+    function (this: WebSocket, err: Error) {
+      server.logger.debug(`Socket error on ${(this as CollabSocket).connection?.ref.name}: ${err.message}`);
+    })(this);
 
   private async authenticate(conn: CollabConnection, req: IncomingMessage) {
     try {
@@ -175,6 +192,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
+  /** A message from a socket (called by its `emit`, see socketClass). */
   private receive(conn: CollabConnection, raw: RawData, isBinary: boolean) {
     if (conn.closed) return;
     conn.lastMessageAt = clock();
@@ -210,6 +228,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
+  /** A socket closed (called by its `emit`). */
   private closed(conn: CollabConnection) {
     conn.closed = true;
     this.connections.delete(conn);
