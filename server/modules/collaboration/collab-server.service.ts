@@ -141,8 +141,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.connections.add(conn);
     (ws as CollabSocket).connection = conn;
     ws.on('error', this.onSocketError);
-    conn.authTimer = setTimeout(() => conn.rights || conn.close(CLOSE.IDLE), this.config.authDeadlineMs);
-    conn.authTimer.unref();
+    const timer = setTimeout(() => conn.rights || conn.close(CLOSE.IDLE), this.config.authDeadlineMs);
+    timer.unref();
+    conn.authenticating = { timer, queue: [], queueBytes: 0 };
     void this.authenticate(conn, req);
   }
 
@@ -174,10 +175,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       // A signed-in reader is told at once that it reads only; an anonymous reader knows (and a benchmark's
       // hundreds of stock clients would each log the warning). Both are told again if they try to write.
       if (!rights.write && principal) conn.send(permissionDeniedMessage(READ_ONLY_REASON));
-      const queued = conn.queue ?? [];
-      conn.queue = null;
-      conn.queueBytes = 0;
-      for (const data of queued) this.process(conn, data);
+      // New messages are processed at once from here on (rights are set): the queue only empties.
+      for (const data of conn.authenticating?.queue ?? []) this.process(conn, data);
     } catch (err) {
       const reason = closeFor(err);
       if (reason === CLOSE.INTERNAL) {
@@ -187,8 +186,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       }
       conn.close(reason);
     } finally {
-      if (conn.authTimer) clearTimeout(conn.authTimer);
-      conn.authTimer = null;
+      if (conn.authenticating) clearTimeout(conn.authenticating.timer);
+      conn.authenticating = null;
     }
   }
 
@@ -202,15 +201,16 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     if (!conn.rights) {
       // Bounded pre-authentication queue (F-M6): a client cannot make us hold unbounded memory for free.
-      conn.queue ??= [];
-      conn.queueBytes += data.byteLength;
+      const pending = conn.authenticating;
+      if (!pending) return; // authentication failed: the connection is closing
+      pending.queueBytes += data.byteLength;
       if (
-        conn.queue.length >= this.config.preAuthQueueMessages ||
-        conn.queueBytes > this.config.preAuthQueueBytes
+        pending.queue.length >= this.config.preAuthQueueMessages ||
+        pending.queueBytes > this.config.preAuthQueueBytes
       ) {
         return conn.close(CLOSE.RATE_LIMITED);
       }
-      conn.queue.push(data);
+      pending.queue.push(data);
       return;
     }
     this.process(conn, data);
