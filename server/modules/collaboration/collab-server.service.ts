@@ -23,6 +23,9 @@ import { awarenessMessage, permissionDeniedMessage, step1Message } from './proto
 
 export const COLLAB_PATH = '/collab/';
 
+/** Pongs that may wait for a client that does not read them before it is cut (ws's maxPendingAutoPongs). */
+const MAX_PENDING_PONGS = 60;
+
 /** What a /collab socket hands its events to: the server that accepted it. */
 interface SocketEvents {
   receive(conn: CollabConnection, data: RawData, isBinary: boolean): void;
@@ -32,7 +35,7 @@ interface SocketEvents {
 /**
  * The class of /collab sockets (ws's public `WebSocket` option), made once per server. A socket carries its
  * connection, and its `emit` hands the events the server acts on ('message', 'pong', 'close') straight to it,
- * then goes on to EventEmitter's (so any listener still gets every event, exactly as before).
+ * answers 'ping', then goes on to EventEmitter's (so any listener still gets every event, exactly as before).
  *
  * Why not listeners: a WebSocket keeps them in a dictionary-mode `_events` object whose backing store grows
  * from 4 to 8 slots at the fourth event name (160 → 256 bytes, measured in heap snapshots). With only the
@@ -43,8 +46,11 @@ function socketClass(server: SocketEvents) {
   return class CollabSocket extends WebSocket {
     /** Set as soon as ws hands the socket over; events before that find no connection (as no listener). */
     connection: CollabConnection | null = null;
+    /** Pongs handed to the socket and not yet written (see answerPing). */
+    pendingPongs = 0;
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'ping') this.answerPing(args[0] as Buffer);
       const conn = this.connection;
       if (conn) {
         if (event === 'message') server.receive(conn, args[0] as RawData, args[1] as boolean);
@@ -52,6 +58,19 @@ function socketClass(server: SocketEvents) {
         else if (event === 'close') server.closed(conn);
       }
       return super.emit(event, ...args);
+    }
+
+    /**
+     * ws's autoPong, which the server turns off, done here the same way: a pong with the ping's payload, and a
+     * client that pings faster than it reads its pongs is cut once MAX_PENDING_PONGS wait (ws's default cap).
+     * Why: ws's autoPong makes its completion closure on every socket up front (96 bytes with its context, and
+     * two fields); here one exists only while a pong is being written, and clients hardly ever ping.
+     */
+    answerPing(data: Buffer) {
+      if (this.readyState !== WebSocket.OPEN) return;
+      if (this.pendingPongs >= MAX_PENDING_PONGS) return this.terminate();
+      this.pendingPongs++;
+      this.pong(data, false, () => this.pendingPongs--);
     }
   };
 }
@@ -92,6 +111,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       maxPayload: this.config.maxMessageBytes,
       perMessageDeflate: false,
       clientTracking: false,
+      // Answered by the socket class instead, without a closure on every socket (see answerPing).
+      autoPong: false,
       WebSocket: socketClass({
         receive: (conn, data, isBinary) => this.receive(conn, data, isBinary),
         closed: (conn) => this.closed(conn),
