@@ -89,6 +89,22 @@ describe('bad input on /collab closes only the sender', () => {
     await vi.waitFor(() => expect(b.text.toString()).toContain('after-flood'));
   });
 
+  it('a ping is answered with its payload; a client that pings faster than it reads its pongs is cut', async () => {
+    const { ws, closed } = await rawSocket();
+    const pong = new Promise<Buffer>((resolve) => ws.once('pong', resolve));
+    ws.ping(Buffer.from('still there?'));
+    expect((await pong).toString()).toBe('still there?');
+    // Not reading: the pongs fill the socket buffers, then wait in the server, which cuts the client (as ws does).
+    ws.pause();
+    const payload = Buffer.alloc(125, 1);
+    for (let i = 0; i < 60_000; i++) ws.ping(payload);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    ws.resume();
+    expect(await closed).toBe(1006);
+    a.text.insert(0, 'after-pings ');
+    await vi.waitFor(() => expect(b.text.toString()).toContain('after-pings'));
+  });
+
   it('a flood sent before authentication finished is cut with 4429 (bounded pre-auth queue and rate)', async () => {
     const ws = new WebSocket(`${t.url.replace('http', 'ws')}/collab/${draft}`);
     ws.on('error', () => undefined);
