@@ -11,6 +11,7 @@ export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = b.fanout.map((r) => ({
     name: `collab fan-out: ${r.target}, ${r.readers} readers`,
     metrics: {
+      edits_per_s: round(r.rate),
       p50_ms: round(r.p50),
       p95_ms: round(r.p95),
       p99_ms: round(r.p99),
@@ -20,6 +21,7 @@ export async function run(): Promise<BenchResult[]> {
       kib_per_connection_rss: round(r.rssPerConnection / 1024),
       runs: r.runs,
       lost: r.lost,
+      client_busy_percent: Math.round(r.clientBusy * 100),
     },
     notes: b.notes[r.target],
   }));

@@ -90,6 +90,18 @@ function relayClient(baseUrl: string, docName: string): BenchClient {
   return { doc, synced, destroy: () => ws.close() };
 }
 
+/**
+ * The stock provider logs the server's read-only notice once per reader connection; hundreds of them say
+ * nothing. Other warnings still show.
+ */
+export function quietReadOnlyNotices() {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && /Permission denied|^read-only$/.test(args[0])) return;
+    warn(...args);
+  };
+}
+
 export function connect(
   protocol: Protocol,
   baseUrl: string,

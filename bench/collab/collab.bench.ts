@@ -1,12 +1,15 @@
 import { setPriority } from 'node:os';
-import { type BenchClient, connect } from './clients.js';
+import { type BenchClient, connect, quietReadOnlyNotices } from './clients.js';
 import { cpuMs, median, percentile } from './process-stats.js';
+import { monotonicMs, ReaderPool } from './reader-pool.js';
 import { startConsulta, startPeer, type Target } from './targets.js';
 
 export interface FanoutResult {
   target: string;
   readers: number;
   edits: number;
+  /** Edits a second the writer made. */
+  rate: number;
   p50: number;
   p95: number;
   p99: number;
@@ -23,6 +26,8 @@ export interface FanoutResult {
   /** Each run's p99 and memory per connection, to see how far they spread. */
   p99Runs: number[];
   memoryRuns: number[];
+  /** How busy the load generator's busiest reader thread was (0–1), the highest of the runs. */
+  clientBusy: number;
 }
 
 /** One run of a fan-out scenario, before the runs are combined. */
@@ -45,14 +50,26 @@ export interface LoadResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const EDITS = Number(process.env.BENCH_EDITS ?? 160);
+/**
+ * The writer's pace: BENCH_RATE edits a second (a fast typist's keystrokes are ~10), but no more than
+ * BENCH_DELIVERIES_PER_SECOND deliveries a second over the whole crowd (500 readers get 20 edits a second).
+ * All readers run on this one machine: beyond that, the load generator itself falls behind (see "client busy"
+ * in the table) and its queue, not the server, would set the tail.
+ */
+const MAX_RATE = Number(process.env.BENCH_RATE ?? 50);
+const DELIVERIES_PER_SECOND = Number(process.env.BENCH_DELIVERIES_PER_SECOND ?? 10_000);
+const rateFor = (readers: number) => Math.min(MAX_RATE, DELIVERIES_PER_SECOND / readers);
+/** How long the writer writes in each run, after a lead-in that is not counted. */
+const RUN_SECONDS = Number(process.env.BENCH_RUN_SECONDS ?? 4);
+const LEAD_IN_SECONDS = 0.5;
 /** Each scenario runs this many times, the targets taking turns, and the figures are the medians. */
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
 /** The goals are set at 200 and 500 readers; smaller crowds run once, to keep the benchmark under five minutes. */
 const repeatsAt = (readers: number) => (readers >= 200 ? REPEATS : 1);
-const RATE_PER_SECOND = Number(process.env.BENCH_RATE ?? 50);
 const READER_COUNTS = (process.env.BENCH_READERS ?? '50,200,500').split(',').map(Number);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 20_000);
+/** Threads the readers are spread over (see ReaderPool); the writer has the main thread to itself. */
+const READER_THREADS = Number(process.env.BENCH_READER_THREADS ?? 2);
 
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -66,27 +83,28 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
   }
 }
 
-/** Connects clients a batch at a time, as a crowd arrives, and waits until each is synced. */
-async function connectMany(target: Target, docName: string, n: number): Promise<BenchClient[]> {
-  const clients: BenchClient[] = [];
+/** Connects readers a batch at a time, as a crowd arrives, and waits until each is synced. */
+async function connectMany(pool: ReaderPool, target: Target, docName: string, n: number) {
   for (let i = 0; i < n; i += 100) {
-    const batch = Array.from({ length: Math.min(100, n - i) }, () =>
-      connect(target.protocol, target.baseUrl, docName, target.readerHeaders),
-    );
     await withTimeout(
-      Promise.all(batch.map((c) => c.synced)),
+      pool.connect(target.protocol, target.baseUrl, docName, target.readerHeaders, Math.min(100, n - i)),
       60_000,
       `${target.name}: ${n} readers syncing`,
     );
-    clients.push(...batch);
   }
-  return clients;
 }
 
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** One writer, N readers on one document: every edit's latency to every reader, and the server's cost. */
-async function fanout(target: Target, readers: number, edits = EDITS): Promise<FanoutRun> {
+async function fanout(
+  pool: ReaderPool,
+  target: Target,
+  readers: number,
+  seconds = RUN_SECONDS,
+): Promise<FanoutRun> {
+  const rate = rateFor(readers);
+  const edits = Math.round(rate * seconds);
   // The relay keeps no state, so readers must be there before the writer's first edit.
   const fresh = target.protocol === 'relay';
   const docName = target.docName(fresh);
@@ -100,13 +118,13 @@ async function fanout(target: Target, readers: number, edits = EDITS): Promise<F
   const first = Math.max(10, Math.round(readers / 5));
   // Each reading waits for the arrivals' traffic (initial sync, presence) to drain: bytes still queued on
   // sockets are memory, but not memory a connection keeps.
-  const crowd = await connectMany(target, docName, first);
+  await connectMany(pool, target, docName, first);
   await sleep(800);
   const before = await target.memory();
-  crowd.push(...(await connectMany(target, docName, readers - first)));
+  await connectMany(pool, target, docName, readers - first);
   await sleep(800);
   const after = await target.memory();
-  // The bench's own garbage (the previous run's clients) must not pause the readers of this one.
+  // The bench's own garbage (the previous run's clients) must not pause the writer of this one.
   collectGarbage();
   await sleep(200);
   if (!writer) {
@@ -114,57 +132,48 @@ async function fanout(target: Target, readers: number, edits = EDITS): Promise<F
     await writer.synced;
   }
 
-  const sentAt = new Map<number, number>();
-  const latencies: number[] = [];
-  const lastSeen = new Array<number>(readers).fill(0);
-  const firstSeq = ((writer.doc.getMap('bench').get('seq') as number | undefined) ?? 0) + 1;
-  lastSeen.fill(firstSeq - 1);
+  // A lead-in, sent at the same pace but not counted: the first edits of a run also pay for the load
+  // generator's new listeners and for the full GC the memory reading just forced in the server.
+  const startSeq = ((writer.doc.getMap('bench').get('seq') as number | undefined) ?? 0) + 1;
+  const firstSeq = startSeq + Math.round(rate * LEAD_IN_SECONDS);
   const lastSeq = firstSeq + edits - 1;
-  let done = 0;
-  const allDone = new Promise<void>((resolve) => {
-    crowd.forEach((reader, i) => {
-      reader.doc.on('update', () => {
-        const seq = (reader.doc.getMap('bench').get('seq') as number | undefined) ?? 0;
-        const now = performance.now();
-        for (let s = lastSeen[i] + 1; s <= seq; s++) {
-          const t = sentAt.get(s);
-          if (t !== undefined) latencies.push(now - t);
-        }
-        if (seq > lastSeen[i]) {
-          if (seq >= lastSeq && lastSeen[i] < lastSeq && ++done === readers) resolve();
-          lastSeen[i] = seq;
-        }
-      });
-    });
-  });
+  const sentAt = new Float64Array(edits);
+  await pool.watch(firstSeq, lastSeq);
 
   const text = writer.doc.getText('bench-text');
   const meta = writer.doc.getMap('bench');
-  const cpuBefore = cpuMs(target.pid);
-  const started = performance.now();
-  for (let seq = firstSeq; seq <= lastSeq; seq++) {
-    sentAt.set(seq, performance.now());
+  let cpuBefore = 0;
+  let started = 0;
+  for (let seq = startSeq; seq <= lastSeq; seq++) {
+    if (seq === firstSeq) {
+      cpuBefore = cpuMs(target.pid);
+      started = performance.now();
+    }
+    if (seq >= firstSeq) sentAt[seq - firstSeq] = monotonicMs();
     writer.doc.transact(() => {
       text.insert(text.length, `edit ${seq}. `);
       meta.set('seq', seq);
     });
-    await sleep(1000 / RATE_PER_SECOND);
+    await sleep(1000 / rate);
   }
-  await withTimeout(allDone, 60_000, `${target.name}: every reader receiving every edit`).catch(
-    () => undefined,
-  );
+  const { arrivals, busiest } = await pool.collect(60_000);
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuMs(target.pid) - cpuBefore;
-  for (const c of crowd) c.destroy();
+  await pool.destroyReaders();
   writer.destroy();
   await sleep(500);
 
+  const latencies: number[] = [];
+  for (const pairs of arrivals) {
+    for (let i = 0; i < pairs.length; i += 2) latencies.push(pairs[i + 1] - sentAt[pairs[i] - firstSeq]);
+  }
   const sorted = latencies.sort((a, b) => a - b);
   const expected = edits * readers;
   return {
     target: target.name,
     readers,
     edits,
+    rate,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
@@ -173,6 +182,7 @@ async function fanout(target: Target, readers: number, edits = EDITS): Promise<F
     memoryPerConnection: (after.liveBytes - before.liveBytes) / (readers - first),
     rssPerConnection: (after.rssBytes - before.rssBytes) / (readers - first),
     lost: expected - latencies.length,
+    clientBusy: busiest,
     cpuMs: cpu,
     delivered: latencies.length,
     elapsedS: elapsed,
@@ -187,6 +197,7 @@ function combine(runs: FanoutRun[]): FanoutResult {
     target: runs[0].target,
     readers: runs[0].readers,
     edits: runs[0].edits,
+    rate: runs[0].rate,
     p50: med((r) => r.p50),
     p95: med((r) => r.p95),
     p99: med((r) => r.p99),
@@ -198,6 +209,7 @@ function combine(runs: FanoutRun[]): FanoutResult {
     runs: runs.length,
     p99Runs: runs.map((r) => r.p99),
     memoryRuns: runs.map((r) => r.memoryPerConnection),
+    clientBusy: Math.max(...runs.map((r) => r.clientBusy)),
   };
 }
 
@@ -256,18 +268,14 @@ export async function runCollabBenchmark(
     .map((name) => ALL_TARGETS[name.trim()])
     .filter(Boolean),
 ): Promise<CollabBenchmark> {
-  // The stock provider logs the server's read-only notice once per reader connection; hundreds of them say nothing.
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && /Permission denied|^read-only$/.test(args[0])) return;
-    warn(...args);
-  };
+  quietReadOnlyNotices();
   // Every stock provider adds a process 'exit' listener.
   process.setMaxListeners(0);
   const result: CollabBenchmark = { fanout: [], load: [], notes: {}, ratios: {} };
   // Every server runs for the whole benchmark and they take turns, run after run (in a rotating order), so a
   // change in the machine's load touches all of them alike instead of whichever happened to run then.
   const running: Target[] = [];
+  let pool: ReaderPool | undefined;
   try {
     for (const start of targets) running.push(await start());
     // The load generator (hundreds of stock clients, each applying every edit) needs a whole core at 500
@@ -275,28 +283,35 @@ export async function runCollabBenchmark(
     // its database, behind the clients, which would not happen with clients on other machines: the slowest
     // commits seen were backends waiting for a core, not the disk. So the benchmark process yields (nice 10,
     // set after the servers started so they keep the normal priority); every server is treated alike.
-    setPriority(Number(process.env.BENCH_NICE ?? 10));
+    const nice = Number(process.env.BENCH_NICE ?? 10);
+    setPriority(nice);
+    pool = new ReaderPool(READER_THREADS, nice);
     for (const t of running) result.notes[t.name] = t.notes;
     // A warm-up run each, not counted: the first connections also pay for compiling the server's code paths
     // (bytecode, feedback, optimised code), which is not memory (or CPU) a connection costs.
-    for (const t of running) await fanout(t, 100, 20);
+    for (const t of running) await fanout(pool, t, 100, 0.4);
     for (const n of READER_COUNTS) {
       const runs = new Map<string, FanoutRun[]>(running.map((t) => [t.name, []]));
       for (let r = 0; r < repeatsAt(n); r++) {
         for (let i = 0; i < running.length; i++) {
           const target = running[(i + r) % running.length];
-          console.error(`collab: ${target.name}, ${n} readers (run ${r + 1} of ${repeatsAt(n)})…`);
-          runs.get(target.name)!.push(await fanout(target, n));
+          console.error(
+            `collab ${(performance.now() / 1000).toFixed(0)} s: ${target.name}, ${n} readers (run ${r + 1} of ${repeatsAt(n)})…`,
+          );
+          runs.get(target.name)!.push(await fanout(pool!, target, n));
         }
       }
       for (const t of running) result.fanout.push(combine(runs.get(t.name)!));
     }
     for (const target of running) {
       if (target.protocol === 'relay') continue;
-      console.error(`collab: ${target.name}, loading ${HISTORY} edits of history…`);
+      console.error(
+        `collab ${(performance.now() / 1000).toFixed(0)} s: ${target.name}, loading ${HISTORY} edits of history…`,
+      );
       result.load.push(await load(target));
     }
   } finally {
+    await pool?.close();
     await Promise.all(running.map((t) => t.stop()));
     // Back to normal for the benchmarks that follow (raising priority again needs privileges: best effort).
     try {
@@ -329,13 +344,14 @@ export async function runCollabBenchmark(
 export function formatCollab(b: CollabBenchmark): string {
   const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const lines = [
-    `Fan-out, one writer (${EDITS} edits at ${RATE_PER_SECOND}/s) to N readers on one document; medians of ${REPEATS} runs from 200 readers`,
-    "(latency ms, with each run's p99; server CPU µs per delivered edit; KiB per further connection, alive after a full GC)",
-    '| server | readers | p50 | p95 | p99 | p99 of each run | delivered/s | CPU µs/delivery | KiB/conn | lost |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `Fan-out, one writer to N readers on one document for ${RUN_SECONDS} s (at most ${MAX_RATE} edits/s and ${DELIVERIES_PER_SECOND} deliveries/s); medians of ${REPEATS} runs from 200 readers`,
+    "(latency ms, with each run's p99; server CPU µs per delivered edit; KiB per further connection, alive after a full GC;",
+    'client busy: the busiest reader thread of the load generator — near 100%, the tail is its own queue)',
+    '| server | readers | edits/s | p50 | p95 | p99 | p99 of each run | delivered/s | CPU µs/delivery | KiB/conn | lost | client busy |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...b.fanout.map(
       (r) =>
-        `| ${r.target} | ${r.readers} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.p99Runs.map((x) => f(x)).join(' / ')} | ${f(r.deliveredPerSecond, 0)} | ${f(r.cpuPerDeliveryUs)} | ${f(r.memoryPerConnection / 1024)} (${r.memoryRuns.map((x) => f(x / 1024)).join(' / ')}) | ${r.lost} |`,
+        `| ${r.target} | ${r.readers} | ${f(r.rate, 0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.p99Runs.map((x) => f(x)).join(' / ')} | ${f(r.deliveredPerSecond, 0)} | ${f(r.cpuPerDeliveryUs)} | ${f(r.memoryPerConnection / 1024)} (${r.memoryRuns.map((x) => f(x / 1024)).join(' / ')}) | ${r.lost} | ${f(r.clientBusy * 100, 0)}% |`,
     ),
     '',
     'Loading a document with a long history (ms until a fresh client is synced)',
