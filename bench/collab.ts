@@ -22,6 +22,7 @@ export async function run(): Promise<BenchResult[]> {
       runs: r.runs,
       lost: r.lost,
       client_busy_percent: Math.round(r.clientBusy * 100),
+      arrival_s: round(r.arrivalMs / 1000, 2),
     },
     notes: b.notes[r.target],
   }));

@@ -28,6 +28,8 @@ export interface FanoutResult {
   memoryRuns: number[];
   /** How busy the load generator's busiest reader thread was (0–1), the highest of the runs. */
   clientBusy: number;
+  /** Time for the crowd to arrive, 100 readers at a time, each connected and synced (median of the runs). */
+  arrivalMs: number;
 }
 
 /** One run of a fan-out scenario, before the runs are combined. */
@@ -118,10 +120,14 @@ async function fanout(
   const first = Math.max(10, Math.round(readers / 5));
   // Each reading waits for the arrivals' traffic (initial sync, presence) to drain: bytes still queued on
   // sockets are memory, but not memory a connection keeps.
+  const arrivalStarted = performance.now();
   await connectMany(pool, target, docName, first);
+  let arrivalMs = performance.now() - arrivalStarted;
   await sleep(800);
   const before = await target.memory();
+  const restStarted = performance.now();
   await connectMany(pool, target, docName, readers - first);
+  arrivalMs += performance.now() - restStarted;
   await sleep(800);
   const after = await target.memory();
   // The bench's own garbage (the previous run's clients) must not pause the writer of this one.
@@ -183,6 +189,7 @@ async function fanout(
     rssPerConnection: (after.rssBytes - before.rssBytes) / (readers - first),
     lost: expected - latencies.length,
     clientBusy: busiest,
+    arrivalMs,
     cpuMs: cpu,
     delivered: latencies.length,
     elapsedS: elapsed,
@@ -210,6 +217,7 @@ function combine(runs: FanoutRun[]): FanoutResult {
     p99Runs: runs.map((r) => r.p99),
     memoryRuns: runs.map((r) => r.memoryPerConnection),
     clientBusy: Math.max(...runs.map((r) => r.clientBusy)),
+    arrivalMs: med((r) => r.arrivalMs),
   };
 }
 
@@ -346,12 +354,13 @@ export function formatCollab(b: CollabBenchmark): string {
   const lines = [
     `Fan-out, one writer to N readers on one document for ${RUN_SECONDS} s (at most ${MAX_RATE} edits/s and ${DELIVERIES_PER_SECOND} deliveries/s); medians of ${REPEATS} runs from 200 readers`,
     "(latency ms, with each run's p99; server CPU µs per delivered edit; KiB per further connection, alive after a full GC;",
-    'client busy: the busiest reader thread of the load generator — near 100%, the tail is its own queue)',
-    '| server | readers | edits/s | p50 | p95 | p99 | p99 of each run | delivered/s | CPU µs/delivery | KiB/conn | lost | client busy |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    'client busy: the busiest reader thread of the load generator — near 100%, the tail is its own queue;',
+    'arrival: seconds until the whole crowd, arriving 100 at a time, is connected and synced)',
+    '| server | readers | edits/s | p50 | p95 | p99 | p99 of each run | delivered/s | CPU µs/delivery | KiB/conn | lost | client busy | arrival s |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...b.fanout.map(
       (r) =>
-        `| ${r.target} | ${r.readers} | ${f(r.rate, 0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.p99Runs.map((x) => f(x)).join(' / ')} | ${f(r.deliveredPerSecond, 0)} | ${f(r.cpuPerDeliveryUs)} | ${f(r.memoryPerConnection / 1024)} (${r.memoryRuns.map((x) => f(x / 1024)).join(' / ')}) | ${r.lost} | ${f(r.clientBusy * 100, 0)}% |`,
+        `| ${r.target} | ${r.readers} | ${f(r.rate, 0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.p99Runs.map((x) => f(x)).join(' / ')} | ${f(r.deliveredPerSecond, 0)} | ${f(r.cpuPerDeliveryUs)} | ${f(r.memoryPerConnection / 1024)} (${r.memoryRuns.map((x) => f(x / 1024)).join(' / ')}) | ${r.lost} | ${f(r.clientBusy * 100, 0)}% | ${f(r.arrivalMs / 1000)} |`,
     ),
     '',
     'Loading a document with a long history (ms until a fresh client is synced)',
