@@ -141,6 +141,29 @@ describe('Identity: sign-in and bad input', () => {
       expect(again.body.message).toMatch(/already exists/);
       expect(await t.db.getRepository(User).countBy({ email: body.email })).toBe(1);
     });
+
+    it('counts "this email has an account" answers against the address, so it cannot be asked for a list of emails', async () => {
+      const { user } = await createUser(t);
+      const register = (email: string, address: string) =>
+        request(t.url)
+          .post('/api/auth/register')
+          .set('X-Forwarded-For', address)
+          .send({ ...valid(), email });
+      const address = '203.0.113.120';
+      const statuses: number[] = [];
+      for (let i = 0; i < 9; i++) statuses.push((await register(user.email, address)).status);
+      // The address limit of this file is 8 failures.
+      expect(statuses).toEqual([409, 409, 409, 409, 409, 409, 409, 409, 429]);
+      const refused = await register(valid().email, address).expect(429);
+      expect(refused.headers['retry-after']).toBeDefined();
+      expect(refused.body.message).toMatch(
+        /Too many attempts from this address\. Wait \d+ minutes? and try again\./,
+      );
+      // Nobody else is held up, and the owner of the email still signs in.
+      await register(user.email, '203.0.113.121').expect(409);
+      await register(valid().email, '203.0.113.121').expect(201);
+      await login({ email: user.email, password: PASSWORD }, '203.0.113.122').expect(200);
+    });
   });
 
   describe('tokens', () => {

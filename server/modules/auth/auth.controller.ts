@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -10,12 +10,13 @@ import {
   refreshSchema,
   registerSchema,
 } from '../../../shared/schemas/auth.js';
-import { unauthenticated } from '../../common/errors.js';
+import { DomainError, unauthenticated } from '../../common/errors.js';
 import { ZodBody } from '../../common/zod-validation.js';
 import type { Principal } from '../policy/principal.js';
 import type { User } from '../users/user.entity.js';
 import { ACCESS_TOKEN_TTL_SECONDS, AuthService, REFRESH_TOKEN_TTL_MS, toMeView } from './auth.service.js';
 import { CurrentPrincipal, LocalAuthGuard, RequireAuth } from './auth.guards.js';
+import { clientAddress, LoginThrottle } from './login-throttle.js';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './principal.resolver.js';
 
 /** Browsers get the tokens as httpOnly cookies too; API clients use the body and `Authorization: Bearer`. */
@@ -45,7 +46,10 @@ function clearCookies(res: Response) {
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   @Post('auth/register')
   @ApiOperation({ summary: 'Create an account (open to every stakeholder, members and non-members alike)' })
@@ -55,7 +59,17 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const tokens = await this.auth.register(body, req.headers['user-agent']);
+    const address = clientAddress(req);
+    await this.throttle.assertAddressAllowed(address).catch((err: unknown) => {
+      res.setHeader('Retry-After', this.throttle.retryAfterSeconds);
+      throw err;
+    });
+    const tokens = await this.auth.register(body, req.headers['user-agent']).catch(async (err: unknown) => {
+      if (err instanceof DomainError && err.getStatus() === HttpStatus.CONFLICT) {
+        await this.throttle.recordAddressFailure(address);
+      }
+      throw err;
+    });
     setCookies(req, res, tokens);
     return tokens;
   }

@@ -7,7 +7,7 @@ import { DomainError } from '../../common/errors.js';
 import { parseOrThrow } from '../../common/zod-validation.js';
 import type { User } from '../users/user.entity.js';
 import { AuthService } from './auth.service.js';
-import { LoginThrottle } from './login-throttle.js';
+import { clientAddress, LoginThrottle } from './login-throttle.js';
 
 /** Email and password sign-in, throttled per account and per client address. */
 @Injectable()
@@ -21,8 +21,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
 
   async validate(req: Request, email: string, password: string): Promise<User> {
     const input = parseOrThrow(loginSchema, { email, password });
-    // `req.ip` honours only the trusted proxies set in bootstrap, so a forged X-Forwarded-For changes nothing.
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req);
     try {
       await this.throttle.assertAllowed(input.email, address);
     } catch (err) {

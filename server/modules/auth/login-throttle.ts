@@ -1,8 +1,12 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { Request } from 'express';
 import { ERROR_CODES } from '../../../shared/domain.js';
 import { DomainError } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.service.js';
 import { RedisService } from '../../integrations/redis/redis.service.js';
+
+/** The client's address: `req.ip` honours only the trusted proxies set in bootstrap, so a forged X-Forwarded-For changes nothing. */
+export const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /** Fixed-window counters of failed sign-ins: in Redis when configured (so every node counts), else here. */
 interface FailureCounter {
@@ -120,13 +124,33 @@ export class LoginThrottle {
     const k = this.keys(email, address);
     const [account, byAddress] = await this.counter.counts([k.account, k.address]);
     if (account >= this.maxPerAccount || byAddress >= this.maxPerAddress) {
-      const minutes = Math.max(1, Math.ceil(this.windowMs / 60_000));
-      throw new DomainError(
-        HttpStatus.TOO_MANY_REQUESTS,
-        ERROR_CODES.RATE_LIMITED,
-        `Too many failed sign-in attempts. Wait ${minutes} minute${minutes > 1 ? 's' : ''} and try again, or reset your password.`,
-      );
+      throw this.tooMany('Too many failed sign-in attempts', 'or reset your password');
     }
+  }
+
+  /**
+   * Registration must say when an email already has an account (its owner then signs in instead), which is
+   * the question someone collecting addresses asks: each such answer counts against the client address like a
+   * failed sign-in, and the same limit stops it. Only the address: counting against the account would let
+   * anyone lock its owner out by registering with their email.
+   */
+  async assertAddressAllowed(address: string): Promise<void> {
+    const [byAddress] = await this.counter.counts([this.keys('', address).address]);
+    if (byAddress >= this.maxPerAddress) throw this.tooMany('Too many attempts from this address');
+  }
+
+  async recordAddressFailure(address: string): Promise<void> {
+    await this.counter.increment([this.keys('', address).address], this.windowMs);
+  }
+
+  private tooMany(what: string, alternative?: string): DomainError {
+    const minutes = Math.max(1, Math.ceil(this.windowMs / 60_000));
+    const wait = `Wait ${minutes} minute${minutes > 1 ? 's' : ''} and try again`;
+    return new DomainError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      ERROR_CODES.RATE_LIMITED,
+      `${what}. ${wait}${alternative ? `, ${alternative}` : ''}.`,
+    );
   }
 
   async recordFailure(email: string, address: string): Promise<void> {
