@@ -29,9 +29,30 @@ const open = (...args: Parameters<typeof connectEditor>) => {
 };
 
 const PRESENCE_RENEWAL_WINDOW_MS = 400;
+const PRESENCE_CHANGE_INTERVAL_MS = 300;
+
+/** Two people on a new round's draft, announced, and a third (the secretariat) who watches their presence. */
+async function presenceOnNewDraft(second: SignedInUser) {
+  const { consultation } = await createConsultation(t);
+  const name = draftDocName((await createRound(t, consultation.id)).id);
+  const [a, b, watcher] = [secretariat, second, secretariat].map((u) =>
+    open(t.url, name, { token: u.token }),
+  );
+  await Promise.all([a, b, watcher].map(synced));
+  a.provider.awareness.setLocalStateField('cursor', null);
+  b.provider.awareness.setLocalStateField('cursor', null);
+  const states = () => watcher.provider.awareness.getStates();
+  await vi.waitFor(() => expect(states().has(a.doc.clientID) && states().has(b.doc.clientID)).toBe(true));
+  return { a, b, watcher, states };
+}
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { COLLAB_PRESENCE_RENEWAL_WINDOW_MS: String(PRESENCE_RENEWAL_WINDOW_MS) } });
+  t = await createTestApp({
+    env: {
+      COLLAB_PRESENCE_RENEWAL_WINDOW_MS: String(PRESENCE_RENEWAL_WINDOW_MS),
+      COLLAB_PRESENCE_CHANGE_INTERVAL_MS: String(PRESENCE_CHANGE_INTERVAL_MS),
+    },
+  });
   secretariat = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
   participant = await createUser(t, { displayName: 'Pat Participant' });
   const { consultation } = await createConsultation(t);
@@ -239,16 +260,7 @@ describe('/collab with the stock y-websocket client', () => {
   });
 
   it('relays a presence change at once, and gathers bare renewals into one message per reader', async () => {
-    const { consultation } = await createConsultation(t);
-    const name = draftDocName((await createRound(t, consultation.id)).id);
-    const [a, b, watcher] = [secretariat, participant, secretariat].map((u) =>
-      open(t.url, name, { token: u.token }),
-    );
-    await Promise.all([a, b, watcher].map(synced));
-    a.provider.awareness.setLocalStateField('cursor', null);
-    b.provider.awareness.setLocalStateField('cursor', null);
-    const states = () => watcher.provider.awareness.getStates();
-    await vi.waitFor(() => expect(states().has(a.doc.clientID) && states().has(b.doc.clientID)).toBe(true));
+    const { a, b, watcher } = await presenceOnNewDraft(participant);
 
     // Every message the watcher receives is applied as one awareness 'update' event.
     const received: number[][] = [];
@@ -274,5 +286,31 @@ describe('/collab with the stock y-websocket client', () => {
     await vi.waitFor(() => expect(received).toEqual([[a.doc.clientID]]), {
       timeout: PRESENCE_RENEWAL_WINDOW_MS / 2,
     });
+  });
+
+  it('relays the changes that follow one another within the change interval together, the latest state each', async () => {
+    // Both may edit, so both have cursors (a reader's is not relayed).
+    const { a, b, watcher, states } = await presenceOnNewDraft(secretariat);
+    await new Promise((r) => setTimeout(r, PRESENCE_CHANGE_INTERVAL_MS));
+
+    const received: { ids: number[]; at: number }[] = [];
+    watcher.provider.awareness.on('update', (c: { added: number[]; updated: number[] }, origin: unknown) => {
+      if (origin !== 'local') received.push({ ids: [...c.added, ...c.updated].sort(), at: Date.now() });
+    });
+    const cursorAt = (e: Editor, pos: number) =>
+      e.provider.awareness.setLocalStateField('cursor', { anchor: { pos }, head: { pos } });
+    cursorAt(a, 1);
+    await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: PRESENCE_CHANGE_INTERVAL_MS / 2 });
+    // Within the interval: a moves twice and b once; they wait for the interval and go in one message.
+    cursorAt(a, 2);
+    cursorAt(b, 3);
+    cursorAt(a, 4);
+    await vi.waitFor(() => expect(received).toHaveLength(2));
+    expect(received[1].ids).toEqual([a.doc.clientID, b.doc.clientID].sort());
+    expect(received[1].at - received[0].at).toBeGreaterThanOrEqual(PRESENCE_CHANGE_INTERVAL_MS - 20);
+    expect(states().get(a.doc.clientID)?.cursor).toEqual({ anchor: { pos: 4 }, head: { pos: 4 } });
+    expect(states().get(b.doc.clientID)?.cursor).toEqual({ anchor: { pos: 3 }, head: { pos: 3 } });
+    await new Promise((r) => setTimeout(r, PRESENCE_CHANGE_INTERVAL_MS));
+    expect(received).toHaveLength(2);
   });
 });

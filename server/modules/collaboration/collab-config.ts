@@ -19,6 +19,8 @@ export class CollabConfig {
   readonly maxAwarenessStateBytes = 2048;
   /** How long bare presence renewals are gathered before they are relayed (clients drop a state after 30 s). */
   readonly presenceRenewalWindowMs: number;
+  /** Presence changes of a document are relayed at most this often (see PresenceOutbox). */
+  readonly presenceChangeIntervalMs: number;
   /** Compact once this many rows wait in the update log. */
   readonly compactAfterRows = 500;
   /** A live document is compacted once it has had no new commit for this long (or its log is 8× the threshold). */
@@ -32,5 +34,6 @@ export class CollabConfig {
     this.unloadGraceMs = config.get('COLLAB_UNLOAD_GRACE_MS');
     this.messagesPerSecond = config.get('COLLAB_MESSAGES_PER_SECOND');
     this.presenceRenewalWindowMs = config.get('COLLAB_PRESENCE_RENEWAL_WINDOW_MS');
+    this.presenceChangeIntervalMs = config.get('COLLAB_PRESENCE_CHANGE_INTERVAL_MS');
   }
 }

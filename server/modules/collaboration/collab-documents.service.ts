@@ -89,8 +89,12 @@ export class CollabDocuments implements OnApplicationShutdown {
       throw err;
     }
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(doc, update, origin));
-    const presence = new PresenceOutbox(this.config.presenceRenewalWindowMs, (all, own) =>
-      this.relayPresence(doc, all, own),
+    const presence = new PresenceOutbox(
+      {
+        changeIntervalMs: this.config.presenceChangeIntervalMs,
+        renewalWindowMs: this.config.presenceRenewalWindowMs,
+      },
+      (all, own) => this.relayPresence(doc, all, own),
     );
     doc.presence = presence;
     for (const event of ['change', 'update'] as const) {
