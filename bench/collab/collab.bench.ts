@@ -61,8 +61,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_RATE = Number(process.env.BENCH_RATE ?? 50);
 const DELIVERIES_PER_SECOND = Number(process.env.BENCH_DELIVERIES_PER_SECOND ?? 10_000);
 const rateFor = (readers: number) => Math.min(MAX_RATE, DELIVERIES_PER_SECOND / readers);
-/** How long the writer writes in each run, after a lead-in that is not counted. */
-const RUN_SECONDS = Number(process.env.BENCH_RUN_SECONDS ?? 4);
+/**
+ * Edits per run, after a lead-in that is not counted: the same number at every crowd size (at 20 a second, a
+ * run lasts 8 s), since a run's p99 rests on its few slowest edits.
+ */
+const EDITS = Number(process.env.BENCH_EDITS ?? 160);
 const LEAD_IN_SECONDS = 0.5;
 /** Each scenario runs this many times, the targets taking turns, and the figures are the medians. */
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
@@ -99,14 +102,8 @@ async function connectMany(pool: ReaderPool, target: Target, docName: string, n:
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** One writer, N readers on one document: every edit's latency to every reader, and the server's cost. */
-async function fanout(
-  pool: ReaderPool,
-  target: Target,
-  readers: number,
-  seconds = RUN_SECONDS,
-): Promise<FanoutRun> {
+async function fanout(pool: ReaderPool, target: Target, readers: number, edits = EDITS): Promise<FanoutRun> {
   const rate = rateFor(readers);
-  const edits = Math.round(rate * seconds);
   // The relay keeps no state, so readers must be there before the writer's first edit.
   const fresh = target.protocol === 'relay';
   const docName = target.docName(fresh);
@@ -297,7 +294,7 @@ export async function runCollabBenchmark(
     for (const t of running) result.notes[t.name] = t.notes;
     // A warm-up run each, not counted: the first connections also pay for compiling the server's code paths
     // (bytecode, feedback, optimised code), which is not memory (or CPU) a connection costs.
-    for (const t of running) await fanout(pool, t, 100, 0.4);
+    for (const t of running) await fanout(pool, t, 100, 20);
     for (const n of READER_COUNTS) {
       const runs = new Map<string, FanoutRun[]>(running.map((t) => [t.name, []]));
       for (let r = 0; r < repeatsAt(n); r++) {
@@ -352,7 +349,7 @@ export async function runCollabBenchmark(
 export function formatCollab(b: CollabBenchmark): string {
   const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const lines = [
-    `Fan-out, one writer to N readers on one document for ${RUN_SECONDS} s (at most ${MAX_RATE} edits/s and ${DELIVERIES_PER_SECOND} deliveries/s); medians of ${REPEATS} runs from 200 readers`,
+    `Fan-out, one writer to N readers on one document, ${EDITS} edits a run (at most ${MAX_RATE} edits/s and ${DELIVERIES_PER_SECOND} deliveries/s); medians of ${REPEATS} runs from 200 readers`,
     "(latency ms, with each run's p99; server CPU µs per delivered edit; KiB per further connection, alive after a full GC;",
     'client busy: the busiest reader thread of the load generator — near 100%, the tail is its own queue;',
     'arrival: seconds until the whole crowd, arriving 100 at a time, is connected and synced)',
