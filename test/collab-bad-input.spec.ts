@@ -80,6 +80,40 @@ describe('bad input on /collab closes only the sender', () => {
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
   });
 
+  it("no connection can take another client's presence id (as its own, or aliased beyond 32 bits)", async () => {
+    a.provider.awareness.setLocalStateField('cursor', { anchor: { pos: 1 }, head: { pos: 1 } });
+    const victim = a.doc.clientID;
+    const seen = () => b.provider.awareness.getStates().get(victim);
+    await vi.waitFor(() => expect(seen()?.cursor).toEqual({ anchor: { pos: 1 }, head: { pos: 1 } }));
+    // Everything the other reader sees of the victim from now on.
+    const observed: string[] = [];
+    b.provider.awareness.on('change', () => observed.push(JSON.stringify(seen()?.cursor ?? 'gone')));
+    const awareness = (clientId: number, clock: number, state: unknown) => {
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarUint(update, clientId);
+      encoding.writeVarUint(update, clock);
+      encoding.writeVarString(update, JSON.stringify(state));
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1); // an awareness message
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+      return Buffer.from(encoding.toUint8Array(e));
+    };
+    const hijack = { cursor: { anchor: { pos: 9 }, head: { pos: 9 } } };
+    for (const first of [victim, 2 ** 32 + victim]) {
+      const { ws, closed } = await rawSocket();
+      ws.send(awareness(first, 1, hijack));
+      ws.send(awareness(victim, 1_000_000, hijack));
+      ws.close();
+      await closed;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(observed.filter((c) => c !== JSON.stringify({ anchor: { pos: 1 }, head: { pos: 1 } }))).toEqual(
+      [],
+    );
+    expect(seen()?.cursor).toEqual({ anchor: { pos: 1 }, head: { pos: 1 } });
+  });
+
   it('a flood beyond the per-connection rate closes that connection with 4429', async () => {
     const { ws, closed } = await rawSocket();
     const query = bytes(3);

@@ -49,7 +49,8 @@ export function filterAwareness(
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
     const json = decoding.readVarUint8Array(d);
-    if (json.byteLength > maxStateBytes) continue;
+    // Yjs client ids are uint32; a larger varint is no client's id (and must never alias one).
+    if (json.byteLength > maxStateBytes || clientId > 0xffffffff) continue;
     ownId ??= clientId;
     if (clientId === ownId && !own)
       own = { clientId, clock, state: JSON.parse(utf8.decode(json)) as unknown };

@@ -43,7 +43,13 @@ export function handleMessage(
       if (!conn.mayBroadcastPresence || !conn.takeAwareness()) return;
       const own = filterAwareness(msg.update, conn, maxStateBytes);
       if (!own) return;
-      conn.clientId ??= own.clientId;
+      if (conn.clientId === null) {
+        // The first id a connection announces becomes its own, unless someone here holds it: claiming
+        // another reader's id would let a client overwrite their presence, or remove it by leaving. (An
+        // honest client that reconnects before its old socket closed is announced at its next renewal.)
+        if (doc.awareness.getStates().has(own.clientId)) return;
+        conn.clientId = own.clientId;
+      }
       applyOwnAwareness(doc.awareness, own, conn);
       return;
     }
