@@ -159,6 +159,15 @@ describe('Identity: sign-in and bad input', () => {
       expect(refused.body.message).toMatch(
         /Too many attempts from this address\. Wait \d+ minutes? and try again\./,
       );
+      // Sent all at once from a fresh address, as many "taken" answers as the limit, no more.
+      const burst = await Promise.all(
+        Array.from({ length: 12 }, () => register(user.email, '203.0.113.123')),
+      );
+      const counts = burst.reduce<Record<number, number>>(
+        (n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }),
+        {},
+      );
+      expect(counts).toEqual({ 409: 8, 429: 4 });
       // Nobody else is held up, and the owner of the email still signs in.
       await register(user.email, '203.0.113.121').expect(409);
       await register(valid().email, '203.0.113.121').expect(201);

@@ -60,13 +60,17 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const address = clientAddress(req);
-    await this.throttle.assertAddressAllowed(address).catch((err: unknown) => {
+    const refuse = (err: DomainError) => {
       res.setHeader('Retry-After', this.throttle.retryAfterSeconds);
-      throw err;
+      return err;
+    };
+    await this.throttle.assertAddressAllowed(address).catch((err: DomainError) => {
+      throw refuse(err);
     });
     const tokens = await this.auth.register(body, req.headers['user-agent']).catch(async (err: unknown) => {
-      if (err instanceof DomainError && err.getStatus() === HttpStatus.CONFLICT) {
-        await this.throttle.recordAddressFailure(address);
+      const taken = err instanceof DomainError && err.getStatus() === HttpStatus.CONFLICT;
+      if (taken && !(await this.throttle.recordAddressFailure(address))) {
+        throw refuse(this.throttle.addressRefusal());
       }
       throw err;
     });

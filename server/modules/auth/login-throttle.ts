@@ -11,7 +11,8 @@ export const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddres
 /** Fixed-window counters of failed sign-ins: in Redis when configured (so every node counts), else here. */
 interface FailureCounter {
   counts(keys: string[]): Promise<number[]>;
-  increment(keys: string[], windowMs: number): Promise<void>;
+  /** Adds one to each key; answers the new counts (atomically: parallel requests each see their own). */
+  increment(keys: string[], windowMs: number): Promise<number[]>;
   reset(key: string): Promise<void>;
 }
 
@@ -32,11 +33,12 @@ class MemoryCounter implements FailureCounter {
     if (this.entries.size > 10_000) {
       for (const [k, e] of this.entries) if (e.resetAt <= now) this.entries.delete(k);
     }
-    for (const k of keys) {
+    return keys.map((k) => {
       const e = this.entries.get(k);
-      if (e && e.resetAt > now) e.count++;
-      else this.entries.set(k, { count: 1, resetAt: now + windowMs });
-    }
+      if (e && e.resetAt > now) return ++e.count;
+      this.entries.set(k, { count: 1, resetAt: now + windowMs });
+      return 1;
+    });
   }
 
   async reset(key: string) {
@@ -56,7 +58,8 @@ class RedisCounter implements FailureCounter {
     const tx = this.redis.multi();
     // SET NX starts the window once; INCR keeps the expiry that SET gave the key.
     for (const k of keys) tx.set(k, 0, 'PX', windowMs, 'NX').incr(k);
-    await tx.exec();
+    const replies = (await tx.exec()) ?? [];
+    return keys.map((_, i) => Number(replies[2 * i + 1]?.[1] ?? 0));
   }
 
   async reset(key: string) {
@@ -136,11 +139,21 @@ export class LoginThrottle {
    */
   async assertAddressAllowed(address: string): Promise<void> {
     const [byAddress] = await this.counter.counts([this.keys('', address).address]);
-    if (byAddress >= this.maxPerAddress) throw this.tooMany('Too many attempts from this address');
+    if (byAddress >= this.maxPerAddress) throw this.addressRefusal();
   }
 
-  async recordAddressFailure(address: string): Promise<void> {
-    await this.counter.increment([this.keys('', address).address], this.windowMs);
+  /**
+   * Counts one such answer; false when it is over the limit and must not be given. Requests sent in parallel
+   * all pass assertAddressAllowed before any is counted: the count each gets back here is what stops them.
+   */
+  async recordAddressFailure(address: string): Promise<boolean> {
+    const [byAddress] = await this.counter.increment([this.keys('', address).address], this.windowMs);
+    return byAddress <= this.maxPerAddress;
+  }
+
+  /** The answer once the address is over its limit (see assertAddressAllowed). */
+  addressRefusal(): DomainError {
+    return this.tooMany('Too many attempts from this address');
   }
 
   private tooMany(what: string, alternative?: string): DomainError {
