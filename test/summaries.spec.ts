@@ -190,6 +190,11 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       const stray = new Y.XmlText();
       stray.insert(0, 'Stray words outside any paragraph', { bold: true });
       frag2.insert(frag2.length, [stray]);
+      // …even with a Yjs type embedded in it.
+      const embedding = new Y.XmlText();
+      embedding.insert(0, 'Words around an embed');
+      embedding.insertEmbed(5, new Y.XmlText());
+      frag2.insert(frag2.length, [embedding]);
     });
     await vi.waitFor(() => expect(frag1.length).toBe(frag2.length));
 
@@ -212,6 +217,7 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     expect(v1.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(v1.html).not.toMatch(/<script|<img|javascript:/i);
     expect(v1.html).toContain('<p><strong>Stray words outside any paragraph</strong></p>');
+    expect(v1.html).toContain('<p>Words around an embed</p>');
     expect(v1.markdown).toContain('## Outcome of round 1');
     expect(v1.markdown).toMatch(
       /\[\^\d\]: “Yearly reporting to the Council is the right level of oversight\.” — Grace Gov/,

@@ -43,7 +43,11 @@ export function proseMirrorJsonOf(copy: Y.Doc, schema: Schema): JSONContent {
   copy.transact(() => {
     fragment.toArray().forEach((child, i) => {
       if (child instanceof Y.XmlElement) return;
-      const delta = child instanceof Y.XmlText ? child.toDelta() : [];
+      // Its text only: an embedded Yjs type would come back as itself, which cannot be inserted twice.
+      const delta =
+        child instanceof Y.XmlText
+          ? (child.toDelta() as { insert: unknown }[]).filter((op) => typeof op.insert === 'string')
+          : [];
       fragment.delete(i, 1);
       const paragraph = new Y.XmlElement('paragraph');
       fragment.insert(i, [paragraph]);
