@@ -123,18 +123,18 @@ describe('bad input on /collab closes only the sender', () => {
     await vi.waitFor(() => expect(b.text.toString()).toContain('after-flood'));
   });
 
-  it('a ping is answered with its payload; a client that pings faster than it reads its pongs is cut', async () => {
+  it('a ping is answered with its payload; a ping flood is cut like any other flood', async () => {
     const { ws, closed } = await rawSocket();
     const pong = new Promise<Buffer>((resolve) => ws.once('pong', resolve));
     ws.ping(Buffer.from('still there?'));
     expect((await pong).toString()).toBe('still there?');
-    // Not reading: the pongs fill the socket buffers, then wait in the server, which cuts the client (as ws does).
+    // Not reading either: whether the rate or the pongs waiting in the server stop it first, it is cut.
     ws.pause();
     const payload = Buffer.alloc(125, 1);
-    for (let i = 0; i < 60_000; i++) ws.ping(payload);
-    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    for (let i = 0; i < 2_000; i++) ws.ping(payload);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     ws.resume();
-    expect(await closed).toBe(1006);
+    expect([CLOSE.RATE_LIMITED.code, 1006]).toContain(await closed);
     a.text.insert(0, 'after-pings ');
     await vi.waitFor(() => expect(b.text.toString()).toContain('after-pings'));
   });

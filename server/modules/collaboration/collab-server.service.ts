@@ -50,8 +50,12 @@ function socketClass(server: SocketEvents) {
     pendingPongs = 0;
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
-      if (event === 'ping') this.answerPing(args[0] as Buffer);
       const conn = this.connection;
+      if (event === 'ping') {
+        // Answering costs the server like any message, so a ping is charged to the connection's rate.
+        if (conn && !conn.takeMessage()) conn.close(CLOSE.RATE_LIMITED);
+        else this.answerPing(args[0] as Buffer);
+      }
       if (conn) {
         if (event === 'message') server.receive(conn, args[0] as RawData, args[1] as boolean);
         else if (event === 'pong') conn.alive = true;
