@@ -8,7 +8,7 @@ export interface FanoutResult {
   target: string;
   readers: number;
   edits: number;
-  /** Edits a second the writer made. */
+  /** Edits a second the writer made, as measured (the target is rateFor(readers)). */
   rate: number;
   p50: number;
   p95: number;
@@ -141,13 +141,17 @@ async function fanout(pool: ReaderPool, target: Target, readers: number, edits =
   const firstSeq = startSeq + Math.round(rate * LEAD_IN_SECONDS);
   const lastSeq = firstSeq + edits - 1;
   const sentAt = new Float64Array(edits);
-  await pool.watch(firstSeq, lastSeq);
+  await withTimeout(pool.watch(firstSeq, lastSeq), 30_000, `${target.name}: readers watching`);
 
   const text = writer.doc.getText('bench-text');
   const meta = writer.doc.getMap('bench');
   let cpuBefore = 0;
   let started = 0;
+  // Each edit is due at a fixed time from the start, whatever happened to the one before: a late timer or a
+  // busy thread does not push the following edits back (which would leave their delay uncounted).
+  const scheduleStart = performance.now();
   for (let seq = startSeq; seq <= lastSeq; seq++) {
+    await sleep(scheduleStart + ((seq - startSeq) * 1000) / rate - performance.now());
     if (seq === firstSeq) {
       cpuBefore = cpuMs(target.pid);
       started = performance.now();
@@ -157,12 +161,12 @@ async function fanout(pool: ReaderPool, target: Target, readers: number, edits =
       text.insert(text.length, `edit ${seq}. `);
       meta.set('seq', seq);
     });
-    await sleep(1000 / rate);
   }
-  const { arrivals, busiest } = await pool.collect(60_000);
+  const sentFor = (performance.now() - started) / 1000;
+  const { arrivals, busiest } = await withTimeout(pool.collect(60_000), 70_000, `${target.name}: collecting`);
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuMs(target.pid) - cpuBefore;
-  await pool.destroyReaders();
+  await withTimeout(pool.destroyReaders(), 30_000, `${target.name}: readers leaving`);
   writer.destroy();
   await sleep(500);
 
@@ -176,7 +180,8 @@ async function fanout(pool: ReaderPool, target: Target, readers: number, edits =
     target: target.name,
     readers,
     edits,
-    rate,
+    // As sent: edits - 1 intervals between the first counted edit and the last.
+    rate: (edits - 1) / Math.max(sentFor, 1e-3),
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
@@ -201,7 +206,7 @@ function combine(runs: FanoutRun[]): FanoutResult {
     target: runs[0].target,
     readers: runs[0].readers,
     edits: runs[0].edits,
-    rate: runs[0].rate,
+    rate: med((r) => r.rate),
     p50: med((r) => r.p50),
     p95: med((r) => r.p95),
     p99: med((r) => r.p99),

@@ -41,8 +41,12 @@ export class ReaderPool {
   private readonly workers: Worker[];
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve(a: Answer): void; reject(e: Error): void }>();
+  /** Set once a thread died: every request after that fails at once instead of waiting for ever. */
+  private failure: Error | null = null;
 
   constructor(threads: number, nice: number) {
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new Error(`reader threads: ${threads} is not a count`);
     const data: ReaderWorkerData = { nice };
     this.workers = Array.from({ length: threads }, () => {
       const worker = new Worker(join(__dirname, 'reader-worker.js'), { workerData: data });
@@ -52,13 +56,17 @@ export class ReaderPool {
         if (a.error) w?.reject(new Error(a.error));
         else w?.resolve(a);
       });
-      worker.on('error', (err) => {
-        for (const w of this.waiting.values()) w.reject(err);
-        this.waiting.clear();
-      });
+      worker.on('error', (err) => this.fail(err));
+      worker.on('exit', (code) => this.fail(new Error(`a reader thread exited (${code})`)));
       worker.unref();
       return worker;
     });
+  }
+
+  private fail(err: Error) {
+    this.failure ??= err;
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
   }
 
   /** Connects n more readers, split evenly over the threads, and waits until each is synced. */
@@ -97,10 +105,12 @@ export class ReaderPool {
   }
 
   async close() {
+    this.failure ??= new Error('the reader pool is closed');
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   private all(request: (i: number) => Omit<ReaderRequest, 'id'>): Promise<Answer[]> {
+    if (this.failure) return Promise.reject(this.failure);
     return Promise.all(
       this.workers.map(
         (worker, i) =>

@@ -17,14 +17,26 @@ process.setMaxListeners(0);
 
 const readers: BenchClient[] = [];
 /** The run being recorded: arrivals so far, and when every reader of this thread has had the last edit. */
-let watch: { arrivals: number[]; done: Promise<void>; busySince: EventLoopUtilization } | null = null;
+interface Watch {
+  arrivals: number[];
+  done: Promise<void>;
+  /** Event-loop utilisation from the start of the run until the last edit reached every reader here. */
+  busy: number | null;
+  busySince: EventLoopUtilization;
+}
+let watch: Watch | null = null;
 
 function startWatching(firstSeq: number, lastSeq: number) {
   (globalThis as { gc?: () => void }).gc?.();
   const arrivals: number[] = [];
   let pending = readers.length;
+  const busySince = performance.eventLoopUtilization();
   let finish!: () => void;
-  const done = new Promise<void>((resolve) => (finish = resolve));
+  const done = new Promise<void>((resolve) => (finish = resolve)).then(() => {
+    // How busy this thread was until its last reader had the last edit (not while it then waited).
+    state.busy = performance.eventLoopUtilization(busySince).utilization;
+  });
+  const state: Watch = { arrivals, done, busy: null, busySince };
   if (pending === 0) finish();
   const stops = readers.map((reader) => {
     let lastSeen = firstSeq - 1;
@@ -42,7 +54,7 @@ function startWatching(firstSeq: number, lastSeq: number) {
     return () => reader.doc.off('update', onUpdate);
   });
   void done.then(() => stops.forEach((stop) => stop()));
-  watch = { arrivals, done, busySince: performance.eventLoopUtilization() };
+  watch = state;
 }
 
 async function handle(req: ReaderRequest): Promise<unknown> {
@@ -70,7 +82,7 @@ async function handle(req: ReaderRequest): Promise<unknown> {
       clearTimeout(timer);
       return {
         arrivals: Float64Array.from(current.arrivals),
-        busy: performance.eventLoopUtilization(current.busySince).utilization,
+        busy: current.busy ?? performance.eventLoopUtilization(current.busySince).utilization,
       };
     }
     case 'destroy':

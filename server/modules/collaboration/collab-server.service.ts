@@ -68,7 +68,7 @@ function socketClass(server: SocketEvents) {
      * ws's autoPong, which the server turns off, done here the same way: a pong with the ping's payload, and a
      * client that pings faster than it reads its pongs is cut once MAX_PENDING_PONGS wait (ws's default cap).
      * Why: ws's autoPong makes its completion closure on every socket up front (96 bytes with its context, and
-     * two fields); here one exists only while a pong is being written, and clients hardly ever ping.
+     * fields of its own); here one exists only while a pong is being written, and clients hardly ever ping.
      */
     answerPing(data: Buffer) {
       if (this.readyState !== WebSocket.OPEN) return;

@@ -7,7 +7,8 @@
  *   moment goes at once, and those that follow within the interval wait for it and go together. Every relay
  *   is one message to every reader: ten people moving their cursors 20 times a second on a draft that 500
  *   watch would otherwise be 100,000 messages a second; with a 50 ms interval it is at most 10,000, and a
- *   cursor that moved is at most 50 ms later on the others' screens.
+ *   cursor that moved is at most one interval later on the others' screens (two across nodes, each node's
+ *   outbox holding it in turn, plus the bus).
  * - Bare renewals are gathered for a few seconds. Every client re-sends its unchanged state every 15 s so
  *   that the others do not drop it after 30 s; relayed one by one, N readers cost N² messages every 15 s
  *   (500 readers: 17,000 messages a second, more than the edits they are watching). Gathered, each reader
@@ -61,6 +62,7 @@ export class PresenceOutbox {
       this.cancelChangeFlush = () => clearImmediate(immediate);
     } else {
       const timer = setTimeout(flush, wait);
+      timer.unref();
       this.cancelChangeFlush = () => clearTimeout(timer);
     }
   }
