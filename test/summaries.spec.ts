@@ -193,7 +193,9 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       // …even with a Yjs type embedded in it.
       const embedding = new Y.XmlText();
       embedding.insert(0, 'Words around an embed');
-      embedding.insertEmbed(5, new Y.XmlText());
+      const embedded = new Y.XmlText();
+      embedding.insertEmbed(5, embedded);
+      embedded.insert(0, 'hidden');
       frag2.insert(frag2.length, [embedding]);
     });
     await vi.waitFor(() => expect(frag1.length).toBe(frag2.length));
