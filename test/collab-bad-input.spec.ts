@@ -13,10 +13,12 @@ let draft: string;
 let a: Editor;
 let b: Editor;
 
-/** A raw socket as the secretariat, to send what no honest client would. */
-async function rawSocket(): Promise<{ ws: WebSocket; closed: Promise<number> }> {
+/** A raw socket (as the secretariat unless said), to send what no honest client would. */
+async function rawSocket(
+  as: SignedInUser = secretariat,
+): Promise<{ ws: WebSocket; closed: Promise<number> }> {
   const ws = new WebSocket(`${t.url.replace('http', 'ws')}/collab/${draft}`, {
-    headers: { authorization: secretariat.auth },
+    headers: { authorization: as.auth },
   });
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
   ws.on('error', () => undefined);
@@ -31,6 +33,19 @@ const syncUpdate = (payload: Uint8Array) => {
   encoding.writeVarUint(e, 0);
   encoding.writeVarUint(e, 2);
   encoding.writeVarUint8Array(e, payload);
+  return Buffer.from(encoding.toUint8Array(e));
+};
+
+/** An awareness message with one entry, as a client would send it (any id, clock and state). */
+const awareness = (clientId: number, clock: number, state: unknown) => {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1); // an awareness message
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
   return Buffer.from(encoding.toUint8Array(e));
 };
 
@@ -88,20 +103,11 @@ describe('bad input on /collab closes only the sender', () => {
     // Everything the other reader sees of the victim from now on.
     const observed: string[] = [];
     b.provider.awareness.on('change', () => observed.push(JSON.stringify(seen()?.cursor ?? 'gone')));
-    const awareness = (clientId: number, clock: number, state: unknown) => {
-      const update = encoding.createEncoder();
-      encoding.writeVarUint(update, 1);
-      encoding.writeVarUint(update, clientId);
-      encoding.writeVarUint(update, clock);
-      encoding.writeVarString(update, JSON.stringify(state));
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 1); // an awareness message
-      encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
-      return Buffer.from(encoding.toUint8Array(e));
-    };
     const hijack = { cursor: { anchor: { pos: 9 }, head: { pos: 9 } } };
+    // Another person who may edit too (so that a cursor of theirs would be relayed).
+    const other = await createUser(t, { platformRole: 'secretariat', displayName: 'Another Secretariat' });
     for (const first of [victim, 2 ** 32 + victim]) {
-      const { ws, closed } = await rawSocket();
+      const { ws, closed } = await rawSocket(other);
       ws.send(awareness(first, 1, hijack));
       ws.send(awareness(victim, 1_000_000, hijack));
       ws.close();
@@ -112,6 +118,18 @@ describe('bad input on /collab closes only the sender', () => {
       [],
     );
     expect(seen()?.cursor).toEqual({ anchor: { pos: 1 }, head: { pos: 1 } });
+  });
+
+  it('the same person may take their presence id over (a client back before its old socket was noticed gone)', async () => {
+    const id = a.doc.clientID;
+    const seen = () => b.provider.awareness.getStates().get(id);
+    a.provider.awareness.setLocalStateField('cursor', { anchor: { pos: 5 }, head: { pos: 5 } });
+    await vi.waitFor(() => expect(seen()?.cursor).toEqual({ anchor: { pos: 5 }, head: { pos: 5 } }));
+    const { ws, closed } = await rawSocket(secretariat);
+    ws.send(awareness(id, 2_000_000, { cursor: { anchor: { pos: 7 }, head: { pos: 7 } } }));
+    await vi.waitFor(() => expect(seen()?.cursor).toEqual({ anchor: { pos: 7 }, head: { pos: 7 } }));
+    ws.close();
+    await closed;
   });
 
   it('a flood beyond the per-connection rate closes that connection with 4429', async () => {

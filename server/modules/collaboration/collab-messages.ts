@@ -43,13 +43,7 @@ export function handleMessage(
       if (!conn.mayBroadcastPresence || !conn.takeAwareness()) return;
       const own = filterAwareness(msg.update, conn, maxStateBytes);
       if (!own) return;
-      if (conn.clientId === null) {
-        // The first id a connection announces becomes its own, unless someone here holds it: claiming
-        // another reader's id would let a client overwrite their presence, or remove it by leaving. (An
-        // honest client that reconnects before its old socket closed is announced at its next renewal.)
-        if (doc.awareness.getStates().has(own.clientId)) return;
-        conn.clientId = own.clientId;
-      }
+      if (conn.clientId === null && !claimPresenceId(conn, doc, own.clientId)) return;
       applyOwnAwareness(doc.awareness, own, conn);
       return;
     }
@@ -61,6 +55,21 @@ export function handleMessage(
     case 'auth':
       return;
   }
+}
+
+/**
+ * The first id a connection announces becomes its own, unless another person holds it here: claiming someone
+ * else's id would let a client overwrite their presence, or remove it by leaving. The same person may take
+ * it over (a client that reconnected before the server noticed its old socket was gone); the old connection
+ * then lets go, so that its closing does not remove the state. A state's `user` is the server's, not the
+ * client's (filterAwareness), so its user id can be trusted, on any node.
+ */
+function claimPresenceId(conn: CollabConnection, doc: CollabDocument, clientId: number): boolean {
+  const holder = doc.awareness.getStates().get(clientId) as { user?: { userId?: string } } | undefined;
+  if (holder && holder.user?.userId !== conn.user.userId) return false;
+  for (const other of doc.connections) if (other.clientId === clientId) other.clientId = null;
+  conn.clientId = clientId;
+  return true;
 }
 
 /**
