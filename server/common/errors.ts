@@ -15,6 +15,16 @@ export class DomainError extends HttpException {
   }
 }
 
+/** A 429 that says when to try again: the HTTP filter sends it as `Retry-After`. */
+export class RateLimited extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(HttpStatus.TOO_MANY_REQUESTS, ERROR_CODES.RATE_LIMITED, message);
+  }
+}
+
 export const notFound = (what: string) =>
   new DomainError(HttpStatus.NOT_FOUND, ERROR_CODES.NOT_FOUND, `${what} was not found`);
 

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { toApiError } from './error-body.js';
+import { RateLimited } from './errors.js';
 
 /** The one place HTTP errors are shaped: `{ statusCode, code, message, requestId }`. */
 @Catch()
@@ -15,6 +16,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const body = toApiError(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
     if (res.headersSent) return;
+    if (exception instanceof RateLimited) res.setHeader('Retry-After', exception.retryAfterSeconds);
     res.status(body.statusCode).json({ ...body, requestId: req.id });
   }
 }

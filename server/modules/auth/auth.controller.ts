@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -10,7 +10,7 @@ import {
   refreshSchema,
   registerSchema,
 } from '../../../shared/schemas/auth.js';
-import { DomainError, unauthenticated } from '../../common/errors.js';
+import { unauthenticated } from '../../common/errors.js';
 import { ZodBody } from '../../common/zod-validation.js';
 import type { Principal } from '../policy/principal.js';
 import type { User } from '../users/user.entity.js';
@@ -59,21 +59,9 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const address = clientAddress(req);
-    const refuse = (err: DomainError) => {
-      res.setHeader('Retry-After', this.throttle.retryAfterSeconds);
-      return err;
-    };
-    await this.throttle.assertAddressAllowed(address).catch((err: DomainError) => {
-      throw refuse(err);
-    });
-    const tokens = await this.auth.register(body, req.headers['user-agent']).catch(async (err: unknown) => {
-      const taken = err instanceof DomainError && err.getStatus() === HttpStatus.CONFLICT;
-      if (taken && !(await this.throttle.recordAddressFailure(address))) {
-        throw refuse(this.throttle.addressRefusal());
-      }
-      throw err;
-    });
+    const tokens = await this.throttle.limitRegistration(clientAddress(req), () =>
+      this.auth.register(body, req.headers['user-agent']),
+    );
     setCookies(req, res, tokens);
     return tokens;
   }

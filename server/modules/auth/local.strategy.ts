@@ -3,7 +3,6 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
 import { loginSchema } from '../../../shared/schemas/auth.js';
-import { DomainError } from '../../common/errors.js';
 import { parseOrThrow } from '../../common/zod-validation.js';
 import type { User } from '../users/user.entity.js';
 import { AuthService } from './auth.service.js';
@@ -22,12 +21,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   async validate(req: Request, email: string, password: string): Promise<User> {
     const input = parseOrThrow(loginSchema, { email, password });
     const address = clientAddress(req);
-    try {
-      await this.throttle.assertAllowed(input.email, address);
-    } catch (err) {
-      if (err instanceof DomainError) req.res?.setHeader('Retry-After', this.throttle.retryAfterSeconds);
-      throw err;
-    }
+    await this.throttle.assertAllowed(input.email, address);
     try {
       const user = await this.auth.checkCredentials(input.email, input.password);
       await this.throttle.recordSuccess(input.email, address);

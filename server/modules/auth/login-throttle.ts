@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
-import { ERROR_CODES } from '../../../shared/domain.js';
-import { DomainError } from '../../common/errors.js';
+import { DomainError, RateLimited } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.service.js';
 import { RedisService } from '../../integrations/redis/redis.service.js';
 
@@ -119,7 +118,11 @@ export class LoginThrottle {
   }
 
   private keys(email: string, address: string) {
-    return { account: `consulta:login:acct:${email}`, address: `consulta:login:addr:${address}` };
+    return { account: `consulta:login:acct:${email}`, address: this.addressKey(address) };
+  }
+
+  private addressKey(address: string) {
+    return `consulta:login:addr:${address}`;
   }
 
   /** Throws 429 when either counter is spent; checked before the password, so guessing stops at the limit. */
@@ -133,36 +136,32 @@ export class LoginThrottle {
 
   /**
    * Registration must say when an email already has an account (its owner then signs in instead), which is
-   * the question someone collecting addresses asks: each such answer counts against the client address like a
-   * failed sign-in, and the same limit stops it. Only the address: counting against the account would let
-   * anyone lock its owner out by registering with their email.
+   * the question someone collecting addresses asks: each such answer (a 409 from `register`) counts against
+   * the client address like a failed sign-in, and the same limit stops it. Only the address: counting against
+   * the account would let anyone lock its owner out by registering with their email. Requests sent in
+   * parallel all pass the first check before any is counted: the count each gets back is what stops them.
    */
-  async assertAddressAllowed(address: string): Promise<void> {
-    const [byAddress] = await this.counter.counts([this.keys('', address).address]);
-    if (byAddress >= this.maxPerAddress) throw this.addressRefusal();
+  async limitRegistration<T>(address: string, register: () => Promise<T>): Promise<T> {
+    const key = this.addressKey(address);
+    const [byAddress] = await this.counter.counts([key]);
+    if (byAddress >= this.maxPerAddress) throw this.tooMany('Too many attempts from this address');
+    try {
+      return await register();
+    } catch (err) {
+      const taken = err instanceof DomainError && err.getStatus() === HttpStatus.CONFLICT;
+      if (taken && (await this.counter.increment([key], this.windowMs))[0] > this.maxPerAddress) {
+        throw this.tooMany('Too many attempts from this address');
+      }
+      throw err;
+    }
   }
 
-  /**
-   * Counts one such answer; false when it is over the limit and must not be given. Requests sent in parallel
-   * all pass assertAddressAllowed before any is counted: the count each gets back here is what stops them.
-   */
-  async recordAddressFailure(address: string): Promise<boolean> {
-    const [byAddress] = await this.counter.increment([this.keys('', address).address], this.windowMs);
-    return byAddress <= this.maxPerAddress;
-  }
-
-  /** The answer once the address is over its limit (see assertAddressAllowed). */
-  addressRefusal(): DomainError {
-    return this.tooMany('Too many attempts from this address');
-  }
-
-  private tooMany(what: string, alternative?: string): DomainError {
+  private tooMany(what: string, alternative?: string): RateLimited {
     const minutes = Math.max(1, Math.ceil(this.windowMs / 60_000));
     const wait = `Wait ${minutes} minute${minutes > 1 ? 's' : ''} and try again`;
-    return new DomainError(
-      HttpStatus.TOO_MANY_REQUESTS,
-      ERROR_CODES.RATE_LIMITED,
+    return new RateLimited(
       `${what}. ${wait}${alternative ? `, ${alternative}` : ''}.`,
+      Math.ceil(this.windowMs / 1000),
     );
   }
 
@@ -174,9 +173,5 @@ export class LoginThrottle {
   /** A successful sign-in clears the account's counter (not the address's: one address, many accounts). */
   async recordSuccess(email: string, address: string): Promise<void> {
     await this.counter.reset(this.keys(email, address).account);
-  }
-
-  get retryAfterSeconds(): number {
-    return Math.ceil(this.windowMs / 1000);
   }
 }
