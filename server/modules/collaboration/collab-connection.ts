@@ -78,6 +78,10 @@ export class CollabConnection {
   }
 
   set clientId(id: number | null) {
+    // Stored as 32 bits, anything wider would alias another client's id (awareness-filter skips those).
+    if (id !== null && !(Number.isInteger(id) && id >= 0 && id <= 0xffffffff)) {
+      throw new RangeError(`not an awareness client id: ${id}`);
+    }
     this.clientIdBits = id === null ? null : id | 0;
   }
 

@@ -191,8 +191,15 @@ export class CollabDocuments implements OnApplicationShutdown {
   }
 
   private relayPresence(doc: CollabDocument, all: number[], own: number[]) {
-    this.broadcast(doc, awarenessMessage(encodeAwarenessUpdate(doc.awareness, all)));
-    if (own.length) this.bridge.publishAwareness(doc.name, encodeAwarenessUpdate(doc.awareness, own));
+    const update = encodeAwarenessUpdate(doc.awareness, all);
+    this.broadcast(doc, awarenessMessage(update));
+    // Usually all of it is this node's own: encoded once for readers and the other nodes alike.
+    if (own.length) {
+      this.bridge.publishAwareness(
+        doc.name,
+        own.length === all.length ? update : encodeAwarenessUpdate(doc.awareness, own),
+      );
+    }
   }
 
   private broadcast(doc: CollabDocument, message: Uint8Array) {
