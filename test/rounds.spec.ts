@@ -108,6 +108,39 @@ describe('Consultations and rounds', () => {
         403,
       );
     });
+
+    it("gives a round's context in one read: each person's own role, and no closing record on the round", async () => {
+      const c = await newConsultation({ chairIds: [chair.user.id] });
+      const round = (await api.createRound(c.id).expect(201)).body;
+      await api.openRound(round.id).expect(200);
+      await api.closeRound(round.id).expect(200);
+      const access = t.app.get(ConsultationAccess);
+      const as = (u: SignedInUser) => ({
+        userId: u.user.id,
+        sessionId: 's',
+        displayName: u.user.displayName,
+        platformRole: 'user' as const,
+        organisationId: null,
+        isFocalPoint: false,
+        membership: null,
+      });
+      const ofChair = await access.roundContext(as(chair), round.id);
+      expect(ofChair.ctx).toMatchObject({ role: 'chair', round: { status: 'closed', number: 1 } });
+      expect(ofChair.consultation.id).toBe(c.id);
+      // The record is large and has endpoints of its own; nothing the query joined stays on the round.
+      expect(ofChair.round.closingRecord).toBeUndefined();
+      expect(Object.keys(ofChair.round)).not.toEqual(expect.arrayContaining(['consultation']));
+      expect(Object.keys(ofChair.round)).not.toEqual(expect.arrayContaining(['grant']));
+      expect(ofChair.round.closingDigest).toMatch(/^[0-9a-f]{64}$/);
+      expect((await access.roundContext(as(participant), round.id)).ctx.role).toBeNull();
+      expect((await access.roundContext(null, round.id)).ctx.role).toBeNull();
+      await expect(access.roundContext(null, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(
+        'The round was not found',
+      );
+      // The API answers as before: the record is still there for those who ask for it.
+      expect((await roundsApi(t).getRound(round.id).expect(200)).body.status).toBe('closed');
+      expect((await roundsApi(t).record(round.id).expect(200)).body.digest).toBe(ofChair.round.closingDigest);
+    });
   });
 
   describe('options', () => {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFound } from '../../common/errors.js';
 import { ConsultationAccess } from '../consultations/consultation-access.service.js';
 import type { Consultation } from '../consultations/consultation.entity.js';
 import type { Action, PolicyContext } from '../policy/policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { Principal } from '../policy/principal.js';
-import { Round } from '../rounds/round.entity.js';
+import type { Round } from '../rounds/round.entity.js';
 
 export interface RoundScope {
   round: Round;
@@ -36,18 +35,11 @@ export class RoundAccess {
     roundId: string,
     manager: EntityManager = this.db.manager,
   ): Promise<RoundScope> {
-    const round = await manager.getRepository(Round).findOneBy({ id: roundId });
-    if (!round) throw notFound('The round');
-    return this.scopeOf(principal, round, manager);
-  }
-
-  async scopeOf(principal: Principal | null, round: Round, manager: EntityManager = this.db.manager) {
-    const { consultation, ctx } = await this.access.context(principal, round.consultationId, manager);
-    const full: PolicyContext = { ...ctx, round: { status: round.status, number: round.number } };
-    this.policy.assert(principal, 'consultation.read', full);
+    const { round, consultation, ctx } = await this.access.roundContext(principal, roundId, manager);
+    this.policy.assert(principal, 'consultation.read', ctx);
     // "moderate" is refused on a closed round, but moderators still read hidden bodies there.
     const isModerator = principal?.platformRole === 'secretariat' || ctx.role === 'chair';
-    return { round, consultation, ctx: full, moderator: isModerator, official: isModerator };
+    return { round, consultation, ctx, moderator: isModerator, official: isModerator };
   }
 
   assert(principal: Principal | null, scope: RoundScope, action: Action, ownerId?: string | null) {

@@ -1,15 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.service.js';
-import { DomainError, notFound } from '../../common/errors.js';
+import { DomainError } from '../../common/errors.js';
 import { allowedOrigins } from '../auth/jwt.strategy.js';
 import { PrincipalResolver } from '../auth/principal.resolver.js';
 import { ConsultationAccess } from '../consultations/consultation-access.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { Principal } from '../policy/principal.js';
-import { Round } from '../rounds/round.entity.js';
 import { CollabTickets } from './collab-tickets.service.js';
 import type { DocRef } from './doc-name.js';
 
@@ -36,7 +33,6 @@ export class CollabAuth {
     private readonly tickets: CollabTickets,
     private readonly access: ConsultationAccess,
     private readonly policy: PolicyService,
-    @InjectDataSource() private readonly db: DataSource,
     config: AppConfig,
   ) {
     this.origins = allowedOrigins(config);
@@ -54,10 +50,7 @@ export class CollabAuth {
 
   /** Throws 401/403/404 when the principal may not even read the document. */
   async rights(principal: Principal | null, ref: DocRef): Promise<CollabRights> {
-    const round = await this.db.getRepository(Round).findOneBy({ id: ref.roundId });
-    if (!round) throw notFound('The document');
-    const { ctx } = await this.access.context(principal, round.consultationId);
-    const roundCtx = { ...ctx, round: { status: round.status, number: round.number } };
+    const { round, ctx: roundCtx } = await this.access.roundContext(principal, ref.roundId);
     if (ref.kind === 'draft') {
       this.assertRead(principal, this.policy.can(principal, 'draft.read', roundCtx), 'draft.read', roundCtx);
       return this.share({

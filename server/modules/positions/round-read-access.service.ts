@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors.js';
 import { ConsultationAccess } from '../consultations/consultation-access.service.js';
 import type { Consultation } from '../consultations/consultation.entity.js';
 import type { PolicyContext } from '../policy/policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { Principal } from '../policy/principal.js';
-import { Round } from '../rounds/round.entity.js';
+import type { Round } from '../rounds/round.entity.js';
 
 export interface RoundReadContext {
   round: Round;
@@ -39,26 +37,21 @@ export function talliesHiddenFor(
 @Injectable()
 export class RoundReadAccess {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly access: ConsultationAccess,
     private readonly policy: PolicyService,
   ) {}
 
   async load(principal: Principal | null, roundId: string): Promise<RoundReadContext> {
-    const round = await this.db.getRepository(Round).findOneBy({ id: roundId });
-    if (!round) throw notFound('The round');
-    const { consultation, ctx } = await this.access.context(principal, round.consultationId);
-    // As ConsultationAccess.assertCanRead, without loading the consultation twice on this hot path.
+    const { round, consultation, ctx } = await this.access.roundContext(principal, roundId);
     if (!this.policy.can(principal, 'consultation.read', ctx)) {
       if (!principal) this.policy.assert(principal, 'consultation.read', ctx);
       throw notFound('The round');
     }
-    const fullCtx: PolicyContext = { ...ctx, round: { status: round.status, number: round.number } };
     return {
       round,
       consultation,
-      ctx: fullCtx,
-      talliesHidden: talliesHiddenFor(this.policy, principal, consultation, round, fullCtx),
+      ctx,
+      talliesHidden: talliesHiddenFor(this.policy, principal, consultation, round, ctx),
     };
   }
 }

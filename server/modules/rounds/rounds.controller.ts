@@ -56,8 +56,8 @@ export class RoundsController {
     @CurrentPrincipal() principal: Principal | null,
     @Param('id', uuid) id: string,
   ): Promise<RoundView> {
-    const round = await this.rounds.findOrFail(id);
-    await this.access.assertCanRead(principal, round.consultationId);
+    const { round, ctx } = await this.access.roundContext(principal, id);
+    this.policy.assert(principal, 'consultation.read', ctx);
     return toRoundView(round);
   }
 
@@ -66,8 +66,8 @@ export class RoundsController {
   @RequireAuth()
   @ApiOperation({ summary: 'Open a scheduled round (at most one open round per consultation)' })
   async open(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<RoundView> {
-    const round = await this.rounds.findOrFail(id);
-    await this.access.assert(principal, round.consultationId, 'round.manage');
+    const { ctx } = await this.access.roundContext(principal, id);
+    this.policy.assert(principal, 'round.manage', ctx);
     return toRoundView((await this.rounds.open(id, { userId: principal.userId }))!);
   }
 
@@ -76,8 +76,8 @@ export class RoundsController {
   @RequireAuth()
   @ApiOperation({ summary: 'Close an open round now: freeze it and seal its closing record' })
   async close(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<RoundView> {
-    const round = await this.rounds.findOrFail(id);
-    await this.access.assert(principal, round.consultationId, 'round.manage');
+    const { ctx } = await this.access.roundContext(principal, id);
+    this.policy.assert(principal, 'round.manage', ctx);
     return toRoundView((await this.closing.close(id, { by: 'secretariat', actorId: principal.userId }))!);
   }
 
@@ -92,8 +92,8 @@ export class RoundsController {
     @Param('id', uuid) id: string,
     @Body() body: UpdateRoundInput,
   ): Promise<RoundView> {
-    const round = await this.rounds.findOrFail(id);
-    await this.access.assert(principal, round.consultationId, 'round.manage');
+    const { ctx } = await this.access.roundContext(principal, id);
+    this.policy.assert(principal, 'round.manage', ctx);
     return this.rounds.reschedule(id, body, { userId: principal.userId });
   }
 
@@ -103,8 +103,8 @@ export class RoundsController {
     @CurrentPrincipal() principal: Principal | null,
     @Param('id', uuid) id: string,
   ): Promise<RoundChangeView[]> {
-    const round = await this.rounds.findOrFail(id);
-    await this.access.assertCanRead(principal, round.consultationId);
+    const { round, ctx } = await this.access.roundContext(principal, id);
+    this.policy.assert(principal, 'consultation.read', ctx);
     const previous = round.previousRoundId ? await this.rounds.findOrFail(round.previousRoundId) : null;
     return this.changeLog.since(round, previous);
   }
@@ -119,11 +119,11 @@ export class RoundsController {
     @Param('id', uuid) id: string,
   ): Promise<ClosingRecordView> {
     const round = await this.rounds.findOrFail(id);
-    await this.access.assertCanRead(principal, round.consultationId);
+    const { ctx } = await this.access.context(principal, round.consultationId);
+    this.policy.assert(principal, 'consultation.read', ctx);
     if (!round.closingRecord || !round.closingDigest)
       throw conflict(`Round ${round.number} is not closed yet: it has no closing record`);
     const stored = round.closingRecord as unknown as ClosingRecord;
-    const { ctx } = await this.access.context(principal, round.consultationId);
     // The secretariat exports everything; other readers get withheld items as their hashes.
     const { record, redacted } = this.policy.can(principal, 'export.full', ctx)
       ? { record: fullRecord(stored), redacted: 0 }
@@ -144,8 +144,8 @@ export class RoundsController {
     @CurrentPrincipal() principal: Principal | null,
     @Param('id', uuid) id: string,
   ): Promise<RoundVerificationView> {
-    const round = await this.rounds.findOrFail(id);
-    await this.access.assertCanRead(principal, round.consultationId);
+    const { ctx } = await this.access.roundContext(principal, id);
+    this.policy.assert(principal, 'consultation.read', ctx);
     return this.closing.verify(id);
   }
 }
