@@ -23,6 +23,7 @@ export async function run(): Promise<BenchResult[]> {
       lost: r.lost,
       client_busy_percent: Math.round(r.clientBusy * 100),
       arrival_s: round(r.arrivalMs / 1000, 2),
+      arrival_cpu_ms_per_reader: round(r.arrivalCpuMsPerReader, 2),
     },
     notes: b.notes[r.target],
   }));
