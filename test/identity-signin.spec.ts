@@ -99,6 +99,32 @@ describe('Identity: sign-in and bad input', () => {
       await login({ email: user.email, password: PASSWORD }, '203.0.113.78').expect(200);
     });
 
+    it('counts an IPv6 /64 as one address (its holder has 2^64 of them), and IPv4 however it is written', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        // Each attempt from another address of the same /64.
+        const res = await login(
+          { email: `v6-${i}@example.org`, password: 'Summer2026!' },
+          `2001:db8:7:1::${i + 1}`,
+        );
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429]);
+      const { user } = await createUser(t);
+      await login({ email: user.email, password: PASSWORD }, '2001:db8:7:1:ffff:ffff:ffff:ffff').expect(429);
+      // The next /64 is someone else.
+      await login({ email: user.email, password: PASSWORD }, '2001:db8:7:2::1').expect(200);
+
+      for (let i = 0; i < 4; i++) {
+        await login({ email: `v4-${i}@example.org`, password: 'Summer2026!' }, '198.51.100.200').expect(401);
+        await login(
+          { email: `v4m-${i}@example.org`, password: 'Summer2026!' },
+          '::ffff:198.51.100.200',
+        ).expect(401);
+      }
+      await login({ email: user.email, password: PASSWORD }, '198.51.100.200').expect(429);
+    });
+
     it('does not count successful sign-ins against an address (many people behind one office address)', async () => {
       const users = await Promise.all(Array.from({ length: 10 }, () => createUser(t)));
       for (const { user } of users) {

@@ -1,11 +1,25 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
+import ipaddr from 'ipaddr.js';
 import { DomainError, RateLimited } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.service.js';
 import { RedisService } from '../../integrations/redis/redis.service.js';
 
 /** The client's address: `req.ip` honours only the trusted proxies set in bootstrap, so a forged X-Forwarded-For changes nothing. */
 export const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+/**
+ * What an address is counted as: an IPv4 address (also when written IPv4-mapped, `::ffff:a.b.c.d`), or the
+ * /64 an IPv6 address is in. A home or a hosted server is given a whole /64, so counting IPv6 addresses one
+ * by one would give anyone 2^64 fresh budgets.
+ */
+export function throttledAddress(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const ip = ipaddr.process(address);
+  if (ip.kind() === 'ipv4') return ip.toString();
+  const prefix = (ip as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16));
+  return `${prefix.join(':')}::/64`;
+}
 
 /** Fixed-window counters of failed sign-ins: in Redis when configured (so every node counts), else here. */
 interface FailureCounter {
@@ -122,7 +136,7 @@ export class LoginThrottle {
   }
 
   private addressKey(address: string) {
-    return `consulta:login:addr:${address}`;
+    return `consulta:login:addr:${throttledAddress(address)}`;
   }
 
   /** Throws 429 when either counter is spent; checked before the password, so guessing stops at the limit. */
