@@ -36,6 +36,15 @@ export async function run(): Promise<BenchResult[]> {
       },
     });
   }
+  if (b.commit) {
+    results.push({
+      name: 'collab: one commit on the PostgreSQL under test',
+      metrics: {
+        back_to_back_ms: round(b.commit.backToBackMs, 2),
+        after_20ms_idle_ms: round(b.commit.afterIdleMs, 2),
+      },
+    });
+  }
   results.push({
     name: 'collab ratios (Consulta ÷ peer)',
     metrics: Object.fromEntries(Object.entries(b.ratios).map(([k, v]) => [k, round(v, 2)])),

@@ -1,5 +1,6 @@
 import { setPriority } from 'node:os';
 import { type BenchClient, connect, quietReadOnlyNotices } from './clients.js';
+import { commitLatency, type CommitLatency } from './commit-latency.js';
 import { cpuMs, median, percentile } from './process-stats.js';
 import { monotonicMs, ReaderPool } from './reader-pool.js';
 import { startConsulta, startPeer, type Target } from './targets.js';
@@ -269,6 +270,8 @@ async function load(target: Target): Promise<LoadResult> {
 export interface CollabBenchmark {
   fanout: FanoutResult[];
   load: LoadResult[];
+  /** One commit on the PostgreSQL under test (null on the embedded database). */
+  commit: CommitLatency | null;
   notes: Record<string, string>;
   ratios: Record<string, number>;
 }
@@ -290,7 +293,14 @@ export async function runCollabBenchmark(
   quietReadOnlyNotices();
   // Every stock provider adds a process 'exit' listener.
   process.setMaxListeners(0);
-  const result: CollabBenchmark = { fanout: [], load: [], notes: {}, ratios: {} };
+  // Measured first, with nothing else running yet.
+  const result: CollabBenchmark = {
+    fanout: [],
+    load: [],
+    commit: await commitLatency(),
+    notes: {},
+    ratios: {},
+  };
   // Every server runs for the whole benchmark and they take turns, run after run (in a rotating order), so a
   // change in the machine's load touches all of them alike instead of whichever happened to run then.
   const running: Target[] = [];
@@ -381,6 +391,10 @@ export function formatCollab(b: CollabBenchmark): string {
       (r) =>
         `| ${r.target} | ${r.historyEdits} | ${f(r.warmLoadMs)} | ${r.coldLoadMs === null ? 'n/a' : f(r.coldLoadMs)} |`,
     ),
+    '',
+    b.commit
+      ? `One commit on this PostgreSQL (a one-row INSERT, median): ${f(b.commit.backToBackMs, 2)} ms back to back, ${f(b.commit.afterIdleMs, 2)} ms 20 ms after the previous one — Consulta relays an edit after its commit, the peers at once`
+      : 'One commit: not measured (the embedded database)',
     '',
     'Ratios (Consulta ÷ peer; below 1 is better)',
     ...Object.entries(b.ratios).map(([k, v]) => `- ${k}: ${f(v, 2)}`),

@@ -113,7 +113,7 @@ function freePort(): Promise<number> {
 }
 
 /** A fresh database on the PostgreSQL named by the environment, or none (the embedded one is used). */
-async function benchDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
+export async function benchDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
   const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!admin) return { drop: async () => {} };
   const name = `consulta_bench_${randomBytes(4).toString('hex')}`;
