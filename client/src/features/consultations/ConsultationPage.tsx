@@ -5,6 +5,7 @@ import { AnnotationsSidebar } from '../annotations/AnnotationsSidebar';
 import { DraftPanel } from '../drafts/DraftPanel';
 import { useConsultation } from './api';
 import { RoundAdmin } from '../rounds/RoundAdmin';
+import { RoundClosedNotice } from '../rounds/RoundClosedNotice';
 import { RoundTimeline } from '../rounds/RoundTimeline';
 import { RoundSideTabs } from './RoundSideTabs';
 import { StatusBadge } from './StatusBadge';
@@ -28,6 +29,7 @@ export function ConsultationPage() {
         {c.question}
       </p>
       {c.description && <p dir="auto">{c.description}</p>}
+      {c.currentRound && <RoundClosedNotice round={c.currentRound} />}
       {/* Round workspace: the draft beside the options. Features mount here, one line each. */}
       <div className="round-workspace">
         <div className="round-main">
