@@ -76,4 +76,44 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
       await screenshot(page, name);
     }
   });
+
+  it('shows the text on record in the archive with its headings, lists and links, and the changes as a second view', async () => {
+    for (const [viewport, name] of [
+      [DESKTOP, 'layout-archive-round'],
+      [PHONE, 'layout-phone-archive-round'],
+    ] as const) {
+      const page = await pageAs(null, `/archive/rounds/${roundId}`, viewport);
+      const record = page.locator('.draft-record');
+      await record.waitFor();
+      expect(await record.getByRole('heading', { name: 'Background' }).count()).toBe(1);
+      expect(await record.getByRole('listitem').count()).toBeGreaterThan(1);
+      expect(await record.getByRole('listitem').first().innerText()).toMatch(/^Coherence/);
+      expect(await record.locator('script, [onerror], [onclick], [style]').count()).toBe(0);
+      await screenshot(page, name);
+    }
+
+    // Round 2 starts from round 1's text; once closed, its words' changes are the second view.
+    const sec = await pageAs(SECRETARIAT, '/');
+    const round2 = await sec.evaluate(async (consultation) => {
+      const post = (path: string) =>
+        fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const created = (await (await post(`/api/consultations/${consultation}/rounds`)).json()) as {
+        id: string;
+      };
+      await post(`/api/rounds/${created.id}/open`);
+      await post(`/api/rounds/${created.id}/close`);
+      return created.id;
+    }, consultationId);
+    const page = await pageAs(null, `/archive/rounds/${round2}`);
+    const modes = page.getByRole('group', { name: 'How to show the draft' });
+    await modes.waitFor();
+    expect(await modes.getByRole('button', { name: 'Text on record' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await page.locator('.draft-record').getByRole('heading', { name: 'Benefits' }).count()).toBe(1);
+    await modes.getByRole('button', { name: 'Changes since round 1' }).click();
+    await page.getByText('Changes since the end of round 1').waitFor();
+    expect(await page.locator('.draft-text.diff').innerText()).toContain('Background');
+    expect(await page.locator('.draft-record').count()).toBe(0);
+  });
 });
