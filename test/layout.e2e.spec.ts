@@ -46,6 +46,48 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     return page;
   }
 
+  const inViewport = (page: Page, selector: string) =>
+    page.evaluate((s) => {
+      const r = document.querySelector(s)!.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    }, selector);
+
+  it('on a phone, a bar at the top of the round jumps to the comments and the positions, by click or key', async () => {
+    const page = await pageAs(null, `/consultations/${consultationId}`, PHONE);
+    const jump = page.getByRole('navigation', { name: 'Parts of the round' });
+    await jump.waitFor();
+    await page.locator('.ProseMirror').waitFor();
+    await screenshot(page, 'layout-phone-round');
+
+    await jump.getByRole('link', { name: 'Positions' }).click();
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Positions' }).getAttribute('aria-selected'))
+      .toBe('true');
+    await expect.poll(() => inViewport(page, '#side-tab-positions')).toBe(true);
+    // The bar stays at the top while the page has scrolled past the whole draft.
+    expect(await inViewport(page, '.round-jump')).toBe(true);
+    await page.screenshot({ path: '.tmp/screenshots/layout-phone-positions.png' });
+
+    await jump.getByRole('link', { name: 'Comments' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Comments' }).getAttribute('aria-selected'))
+      .toBe('true');
+    await jump.getByRole('link', { name: 'Draft' }).click();
+    await expect.poll(() => inViewport(page, '#draft-title')).toBe(true);
+
+    // In French, the bar speaks French.
+    await page.getByRole('combobox').first().selectOption('fr');
+    const jumpFr = page.getByRole('navigation', { name: 'Parties du tour' });
+    await jumpFr.getByRole('link', { name: 'Projet' }).waitFor();
+    await jumpFr.getByRole('link', { name: 'Commentaires' }).waitFor();
+    await page.getByRole('combobox').first().selectOption('en');
+
+    // Where the draft and the side column sit side by side, the bar is not shown.
+    await page.setViewportSize(DESKTOP);
+    await expect.poll(() => jump.isVisible()).toBe(false);
+  });
+
   it('says at the top of a closed round and on its draft that it is closed and frozen on record, with no live signs', async () => {
     const sec = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
     await sec.locator('.ProseMirror').waitFor();

@@ -15,7 +15,9 @@ export function DraftPanel({ consultation }: { consultation: ConsultationView })
   const closed = round.status === 'closed';
   return (
     <section className={closed ? 'draft-panel draft-closed' : 'draft-panel'} aria-labelledby="draft-title">
-      <h2 id="draft-title">{t(closed ? 'titleClosed' : 'title', { number: round.number })}</h2>
+      <h2 id="draft-title" tabIndex={-1}>
+        {t(closed ? 'titleClosed' : 'title', { number: round.number })}
+      </h2>
       <Suspense fallback={<p role="status">{t('connecting')}</p>}>
         <LiveDraft docName={round.draftDoc} closedAt={closed ? round.closedAt : null} />
       </Suspense>
