@@ -8,6 +8,7 @@ const DEMO_PASSWORD = 'consulta-demo';
 const SECRETARIAT = 'secretariat@demo.consulta.local';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
+const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'];
 
 /**
  * What a reader checks on the demo consultation, on a desktop and on a phone, in every language: the round's
@@ -86,6 +87,28 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     // Where the draft and the side column sit side by side, the bar is not shown.
     await page.setViewportSize(DESKTOP);
     await expect.poll(() => jump.isVisible()).toBe(false);
+  });
+
+  it('keeps the secretariat’s header on one row at 1280 and 1024 px in every language', async () => {
+    const page = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
+    await page.getByTestId('signed-in-as').waitFor();
+    for (const lang of LANGUAGES) {
+      await page.getByRole('combobox').first().selectOption(lang);
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        const height = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
+        expect(height, `${lang} at ${width} px`).toBeLessThanOrEqual(60);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(
+          width,
+        );
+      }
+      if (lang === 'ru' || lang === 'ar') await screenshot(page, `layout-header-${lang}-1024`);
+      await page.setViewportSize(PHONE);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(390);
+      await page.setViewportSize(DESKTOP);
+    }
+    await page.getByRole('combobox').first().selectOption('en');
   });
 
   it('says at the top of a closed round and on its draft that it is closed and frozen on record, with no live signs', async () => {
