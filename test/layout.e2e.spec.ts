@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await expect.poll(() => jump.isVisible()).toBe(false);
   });
 
-  it('keeps the secretariat’s header on one row at 1280 and 1024 px in every language', async () => {
+  it('keeps the secretariat’s header on one row at 1280 and 1024 px in every language, one term for a round', async () => {
     const page = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
     await page.getByTestId('signed-in-as').waitFor();
     for (const lang of LANGUAGES) {
@@ -104,6 +104,13 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
         );
       }
       if (lang === 'ru' || lang === 'ar') await screenshot(page, `layout-header-${lang}-1024`);
+      if (lang === 'fr') {
+        // French says "tour" for a round everywhere, never "cycle".
+        await page.getByRole('tab', { name: 'Positions' }).click();
+        const text = await page.locator('main').innerText();
+        expect(text).toContain('Tour 1');
+        expect(text).not.toMatch(/\bcycles?\b/i);
+      }
       await page.setViewportSize(PHONE);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(390);
       await page.setViewportSize(DESKTOP);
