@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const DEMO_PASSWORD = 'consulta-demo';
 const SECRETARIAT = 'secretariat@demo.consulta.local';
+const CHAIR = 'chair@demo.consulta.local';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'];
@@ -187,5 +188,21 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await page.getByText('Changes since the end of round 1').waitFor();
     expect(await page.locator('.draft-text.diff').innerText()).toContain('Background');
     expect(await page.locator('.draft-record').count()).toBe(0);
+  });
+
+  it('gives each option’s figures in the chair’s digest, and says when no group diverges', async () => {
+    const page = await pageAs(CHAIR, `/consultations/${consultationId}/rounds/1/summary`);
+    const digest = page.locator('.digest-panel');
+    await digest.waitFor();
+    const items = digest.locator('> ul > li');
+    await expect.poll(() => items.count()).toBeGreaterThan(1);
+    for (const item of await items.all()) {
+      const text = await item.innerText();
+      expect(text).toMatch(/Organisations: Support \d+, Support with changes \d+, Neutral \d+, Oppose \d+\./);
+      // Either where groups diverge, or a sentence saying that none does: never a bare option name.
+      if (!(await item.locator('.divergence').count()))
+        expect(text).toContain('No stakeholder group diverges from the others on this option.');
+    }
+    await screenshot(page, 'layout-digest');
   });
 });
