@@ -119,6 +119,14 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await page.getByRole('combobox').first().selectOption('en');
   });
 
+  it('fits the administration page on a phone', async () => {
+    const page = await pageAs(SECRETARIAT, '/admin', PHONE);
+    await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
+    await page.locator('.admin-table').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'layout-phone-admin');
+  });
+
   it('says at the top of a closed round and on its draft that it is closed and frozen on record, with no live signs', async () => {
     const sec = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
     await sec.locator('.ProseMirror').waitFor();
