@@ -127,6 +127,15 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await screenshot(page, 'layout-phone-admin');
   });
 
+  it('has an icon', async () => {
+    const page = await pageAs(null, '/');
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const icon = await page.request.get(`${t.url}${href}`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    expect((await page.request.get(`${t.url}/favicon.ico`)).status()).toBe(200);
+  });
+
   it('says at the top of a closed round and on its draft that it is closed and frozen on record, with no live signs', async () => {
     const sec = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
     await sec.locator('.ProseMirror').waitFor();
