@@ -54,6 +54,8 @@ function serveClient(app: NestExpressApplication): void {
       );
     },
   });
+  // The page links /favicon.svg; what asks for the conventional /favicon.ico (old browsers, crawlers) goes there.
+  app.use('/favicon.ico', (_req: Request, res: Response) => res.redirect(301, '/favicon.svg'));
   const indexHtml = join(CLIENT_DIR, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isPage =

@@ -80,6 +80,8 @@ describe('The public archive: closed rounds, drafts at closing and their differe
       .body as ClosingDraftView;
     expect(one.text).toBe('The group reports to the Council.');
     expect(two.text).toBe('The group reports to the Council.\nEvery sector reports too.');
+    // The same text with its structure, for the archive to show as the text on record.
+    expect(two.html).toBe('<p>The group reports to the Council.</p><p>Every sector reports too.</p>');
     const added = wordDiff(one.text, two.text).filter((p) => p.kind === 'added');
     expect(added.map((p) => p.text.trim())).toEqual(['Every sector reports too.']);
   });

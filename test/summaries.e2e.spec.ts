@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     await page
       .getByText('Verified: the round’s content today matches the digest sealed at closing.')
       .waitFor();
-    expect(await page.locator('.draft-text').innerText()).toContain('Article 2. Every stakeholder group');
+    expect(await page.locator('.draft-record').innerText()).toContain('Article 2. Every stakeholder group');
     expect(await page.content()).not.toContain('SPAM-HIDDEN-BODY');
     await screenshot(page, 'archive-round');
 

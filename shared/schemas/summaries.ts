@@ -194,6 +194,8 @@ export interface ClosingDraftView {
   closedAt: string;
   /** The draft's plain text as sealed in the closing record, one line per block. */
   text: string;
+  /** The same draft with its structure, rendered on the server by an allowlist (escaped text, safe links). */
+  html: string;
 }
 
 export const EXPORT_FORMAT_VERSION = 1;

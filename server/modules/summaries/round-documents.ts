@@ -4,8 +4,14 @@ import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { draftDocName, summaryDocName } from '../../../shared/domain.js';
 import { CollabDocuments } from '../collaboration/collab-documents.service.js';
-import { plainTextOf } from '../collaboration/draft-content.js';
+import {
+  draftSchema,
+  plainTextOf,
+  proseMirrorJsonOf,
+  withSafeLinks,
+} from '../collaboration/draft-content.js';
 import type { Round } from '../rounds/round.entity.js';
+import { renderHtml } from './render/render-html.js';
 
 /** The round's draft as sealed in the closing record's `draft` section (written by the collaboration module). */
 const FROZEN_DRAFT = `
@@ -42,6 +48,20 @@ export class RoundDocuments {
     const doc = await this.collab.read(draftDocName(round.id));
     try {
       return { source: 'live', text: plainTextOf(doc) };
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * The draft as HTML with its structure (headings, lists, links, tables), from the same state as `draft`
+   * through the editor's schema and the summaries' allowlist renderer: escaped text, known elements only,
+   * safe links. The archive shows the text on record with it.
+   */
+  async draftHtml(round: Pick<Round, 'id'>): Promise<string> {
+    const doc = await this.draft(round);
+    try {
+      return renderHtml(withSafeLinks(proseMirrorJsonOf(doc, draftSchema())), []);
     } finally {
       doc.destroy();
     }

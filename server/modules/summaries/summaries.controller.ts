@@ -175,7 +175,7 @@ export class SummariesController {
 
   @Get('rounds/:id/draft-at-closing')
   @ApiOperation({
-    summary: 'The draft’s plain text as sealed in the closing record (for the archive and diffs)',
+    summary: 'The draft as sealed in the closing record: plain text (for diffs) and safe HTML (to read)',
   })
   async draftAtClosing(
     @CurrentPrincipal() principal: Principal | null,
@@ -183,8 +183,11 @@ export class SummariesController {
   ): Promise<ClosingDraftView> {
     const { round } = await this.readAccess.load(principal, id);
     if (round.status !== 'closed') throw conflict(`Round ${round.number} is not closed yet`);
-    const { text } = await this.documents.draftText(round);
-    return { roundId: round.id, number: round.number, closedAt: round.closedAt!.toISOString(), text };
+    const [{ text }, html] = await Promise.all([
+      this.documents.draftText(round),
+      this.documents.draftHtml(round),
+    ]);
+    return { roundId: round.id, number: round.number, closedAt: round.closedAt!.toISOString(), text, html };
   }
 
   private async version(principal: Principal | null, roundId: string, n: number) {

@@ -1,11 +1,17 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wordDiff } from '../../../../shared/word-diff';
 import { useClosingDraft } from './api';
 
-/** The draft as it stood when the round closed, and what changed since the previous round's closing. */
+type Mode = 'record' | 'changes';
+
+/**
+ * The draft as it stood when the round closed: the official text on record, with its headings, lists, links
+ * and tables; and, as a second view, what changed in its words since the previous round's closing.
+ */
 export function DraftDiff({ roundId, previousRoundId }: { roundId: string; previousRoundId?: string }) {
   const { t } = useTranslation('archive');
+  const [mode, setMode] = useState<Mode>('record');
   const current = useClosingDraft(roundId);
   const previous = useClosingDraft(previousRoundId);
   const parts = useMemo(
@@ -14,9 +20,24 @@ export function DraftDiff({ roundId, previousRoundId }: { roundId: string; previ
   );
   if (!current.data) return <p role="status">{t('common:loading')}</p>;
   return (
-    <section aria-labelledby="draft-title" className="no-print">
+    <section aria-labelledby="draft-title" className="no-print closing-draft">
       <h2 id="draft-title">{t('draft.title')}</h2>
-      {parts ? (
+      {parts && (
+        <div role="group" aria-label={t('draft.view')} className="draft-modes">
+          {(['record', 'changes'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className="secondary"
+              aria-pressed={mode === m}
+              onClick={() => setMode(m)}
+            >
+              {m === 'record' ? t('draft.asRecorded') : t('draft.changes', { number: previous.data!.number })}
+            </button>
+          ))}
+        </div>
+      )}
+      {parts && mode === 'changes' ? (
         <>
           <p>{t('draft.diffIntro', { number: previous.data!.number })}</p>
           <div className="draft-text diff" dir="auto">
@@ -38,9 +59,9 @@ export function DraftDiff({ roundId, previousRoundId }: { roundId: string; previ
       ) : (
         <>
           {!previousRoundId && <p>{t('draft.firstRound')}</p>}
-          <div className="draft-text" dir="auto">
-            {current.data.text}
-          </div>
+          {/* Rendered on the server from the sealed state by an allowlist (escaped text, known elements,
+              http(s)/mailto links only), like a published summary: safe to show as is. */}
+          <div className="draft-record" dir="auto" dangerouslySetInnerHTML={{ __html: current.data.html }} />
         </>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { OptionsPanel } from '../positions/OptionsPanel';
@@ -5,14 +6,17 @@ import { AnnotationsSidebar } from '../annotations/AnnotationsSidebar';
 import { DraftPanel } from '../drafts/DraftPanel';
 import { useConsultation } from './api';
 import { RoundAdmin } from '../rounds/RoundAdmin';
+import { RoundClosedNotice } from '../rounds/RoundClosedNotice';
 import { RoundTimeline } from '../rounds/RoundTimeline';
-import { RoundSideTabs } from './RoundSideTabs';
+import { RoundJumpNav } from './RoundJumpNav';
+import { RoundSideTabs, type SideTab } from './RoundSideTabs';
 import { StatusBadge } from './StatusBadge';
 
 export function ConsultationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('consultations');
   const { data: c, isLoading, error } = useConsultation(id);
+  const [sideTab, setSideTab] = useState<SideTab>('comments');
   if (isLoading) return <p role="status">{t('common:loading')}</p>;
   if (error || !c) return <p role="alert">{(error as Error | null)?.message ?? t('common:error')}</p>;
   return (
@@ -28,6 +32,8 @@ export function ConsultationPage() {
         {c.question}
       </p>
       {c.description && <p dir="auto">{c.description}</p>}
+      {c.currentRound && <RoundClosedNotice round={c.currentRound} />}
+      {c.currentRound && <RoundJumpNav onShow={setSideTab} />}
       {/* Round workspace: the draft beside the options. Features mount here, one line each. */}
       <div className="round-workspace">
         <div className="round-main">
@@ -37,6 +43,8 @@ export function ConsultationPage() {
         <aside className="round-side">
           {/* slot:side */}
           <RoundSideTabs
+            tab={sideTab}
+            onTab={setSideTab}
             comments={<AnnotationsSidebar consultation={c} />}
             positions={<OptionsPanel consultation={c} />}
           />

@@ -4,16 +4,22 @@ import type { ConsultationView } from '../../../../shared/schemas/consultations'
 
 const LiveDraft = lazy(() => import('./LiveDraft'));
 
-/** The current round's draft, live: the secretariat edits it, everyone allowed to read watches it change. */
+/**
+ * The current round's draft, live: the secretariat edits it, everyone allowed to read watches it change.
+ * Once the round is closed it is the text on record: said so, with no live or presence indicators.
+ */
 export function DraftPanel({ consultation }: { consultation: ConsultationView }) {
   const round = consultation.currentRound;
   const { t } = useTranslation('drafts');
   if (!round) return null;
+  const closed = round.status === 'closed';
   return (
-    <section className="draft-panel" aria-labelledby="draft-title">
-      <h2 id="draft-title">{t('title', { number: round.number })}</h2>
+    <section className={closed ? 'draft-panel draft-closed' : 'draft-panel'} aria-labelledby="draft-title">
+      <h2 id="draft-title" tabIndex={-1}>
+        {t(closed ? 'titleClosed' : 'title', { number: round.number })}
+      </h2>
       <Suspense fallback={<p role="status">{t('connecting')}</p>}>
-        <LiveDraft docName={round.draftDoc} />
+        <LiveDraft docName={round.draftDoc} closedAt={closed ? round.closedAt : null} />
       </Suspense>
     </section>
   );

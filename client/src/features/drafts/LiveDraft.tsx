@@ -5,25 +5,40 @@ import { useCollabDocument } from '../../editor/useCollabDocument';
 import { useMe } from '../auth/useMe';
 
 /** The live draft (loaded on demand: Tiptap, ProseMirror and Yjs are most of the client's weight). */
-export default function LiveDraft({ docName }: { docName: string }) {
+export default function LiveDraft({ docName, closedAt }: { docName: string; closedAt: string | null }) {
   const { t } = useTranslation('drafts');
   const { data: me, isLoading } = useMe();
   // Connect once we know who we are: a signed-in person asks for a ticket, an anonymous reader does not.
   if (isLoading) return <p role="status">{t('connecting')}</p>;
-  return <ConnectedDraft docName={docName} self={me ? { id: me.id, displayName: me.displayName } : null} />;
+  return (
+    <ConnectedDraft
+      docName={docName}
+      closedAt={closedAt}
+      self={me ? { id: me.id, displayName: me.displayName } : null}
+    />
+  );
 }
 
 function ConnectedDraft({
   docName,
+  closedAt,
   self,
 }: {
   docName: string;
+  /** Set once the round is closed: the draft is frozen on record, nobody is "here" any more. */
+  closedAt: string | null;
   self: { id: string; displayName: string } | null;
 }) {
-  const { t } = useTranslation('drafts');
+  const { t, i18n } = useTranslation('drafts');
   const session = useCollabDocument(docName, self);
-  const statusText =
-    session.status === 'refused'
+  const statusText = closedAt
+    ? t('status.closed', {
+        date: new Date(closedAt).toLocaleString(i18n.resolvedLanguage, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }),
+      })
+    : session.status === 'refused'
       ? t('status.refused')
       : session.status === 'connected' && session.synced
         ? session.canWrite
@@ -33,10 +48,15 @@ function ConnectedDraft({
   return (
     <>
       <div className="draft-status">
-        <span role="status" data-status={session.status} data-can-write={session.canWrite}>
+        <span
+          role="status"
+          data-status={closedAt ? 'closed' : session.status}
+          data-can-write={session.canWrite}
+          className={closedAt ? 'draft-frozen' : undefined}
+        >
           {statusText}
         </span>
-        <PresenceList people={session.present} />
+        {!closedAt && <PresenceList people={session.present} />}
       </div>
       {session.doc && session.provider && (
         <DraftEditor

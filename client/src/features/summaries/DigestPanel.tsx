@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { STANCES } from '../../../../shared/domain';
 import type { DigestView } from '../../../../shared/schemas/summaries';
 
-/** The generated digest at a glance, beside the editor: divergence, passages, participation. */
+/**
+ * The generated digest at a glance, beside the editor: each option's figures and where stakeholder groups
+ * diverge (or a sentence saying none does), passages, participation.
+ */
 export function DigestPanel({ digest }: { digest: DigestView }) {
   const { t } = useTranslation('summaries');
   const p = digest.participation;
+  const figures = (counts: Record<(typeof STANCES)[number], number>) =>
+    STANCES.map((s) => `${t(`stances.${s}`)} ${counts[s]}`).join(', ');
   return (
     <section className="digest-panel" aria-labelledby="digest-title">
       <h3 id="digest-title">{t('digest.title')}</h3>
@@ -13,6 +19,13 @@ export function DigestPanel({ digest }: { digest: DigestView }) {
         {digest.options.map((o) => (
           <li key={o.optionId}>
             <strong dir="auto">{o.label}</strong>
+            <p className="digest-totals">
+              {t('digest.totals', {
+                organisations: figures(o.tally.currencies.organisations.all.total),
+                people: figures(o.tally.currencies.people.all.total),
+              })}
+            </p>
+            {!o.divergence.some((d) => d.diverges) && <p className="meta">{t('digest.noDivergence')}</p>}
             {o.divergence
               .filter((d) => d.diverges)
               .map((d) => (

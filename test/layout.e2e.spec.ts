@@ -1,0 +1,225 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
+import { hasChromium } from './helpers/environment.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+const DEMO_PASSWORD = 'consulta-demo';
+const SECRETARIAT = 'secretariat@demo.consulta.local';
+const CHAIR = 'chair@demo.consulta.local';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'];
+
+/**
+ * What a reader checks on the demo consultation, on a desktop and on a phone, in every language: the round's
+ * parts within reach, a header on one row, a closed round that says so, the text on record with its structure.
+ */
+describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let consultationId: string;
+  let roundId: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SEED_DEMO: 'true' } });
+    browser = await launchBrowser();
+    const list = (await (await fetch(`${t.url}/api/consultations`)).json()) as {
+      id: string;
+      currentRound: { id: string } | null;
+    }[];
+    consultationId = list[0].id;
+    roundId = list[0].currentRound!.id;
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function pageAs(email: string | null, path: string, viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-GB' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(t.url);
+    if (email) await signInFromPage(page, email, DEMO_PASSWORD);
+    await page.goto(`${t.url}${path}`);
+    return page;
+  }
+
+  const inViewport = (page: Page, selector: string) =>
+    page.evaluate((s) => {
+      const r = document.querySelector(s)!.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    }, selector);
+
+  it('on a phone, a bar at the top of the round jumps to the comments and the positions, by click or key', async () => {
+    const page = await pageAs(null, `/consultations/${consultationId}`, PHONE);
+    const jump = page.getByRole('navigation', { name: 'Parts of the round' });
+    await jump.waitFor();
+    await page.locator('.ProseMirror').waitFor();
+    await screenshot(page, 'layout-phone-round');
+
+    await jump.getByRole('link', { name: 'Positions' }).click();
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Positions' }).getAttribute('aria-selected'))
+      .toBe('true');
+    await expect.poll(() => inViewport(page, '#side-tab-positions')).toBe(true);
+    // The bar stays at the top while the page has scrolled past the whole draft.
+    expect(await inViewport(page, '.round-jump')).toBe(true);
+    await page.screenshot({ path: '.tmp/screenshots/layout-phone-positions.png' });
+
+    await jump.getByRole('link', { name: 'Comments' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Comments' }).getAttribute('aria-selected'))
+      .toBe('true');
+    await jump.getByRole('link', { name: 'Draft' }).click();
+    await expect.poll(() => inViewport(page, '#draft-title')).toBe(true);
+
+    // In French, the bar speaks French.
+    await page.getByRole('combobox').first().selectOption('fr');
+    const jumpFr = page.getByRole('navigation', { name: 'Parties du tour' });
+    await jumpFr.getByRole('link', { name: 'Projet' }).waitFor();
+    await jumpFr.getByRole('link', { name: 'Commentaires' }).waitFor();
+    await page.getByRole('combobox').first().selectOption('en');
+
+    // Where the draft and the side column sit side by side, the bar is not shown.
+    await page.setViewportSize(DESKTOP);
+    await expect.poll(() => jump.isVisible()).toBe(false);
+  });
+
+  it('keeps the secretariat’s header on one row at 1280 and 1024 px in every language, one term for a round', async () => {
+    const page = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
+    await page.getByTestId('signed-in-as').waitFor();
+    for (const lang of LANGUAGES) {
+      await page.getByRole('combobox').first().selectOption(lang);
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        const height = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
+        expect(height, `${lang} at ${width} px`).toBeLessThanOrEqual(60);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(
+          width,
+        );
+      }
+      if (lang === 'ru' || lang === 'ar') await screenshot(page, `layout-header-${lang}-1024`);
+      if (lang === 'fr') {
+        // French says "tour" for a round everywhere, never "cycle".
+        await page.getByRole('tab', { name: 'Positions' }).click();
+        const text = await page.locator('main').innerText();
+        expect(text).toContain('Tour 1');
+        expect(text).not.toMatch(/\bcycles?\b/i);
+      }
+      await page.setViewportSize(PHONE);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(390);
+      await page.setViewportSize(DESKTOP);
+    }
+    await page.getByRole('combobox').first().selectOption('en');
+  });
+
+  it('fits the administration page on a phone', async () => {
+    const page = await pageAs(SECRETARIAT, '/admin', PHONE);
+    await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
+    await page.locator('.admin-table').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'layout-phone-admin');
+  });
+
+  it('has an icon', async () => {
+    const page = await pageAs(null, '/');
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const icon = await page.request.get(`${t.url}${href}`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    expect((await page.request.get(`${t.url}/favicon.ico`)).status()).toBe(200);
+  });
+
+  it('says at the top of a closed round and on its draft that it is closed and frozen on record, with no live signs', async () => {
+    const sec = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
+    await sec.locator('.ProseMirror').waitFor();
+    const closed = await sec.evaluate(
+      async (id) => (await fetch(`/api/rounds/${id}/close`, { method: 'POST' })).status,
+      roundId,
+    );
+    expect(closed).toBe(200);
+
+    for (const [viewport, name] of [
+      [DESKTOP, 'layout-closed-round'],
+      [PHONE, 'layout-phone-closed-round'],
+    ] as const) {
+      const page = await pageAs(null, `/consultations/${consultationId}`, viewport);
+      const notice = page.getByRole('note');
+      await notice.getByText('Round 1 is closed').waitFor();
+      expect(await notice.innerText()).toMatch(
+        /frozen as it stood at closing, on .*2\d\d\d.*, and is on record/,
+      );
+      await page.getByRole('heading', { name: 'Draft of round 1, as closed' }).waitFor();
+      await page.locator('.ProseMirror').waitFor();
+      const status = page.locator('.draft-status');
+      await expect.poll(() => status.innerText()).toMatch(/^Closed .*: frozen, on record$/);
+      // The secretariat still has the page open: nobody is "here" on a closed draft, nothing is "live".
+      expect(await page.locator('main').innerText()).not.toMatch(/Live:|people here|person here/);
+      expect(await page.locator('.presence').count()).toBe(0);
+      await notice.getByRole('link', { name: 'Round 1 in the archive' }).waitFor();
+      await screenshot(page, name);
+    }
+  });
+
+  it('shows the text on record in the archive with its headings, lists and links, and the changes as a second view', async () => {
+    for (const [viewport, name] of [
+      [DESKTOP, 'layout-archive-round'],
+      [PHONE, 'layout-phone-archive-round'],
+    ] as const) {
+      const page = await pageAs(null, `/archive/rounds/${roundId}`, viewport);
+      const record = page.locator('.draft-record');
+      await record.waitFor();
+      expect(await record.getByRole('heading', { name: 'Background' }).count()).toBe(1);
+      expect(await record.getByRole('listitem').count()).toBeGreaterThan(1);
+      expect(await record.getByRole('listitem').first().innerText()).toMatch(/^Coherence/);
+      expect(await record.locator('script, [onerror], [onclick], [style]').count()).toBe(0);
+      await screenshot(page, name);
+    }
+
+    // Round 2 starts from round 1's text; once closed, its words' changes are the second view.
+    const sec = await pageAs(SECRETARIAT, '/');
+    const round2 = await sec.evaluate(async (consultation) => {
+      const post = (path: string) =>
+        fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const created = (await (await post(`/api/consultations/${consultation}/rounds`)).json()) as {
+        id: string;
+      };
+      await post(`/api/rounds/${created.id}/open`);
+      await post(`/api/rounds/${created.id}/close`);
+      return created.id;
+    }, consultationId);
+    const page = await pageAs(null, `/archive/rounds/${round2}`);
+    const modes = page.getByRole('group', { name: 'How to show the draft' });
+    await modes.waitFor();
+    expect(await modes.getByRole('button', { name: 'Text on record' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await page.locator('.draft-record').getByRole('heading', { name: 'Benefits' }).count()).toBe(1);
+    await modes.getByRole('button', { name: 'Changes since round 1' }).click();
+    await page.getByText('Changes since the end of round 1').waitFor();
+    expect(await page.locator('.draft-text.diff').innerText()).toContain('Background');
+    expect(await page.locator('.draft-record').count()).toBe(0);
+  });
+
+  it('gives each option’s figures in the chair’s digest, and says when no group diverges', async () => {
+    const page = await pageAs(CHAIR, `/consultations/${consultationId}/rounds/1/summary`);
+    const digest = page.locator('.digest-panel');
+    await digest.waitFor();
+    const items = digest.locator('> ul > li');
+    await expect.poll(() => items.count()).toBeGreaterThan(1);
+    for (const item of await items.all()) {
+      const text = await item.innerText();
+      expect(text).toMatch(/Organisations: Support \d+, Support with changes \d+, Neutral \d+, Oppose \d+\./);
+      // Either where groups diverge, or a sentence saying that none does: never a bare option name.
+      if (!(await item.locator('.divergence').count()))
+        expect(text).toContain('No stakeholder group diverges from the others on this option.');
+    }
+    await screenshot(page, 'layout-digest');
+  });
+});
