@@ -1,18 +1,24 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useSignIn } from './api';
 import { ErrorMessage } from './ErrorMessage';
+import { safeReturnPath } from './return-path';
+import { SignInLink, useNextParam } from './SignInLink';
 
 export function SignInPage() {
   const { t } = useTranslation('auth');
   const signIn = useSignIn();
   const navigate = useNavigate();
+  const next = useNextParam();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate('/') });
+    signIn.mutate(
+      { email, password },
+      { onSuccess: () => navigate(safeReturnPath(next), { replace: true }) },
+    );
   };
   return (
     <section aria-labelledby="signin-title" className="auth-page">
@@ -45,7 +51,7 @@ export function SignInPage() {
           </button>
         </div>
         <p className="meta">
-          {t('signIn.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+          {t('signIn.noAccount')} <SignInLink page="/signup">{t('nav.signUp')}</SignInLink>
         </p>
       </form>
     </section>

@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { RegisterInput } from '../../../../shared/schemas/auth';
 import { useSignUp } from './api';
 import { ErrorMessage } from './ErrorMessage';
+import { safeReturnPath } from './return-path';
+import { SignInLink, useNextParam } from './SignInLink';
 import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
 
 /** Open to every stakeholder, members and non-members alike. */
@@ -11,6 +13,7 @@ export function SignUpPage() {
   const { t } = useTranslation('auth');
   const signUp = useSignUp();
   const navigate = useNavigate();
+  const next = useNextParam();
   const [form, setForm] = useState({
     email: '',
     displayName: '',
@@ -29,7 +32,7 @@ export function SignUpPage() {
     if (form.stakeholderGroup)
       input.stakeholderGroup = form.stakeholderGroup as RegisterInput['stakeholderGroup'];
     if (form.region) input.region = form.region as RegisterInput['region'];
-    signUp.mutate(input, { onSuccess: () => navigate('/profile') });
+    signUp.mutate(input, { onSuccess: () => navigate(safeReturnPath(next, '/profile'), { replace: true }) });
   };
   return (
     <section aria-labelledby="signup-title" className="auth-page">
@@ -71,7 +74,7 @@ export function SignUpPage() {
           </button>
         </div>
         <p className="meta">
-          {t('signUp.haveAccount')} <Link to="/signin">{t('nav.signIn')}</Link>
+          {t('signUp.haveAccount')} <SignInLink>{t('nav.signIn')}</SignInLink>
         </p>
       </form>
     </section>
