@@ -113,6 +113,49 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await viewerContext.close();
   });
 
+  it('keeps what a focal point typed when they switch capacity or collapse the form', async () => {
+    const { consultation, options } = await createConsultation(t, { title: 'Drafts survive' });
+    await createRound(t, consultation.id);
+    const org = await createOrganisation(t, { name: 'Digital Ministry', membership: 'member_state' });
+    const focal = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(t.url);
+      await signInFromPage(page, focal.user.email);
+      await page.goto(`${t.url}/consultations/${consultation.id}`);
+      await page.getByRole('tab', { name: 'Positions' }).click();
+      const toggle = page.getByRole('button', { name: 'Take a position' }).first();
+      await toggle.click();
+      const form = page.getByRole('form', { name: `Your position on ${options[0].label}` });
+      const forOrg = form.getByRole('radio', { name: 'For Digital Ministry' });
+      const personal = form.getByRole('radio', { name: 'In my own name' });
+      await form.getByRole('radio', { name: /^Oppose/ }).check();
+      await form.getByRole('textbox').fill('The ministry prefers a study group.');
+
+      // In one's own name the form starts empty; back for the organisation, the draft is there.
+      await personal.check();
+      expect(await form.getByRole('textbox').inputValue()).toBe('');
+      await form.getByRole('textbox').fill('Personally, I could live with it.');
+      await forOrg.check();
+      expect(await form.getByRole('textbox').inputValue()).toBe('The ministry prefers a study group.');
+      expect(await form.getByRole('radio', { name: /^Oppose/ }).isChecked()).toBe(true);
+
+      // Collapsing and reopening keeps both drafts.
+      await toggle.click();
+      expect(await form.isVisible()).toBe(false);
+      await toggle.click();
+      expect(await form.getByRole('textbox').inputValue()).toBe('The ministry prefers a study group.');
+      await personal.check();
+      expect(await form.getByRole('textbox').inputValue()).toBe('Personally, I could live with it.');
+      await screenshot(page, `positions-draft-kept-${viewport.width}`);
+      await context.close();
+    }
+  });
+
   it('reads in Arabic, right to left', async () => {
     const { consultation } = await createConsultation(t, { title: 'مشاورة' });
     await createRound(t, consultation.id);

@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, PositionView } from '../../../../shared/schemas/positions';
 import { HttpError } from '../../api/http';
 import { useSavePosition, useWithdrawPosition } from './api';
-import { STANCES, type Stance } from './stances';
+import { STANCES } from './stances';
+import { usePositionDrafts } from './usePositionDrafts';
 
 export interface PositionFormProps {
   roundId: string;
@@ -23,19 +24,12 @@ export function PositionForm(p: PositionFormProps) {
   const id = useId();
   const [capacity, setCapacity] = useState<Capacity>(p.organisationName ? 'organisation' : 'personal');
   const current = capacity === 'organisation' ? p.organisation : p.personal;
-  const [stance, setStance] = useState<Stance | null>(current?.stance ?? null);
-  const [rationale, setRationale] = useState(current?.rationale ?? '');
-  const [preferred, setPreferred] = useState(current?.preferred ?? false);
+  const drafts = usePositionDrafts({ personal: p.personal, organisation: p.organisation });
+  const { stance, rationale, preferred } = drafts.drafts[capacity];
+  const edit = (change: Parameters<typeof drafts.edit>[1]) => drafts.edit(capacity, change);
   const [notice, setNotice] = useState<string | null>(null);
   const save = useSavePosition(p.roundId);
   const withdraw = useWithdrawPosition(p.roundId);
-
-  // Follow the stored position when the capacity changes or someone (another focal point, another tab) changed it.
-  useEffect(() => {
-    setStance(current?.stance ?? null);
-    setRationale(current?.rationale ?? '');
-    setPreferred(current?.preferred ?? false);
-  }, [capacity, current?.id, current?.version]);
 
   const error = (save.error ?? withdraw.error) as Error | null;
   const tooLong = rationale.length > p.rationaleMaxLength;
@@ -47,7 +41,12 @@ export function PositionForm(p: PositionFormProps) {
     setNotice(null);
     save.mutate(
       { optionId: p.optionId, stance, rationale, preferred: preferred && stance !== 'oppose', capacity },
-      { onSuccess: () => setNotice(t('form.saved')) },
+      {
+        onSuccess: (saved) => {
+          drafts.settle(capacity, saved);
+          setNotice(t('form.saved'));
+        },
+      },
     );
   };
 
@@ -81,7 +80,7 @@ export function PositionForm(p: PositionFormProps) {
               name={`${id}-stance`}
               value={s}
               checked={stance === s}
-              onChange={() => setStance(s)}
+              onChange={() => edit({ stance: s })}
               aria-describedby={`${id}-${s}-meaning`}
             />
             <span className="stance-choice-text">
@@ -99,7 +98,7 @@ export function PositionForm(p: PositionFormProps) {
         </span>
         <textarea
           value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
+          onChange={(e) => edit({ rationale: e.target.value })}
           rows={3}
           dir="auto"
           required={p.rationaleRequired}
@@ -115,7 +114,7 @@ export function PositionForm(p: PositionFormProps) {
           type="checkbox"
           checked={preferred && stance !== 'oppose'}
           disabled={stance === 'oppose'}
-          onChange={(e) => setPreferred(e.target.checked)}
+          onChange={(e) => edit({ preferred: e.target.checked })}
         />
         {t('form.preferred')}
       </label>
@@ -131,7 +130,12 @@ export function PositionForm(p: PositionFormProps) {
             onClick={() =>
               withdraw.mutate(
                 { optionId: p.optionId, capacity },
-                { onSuccess: () => setNotice(t('form.withdrawn')) },
+                {
+                  onSuccess: () => {
+                    drafts.settle(capacity, undefined);
+                    setNotice(t('form.withdrawn'));
+                  },
+                },
               )
             }
           >
@@ -141,6 +145,11 @@ export function PositionForm(p: PositionFormProps) {
       </div>
       {current && current.capacity === 'organisation' && (
         <p className="meta">{t('form.castBy', { name: current.castByName })}</p>
+      )}
+      {drafts.changedElsewhere(capacity) && (
+        <p className="notice" role="note">
+          {t('form.changedElsewhere')}
+        </p>
       )}
       <p role="status" className="meta">
         {notice}
