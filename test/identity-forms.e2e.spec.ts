@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
@@ -17,6 +17,15 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
     return page;
   }
   const signedInAs = (page: Page) => page.getByTestId('signed-in-as');
+  /** The text an input's aria-describedby points at, as a screen reader says it after the label. */
+  const accessibleDescription = (input: Locator) =>
+    input.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim(),
+    );
 
   it('brings a reader who signs in to comment back to the consultation they came from', async () => {
     const { consultation } = await createConsultation(app.t, { title: 'Where should the group sit?' });
@@ -72,5 +81,58 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
       await expect.poll(() => page.url()).toBe(`${app.t.url}/`);
       await page.context().close();
     }
+  });
+
+  it('marks the fields a French newcomer must fix, in French, and says a taken address plainly', async () => {
+    const taken = await createUser(app.t);
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await newPage(viewport, 'fr');
+      await page.goto(`${app.t.url}/signup`);
+      await page.getByLabel('Nom affiché aux autres').fill('Amina');
+      await page.getByLabel('Adresse électronique').fill('pas-une-adresse');
+      await page.getByLabel('Mot de passe').fill('court');
+      await page.getByRole('button', { name: 'Créer mon compte' }).click();
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toBe('Veuillez corriger les champs signalés.');
+      const email = page.getByLabel('Adresse électronique');
+      const password = page.getByLabel('Mot de passe');
+      expect(await email.getAttribute('aria-invalid')).toBe('true');
+      expect(await password.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByLabel('Nom affiché aux autres').getAttribute('aria-invalid')).toBeNull();
+      // Each message sits by its field and is read out with it.
+      expect(await accessibleDescription(email)).toContain(
+        'Saisissez une adresse électronique, par exemple nom@exemple.org.',
+      );
+      expect(await accessibleDescription(password)).toContain('Au moins 10 caractères.');
+      expect(await page.locator('main').textContent()).not.toMatch(/must be|valid email/);
+      await screenshot(page, `identity-forms-signup-fields-fr-${viewport.width}`);
+
+      await email.fill(taken.user.email);
+      await password.fill('a memorable sentence here');
+      await page.getByRole('button', { name: 'Créer mon compte' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe('Un compte existe déjà avec cette adresse électronique. Connectez-vous plutôt.');
+      expect(await email.getAttribute('aria-invalid')).toBeNull();
+      await page.context().close();
+    }
+  });
+
+  it('tells a French reader with a wrong password just that, without talk of sessions', async () => {
+    const { user } = await createUser(app.t);
+    const page = await newPage(DESKTOP, 'fr');
+    await page.goto(`${app.t.url}/signin`);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('Mot de passe').getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibleDescription(page.getByLabel('Mot de passe'))).toBe('Remplissez ce champ.');
+    await page.getByLabel('Adresse électronique').fill(user.email);
+    await page.getByLabel('Mot de passe').fill('not the password');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('L’adresse électronique ou le mot de passe est incorrect.');
+    await screenshot(page, 'identity-forms-signin-wrong-fr');
+    await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
+import { Consultation } from '../server/modules/consultations/consultation.entity.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createOrganisation, createRound, createUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -154,6 +155,37 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
       await screenshot(page, `positions-draft-kept-${viewport.width}`);
       await context.close();
     }
+  });
+
+  it("marks the rationale the server refused, in the reader's language", async () => {
+    const { consultation, options } = await createConsultation(t, {
+      title: 'Limite',
+      rationaleMaxLength: 200,
+    });
+    await createRound(t, consultation.id);
+    const person = await createUser(t);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(`localStorage.setItem('consulta.lang', 'fr')`);
+    await page.goto(t.url);
+    await signInFromPage(page, person.user.email);
+    await page.goto(`${t.url}/consultations/${consultation.id}`);
+    await page.getByRole('tab', { name: 'Positions' }).click();
+    await page.getByRole('button', { name: 'Prendre position' }).first().click();
+    const form = page.getByRole('form', { name: `Votre position sur ${options[0].label}` });
+    await form.getByRole('radio', { name: /^Pour/ }).first().check();
+    const rationale = form.getByRole('textbox');
+    await rationale.fill('Une justification de trente caractères.');
+    // The secretariat lowers the limit while the page is open: the server refuses, the form says why.
+    await t.db.getRepository(Consultation).update(consultation.id, { rationaleMaxLength: 10 });
+    await form.getByRole('button', { name: 'Enregistrer la position' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('alert').textContent()).toBe('Veuillez corriger les champs signalés.');
+    expect(await rationale.getAttribute('aria-invalid')).toBe('true');
+    await form.getByText('Au plus 10 caractères.').waitFor();
+    expect(await form.textContent()).not.toMatch(/characters|rationale:/);
+    await screenshot(page, 'positions-field-error-fr');
+    await context.close();
   });
 
   it('reads in Arabic, right to left', async () => {

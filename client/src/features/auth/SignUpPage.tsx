@@ -4,9 +4,16 @@ import { useNavigate } from 'react-router-dom';
 import type { RegisterInput } from '../../../../shared/schemas/auth';
 import { useSignUp } from './api';
 import { ErrorMessage } from './ErrorMessage';
+import { useFieldErrors } from './field-errors';
 import { safeReturnPath } from './return-path';
 import { SignInLink, useNextParam } from './SignInLink';
-import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
+import {
+  DisplayNameField,
+  EmailField,
+  PasswordField,
+  RegionSelect,
+  StakeholderGroupSelect,
+} from './ProfileFields';
 
 /** Open to every stakeholder, members and non-members alike. */
 export function SignUpPage() {
@@ -21,6 +28,7 @@ export function SignUpPage() {
     stakeholderGroup: '',
     region: '',
   });
+  const fieldError = useFieldErrors(signUp.error);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -39,35 +47,31 @@ export function SignUpPage() {
       <h1 id="signup-title">{t('signUp.title')}</h1>
       <p className="lead">{t('signUp.lead')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <DisplayNameField autoComplete="name" value={form.displayName} onChange={set('displayName')} />
-        <label>
-          {t('fields.email')}
-          <input
-            type="email"
-            autoComplete="email"
-            required
-            value={form.email}
-            onChange={(e) => set('email')(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('fields.newPassword')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            aria-describedby="password-hint"
-            value={form.password}
-            onChange={(e) => set('password')(e.target.value)}
-          />
-          <span id="password-hint" className="meta">
-            {t('fields.passwordHint')}
-          </span>
-        </label>
+        <DisplayNameField
+          autoComplete="name"
+          value={form.displayName}
+          onChange={set('displayName')}
+          error={fieldError('displayName')}
+        />
+        <EmailField
+          autoComplete="email"
+          value={form.email}
+          onChange={set('email')}
+          error={fieldError('email')}
+        />
+        <PasswordField
+          fresh
+          value={form.password}
+          onChange={set('password')}
+          error={fieldError('password')}
+        />
         <StakeholderGroupSelect value={form.stakeholderGroup} onChange={set('stakeholderGroup')} />
         <RegionSelect value={form.region} onChange={set('region')} />
-        <ErrorMessage error={signUp.error} />
+        <ErrorMessage
+          error={signUp.error}
+          marks={['displayName', 'email', 'password']}
+          says={{ 409: t('errors.emailTaken') }}
+        />
         <div>
           <button type="submit" disabled={signUp.isPending}>
             {t('signUp.submit')}

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, PositionView } from '../../../../shared/schemas/positions';
-import { HttpError } from '../../api/http';
+import { ErrorMessage } from '../auth/ErrorMessage';
+import { FieldMessage, useFieldErrors } from '../auth/field-errors';
 import { useSavePosition, useWithdrawPosition } from './api';
 import { STANCES } from './stances';
 import { usePositionDrafts } from './usePositionDrafts';
@@ -26,12 +27,22 @@ export function PositionForm(p: PositionFormProps) {
   const current = capacity === 'organisation' ? p.organisation : p.personal;
   const drafts = usePositionDrafts({ personal: p.personal, organisation: p.organisation });
   const { stance, rationale, preferred } = drafts.drafts[capacity];
-  const edit = (change: Parameters<typeof drafts.edit>[1]) => drafts.edit(capacity, change);
   const [notice, setNotice] = useState<string | null>(null);
   const save = useSavePosition(p.roundId);
   const withdraw = useWithdrawPosition(p.roundId);
+  // A refusal is about what was sent: it goes once the person changes the text or the capacity.
+  const forget = () => {
+    save.reset();
+    withdraw.reset();
+  };
+  const edit = (change: Parameters<typeof drafts.edit>[1]) => {
+    forget();
+    drafts.edit(capacity, change);
+  };
 
-  const error = (save.error ?? withdraw.error) as Error | null;
+  const error = save.error ?? withdraw.error;
+  const fieldError = useFieldErrors(error);
+  const rationaleError = fieldError('rationale');
   const tooLong = rationale.length > p.rationaleMaxLength;
   const missing = p.rationaleRequired && !rationale.trim();
 
@@ -62,7 +73,10 @@ export function PositionForm(p: PositionFormProps) {
                 name={`${id}-capacity`}
                 value={c}
                 checked={capacity === c}
-                onChange={() => setCapacity(c)}
+                onChange={() => {
+                  forget();
+                  setCapacity(c);
+                }}
               />
               {c === 'organisation'
                 ? t('form.forOrganisation', { name: p.organisationName })
@@ -102,9 +116,10 @@ export function PositionForm(p: PositionFormProps) {
           rows={3}
           dir="auto"
           required={p.rationaleRequired}
-          aria-invalid={tooLong || undefined}
-          aria-describedby={`${id}-count`}
+          aria-invalid={tooLong || !!rationaleError || undefined}
+          aria-describedby={rationaleError ? `${id}-count ${id}-rationale-error` : `${id}-count`}
         />
+        <FieldMessage id={`${id}-rationale-error`} message={rationaleError} />
         <span id={`${id}-count`} className={`meta${tooLong ? ' error' : ''}`}>
           {t('form.count', { count: rationale.length, max: p.rationaleMaxLength })}
         </span>
@@ -118,6 +133,7 @@ export function PositionForm(p: PositionFormProps) {
         />
         {t('form.preferred')}
       </label>
+      <FieldMessage id={`${id}-preferred-error`} message={fieldError('preferred')} />
       <div className="form-actions">
         <button type="submit" disabled={!stance || tooLong || missing || save.isPending}>
           {current ? t('form.update') : t('form.save')}
@@ -154,11 +170,11 @@ export function PositionForm(p: PositionFormProps) {
       <p role="status" className="meta">
         {notice}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error instanceof HttpError ? error.message : t('form.failed')}
-        </p>
-      )}
+      <ErrorMessage
+        error={error}
+        marks={['rationale', 'preferred']}
+        says={{ ROUND_CLOSED: t('form.roundClosed'), 409: t('form.optionRetired') }}
+      />
     </form>
   );
 }
