@@ -36,9 +36,12 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
     const page = await newPage();
     await page.goto(url);
     await page.getByRole('link', { name: 'Sign in to comment.' }).waitFor();
+    // The tab says which consultation and round this is.
+    await expect.poll(() => page.title()).toBe('Round 1 · Where should the group sit? · Consulta');
     await screenshot(page, 'identity-forms-sign-in-to-comment');
     await page.getByRole('link', { name: 'Sign in to comment.' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.title()).toBe('Sign in · Consulta');
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -122,6 +125,7 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
     const { user } = await createUser(app.t);
     const page = await newPage(DESKTOP, 'fr');
     await page.goto(`${app.t.url}/signin`);
+    await expect.poll(() => page.title()).toBe('Se connecter · Consulta');
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByLabel('Mot de passe').getAttribute('aria-invalid')).toBe('true');

@@ -7,9 +7,11 @@ import { useFieldErrors } from './field-errors';
 import { safeReturnPath } from './return-path';
 import { SignInLink, useNextParam } from './SignInLink';
 import { EmailField, PasswordField } from './ProfileFields';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 export function SignInPage() {
   const { t } = useTranslation('auth');
+  useDocumentTitle(t('signIn.title'));
   const signIn = useSignIn();
   const navigate = useNavigate();
   const next = useNextParam();

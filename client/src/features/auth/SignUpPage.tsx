@@ -14,10 +14,12 @@ import {
   RegionSelect,
   StakeholderGroupSelect,
 } from './ProfileFields';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 /** Open to every stakeholder, members and non-members alike. */
 export function SignUpPage() {
   const { t } = useTranslation('auth');
+  useDocumentTitle(t('signUp.title'));
   const signUp = useSignUp();
   const navigate = useNavigate();
   const next = useNextParam();

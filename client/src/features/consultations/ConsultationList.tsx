@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useConsultations } from './api';
 import { StatusBadge } from './StatusBadge';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 export function ConsultationList() {
   const { t, i18n } = useTranslation('consultations');
+  useDocumentTitle(t('list.title'));
   const { data, isLoading, error } = useConsultations();
   return (
     <section aria-labelledby="consultations-title">

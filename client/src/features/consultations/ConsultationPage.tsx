@@ -8,11 +8,16 @@ import { RoundAdmin } from '../rounds/RoundAdmin';
 import { RoundTimeline } from '../rounds/RoundTimeline';
 import { RoundSideTabs } from './RoundSideTabs';
 import { StatusBadge } from './StatusBadge';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 export function ConsultationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('consultations');
   const { data: c, isLoading, error } = useConsultation(id);
+  useDocumentTitle(
+    c?.currentRound && t('rounds:timeline.round', { number: c.currentRound.number }),
+    c?.title,
+  );
   if (isLoading) return <p role="status">{t('common:loading')}</p>;
   if (error || !c) return <p role="alert">{(error as Error | null)?.message ?? t('common:error')}</p>;
   return (
