@@ -38,6 +38,10 @@ describe.skipIf(!hasChromium())('Notifications in the browser', () => {
       const popover = page.getByRole('region', { name: 'Notifications' });
       await bell.click();
       await popover.getByRole('link', { name: 'Bob a répondu à votre fil : A reply for Alice.' }).waitFor();
+      // The date is written as elsewhere in the product: the month in words, not 28/11/2026.
+      const when = await popover.locator('time').first().textContent();
+      expect(when).toMatch(/^\d{1,2} \p{L}+\.? \d{4}/u);
+      expect(when).not.toMatch(/\d\/\d/);
       await screenshot(page, `notifications-fr-${viewport.width}`);
 
       // Escape from inside the list closes it and gives the focus back to the bell.

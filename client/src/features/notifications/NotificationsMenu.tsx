@@ -7,13 +7,15 @@ import { getSocket } from '../../realtime/socket';
 import { annotationKeys, useMarkNotificationsRead, useNotifications } from '../annotations/api';
 import { useMe } from '../auth/useMe';
 import { notificationLine } from './notification-line';
+import { useFormatDate } from '../../i18n/dates';
 
 /**
  * The header's notifications: a count of unread ones, updated live, and the latest in a small list. The list
  * closes on Escape (wherever the focus is inside it, which then returns to the bell) and on a click outside.
  */
 export function NotificationsMenu() {
-  const { t, i18n } = useTranslation('annotations');
+  const { t } = useTranslation('annotations');
+  const formatDate = useFormatDate();
   const { t: tn } = useTranslation('notifications');
   const menu = useRef<HTMLDivElement>(null);
   const bell = useRef<HTMLButtonElement>(null);
@@ -79,10 +81,7 @@ export function NotificationsMenu() {
                   <span dir="auto">{notificationLine(tn, n)}</span>
                 )}
                 <time className="meta" dateTime={n.createdAt}>
-                  {new Date(n.createdAt).toLocaleString(i18n.language, {
-                    dateStyle: 'short',
-                    timeStyle: 'short',
-                  })}
+                  {formatDate(n.createdAt)}
                 </time>
               </li>
             ))}
