@@ -251,6 +251,8 @@ export interface NotificationParams {
   minutesLeft?: number;
   /** The summary's version (summary_published). */
   version?: number;
+  /** The comment was hidden by the moderators, for this reason: its words are gone from the notification. */
+  hiddenReason?: string;
 }
 
 export interface NotificationView {

@@ -3,6 +3,7 @@ import type { NotificationView } from '../../../../shared/schemas/annotations';
 
 /** The key of a notification's line in the `notifications` namespace, or null when its parts are missing. */
 function lineKey({ kind, params: p }: NotificationView): string | null {
+  if (p.hiddenReason !== undefined) return 'hidden';
   switch (kind) {
     case 'mention':
     case 'reply':
