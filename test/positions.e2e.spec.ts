@@ -153,6 +153,18 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
       await personal.check();
       expect(await form.getByRole('textbox').inputValue()).toBe('Personally, I could live with it.');
       await screenshot(page, `positions-draft-kept-${viewport.width}`);
+
+      // Leaving the page with unsaved text asks first; staying keeps it.
+      const asked = new Promise<string>((resolve) =>
+        page.once('dialog', (d) => {
+          resolve(d.type());
+          void d.dismiss();
+        }),
+      );
+      await page.close({ runBeforeUnload: true });
+      expect(await asked).toBe('beforeunload');
+      expect(page.isClosed()).toBe(false);
+      expect(await form.getByRole('textbox').inputValue()).toBe('Personally, I could live with it.');
       await context.close();
     }
   });

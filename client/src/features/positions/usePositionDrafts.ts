@@ -41,6 +41,15 @@ export function usePositionDrafts(stored: Record<Capacity, PositionView | undefi
     [stored.organisation?.id, stored.organisation?.version],
   );
 
+  // Leaving the page (reload, closing the tab, another site) with typed, unsaved text asks first.
+  const unsaved = drafts.personal.edited || drafts.organisation.edited;
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
+
   return {
     drafts,
     /** Records what the person typed or chose. */
