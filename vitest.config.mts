@@ -10,7 +10,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['server/**/*.spec.ts', 'shared/**/*.spec.ts'] },
+        test: {
+          name: 'unit',
+          include: ['server/**/*.spec.ts', 'shared/**/*.spec.ts', 'client/src/**/*.spec.ts'],
+        },
       },
       {
         extends: true,

@@ -72,11 +72,26 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
+/** The rule a field broke, in words a client can translate: "required", "too short (limit 10)"… */
+export type FieldRule = 'required' | 'too_short' | 'too_long' | 'format' | 'invalid';
+
+/** One field a 400 names: which one, which rule it broke, and the English sentence for other consumers. */
+export interface FieldIssue {
+  /** The field's path in the request body, dotted ("email", "options.0.label"). */
+  field: string;
+  rule: FieldRule;
+  /** The bound of a too_short or too_long rule, in characters. */
+  limit?: number;
+  message: string;
+}
+
 /** The JSON body of every error answer, HTTP or socket.io acknowledgement. */
 export interface ApiError {
   statusCode: number;
   code: string;
   message: string;
+  /** On a 400: the fields at fault, so a form can mark them and say what is wrong in its own language. */
+  fields?: FieldIssue[];
   requestId?: string;
 }
 

@@ -88,6 +88,16 @@ describe('Notifications: round closing soon and closed, and the email outbox sen
       }[]
     ).map((n) => n.kind);
 
+  it('gives each notification its kind and the parts of its line, beside the English text', async () => {
+    const items = (
+      await request(t.url).get('/api/notifications').set('Authorization', alice.auth).expect(200)
+    ).body.items as { kind: string; text: string; params: Record<string, unknown> }[];
+    expect(items.find((n) => n.kind === 'reply')).toMatchObject({
+      text: 'Bob replied to your thread: A reply for Alice.',
+      params: { actor: 'Bob', excerpt: 'A reply for Alice.' },
+    });
+  });
+
   it('tells everyone who wrote in the round that it closes soon, then that it closed', async () => {
     const events = t.app.get(EventEmitter2);
     events.emit(
@@ -107,6 +117,10 @@ describe('Notifications: round closing soon and closed, and the email outbox sen
       expect(await kinds(alice)).toEqual(
         expect.arrayContaining(['reply', 'round_closing_soon', 'round_closed']),
       );
+      const soon = (
+        await request(t.url).get('/api/notifications').set('Authorization', bob.auth).expect(200)
+      ).body.items.find((n: { kind: string }) => n.kind === 'round_closing_soon');
+      expect(soon.params).toEqual({ roundNumber: round.number, minutesLeft: 60 });
       expect(await kinds(bob)).toEqual(expect.arrayContaining(['round_closing_soon', 'round_closed']));
     });
   });

@@ -95,6 +95,7 @@ describe('Hostile input found in review', () => {
       .expect(200);
     expect(JSON.stringify(after.body)).not.toContain('BUY CHEAP WATCHES');
     expect(JSON.stringify(after.body)).toContain('hidden by the moderators: Advertising');
+    expect(after.body.items[0].params).toEqual({ actor: 'Replier', hiddenReason: 'Advertising' });
   });
 
   it('closes a round whose draft holds a shape the editor never writes (text straight under the root)', async () => {

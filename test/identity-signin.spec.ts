@@ -37,6 +37,23 @@ describe('Identity: sign-in and bad input', () => {
       expect(extra.body.message).toMatch(/unknown field: admin/);
     });
 
+    it('names each field at fault and the rule it broke, so a form can mark it in any language', async () => {
+      const empty = await login({ email: ' ', password: '' }, '203.0.113.51').expect(400);
+      expect(empty.body.fields).toEqual([
+        { field: 'email', rule: 'required', message: 'is required' },
+        { field: 'password', rule: 'required', message: 'is required' },
+      ]);
+      const signUp = await request(t.url)
+        .post('/api/auth/register')
+        .set('X-Forwarded-For', '203.0.113.52')
+        .send({ email: 'not-an-address', displayName: 'Amina', password: 'short' })
+        .expect(400);
+      expect(signUp.body.fields).toEqual([
+        { field: 'email', rule: 'format', message: 'must be a valid email address' },
+        { field: 'password', rule: 'too_short', limit: 10, message: 'must be at least 10 characters' },
+      ]);
+    });
+
     it('gives an unknown email and a wrong password the same answer', async () => {
       const { user } = await createUser(t);
       const wrong = await login({ email: user.email, password: 'not the password' }, '203.0.113.51').expect(

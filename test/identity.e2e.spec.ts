@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
 
     await signIn(user, email, 'a wrong password!');
     await user.getByRole('alert').waitFor();
-    expect(await user.getByRole('alert').textContent()).toContain('Email or password is incorrect');
+    expect(await user.getByRole('alert').textContent()).toBe('The email or password is not correct.');
     await screenshot(user, 'identity-signin-wrong');
     await user.getByLabel('Password').fill(password);
     await user.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
+import { Consultation } from '../server/modules/consultations/consultation.entity.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createOrganisation, createRound, createUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -111,6 +112,92 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
 
     await speakerContext.close();
     await viewerContext.close();
+  });
+
+  it('keeps what a focal point typed when they switch capacity or collapse the form', async () => {
+    const { consultation, options } = await createConsultation(t, { title: 'Drafts survive' });
+    await createRound(t, consultation.id);
+    const org = await createOrganisation(t, { name: 'Digital Ministry', membership: 'member_state' });
+    const focal = await createUser(t, { organisationId: org.id, isFocalPoint: true });
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(t.url);
+      await signInFromPage(page, focal.user.email);
+      await page.goto(`${t.url}/consultations/${consultation.id}`);
+      await page.getByRole('tab', { name: 'Positions' }).click();
+      const toggle = page.getByRole('button', { name: 'Take a position' }).first();
+      await toggle.click();
+      const form = page.getByRole('form', { name: `Your position on ${options[0].label}` });
+      const forOrg = form.getByRole('radio', { name: 'For Digital Ministry' });
+      const personal = form.getByRole('radio', { name: 'In my own name' });
+      await form.getByRole('radio', { name: /^Oppose/ }).check();
+      await form.getByRole('textbox').fill('The ministry prefers a study group.');
+
+      // In one's own name the form starts empty; back for the organisation, the draft is there.
+      await personal.check();
+      expect(await form.getByRole('textbox').inputValue()).toBe('');
+      await form.getByRole('textbox').fill('Personally, I could live with it.');
+      await forOrg.check();
+      expect(await form.getByRole('textbox').inputValue()).toBe('The ministry prefers a study group.');
+      expect(await form.getByRole('radio', { name: /^Oppose/ }).isChecked()).toBe(true);
+
+      // Collapsing and reopening keeps both drafts.
+      await toggle.click();
+      expect(await form.isVisible()).toBe(false);
+      await toggle.click();
+      expect(await form.getByRole('textbox').inputValue()).toBe('The ministry prefers a study group.');
+      await personal.check();
+      expect(await form.getByRole('textbox').inputValue()).toBe('Personally, I could live with it.');
+      await screenshot(page, `positions-draft-kept-${viewport.width}`);
+
+      // Leaving the page with unsaved text asks first; staying keeps it.
+      const asked = new Promise<string>((resolve) =>
+        page.once('dialog', (d) => {
+          resolve(d.type());
+          void d.dismiss();
+        }),
+      );
+      await page.close({ runBeforeUnload: true });
+      expect(await asked).toBe('beforeunload');
+      expect(page.isClosed()).toBe(false);
+      expect(await form.getByRole('textbox').inputValue()).toBe('Personally, I could live with it.');
+      await context.close();
+    }
+  });
+
+  it("marks the rationale the server refused, in the reader's language", async () => {
+    const { consultation, options } = await createConsultation(t, {
+      title: 'Limite',
+      rationaleMaxLength: 200,
+    });
+    await createRound(t, consultation.id);
+    const person = await createUser(t);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(`localStorage.setItem('consulta.lang', 'fr')`);
+    await page.goto(t.url);
+    await signInFromPage(page, person.user.email);
+    await page.goto(`${t.url}/consultations/${consultation.id}`);
+    await page.getByRole('tab', { name: 'Positions' }).click();
+    await page.getByRole('button', { name: 'Prendre position' }).first().click();
+    const form = page.getByRole('form', { name: `Votre position sur ${options[0].label}` });
+    await form.getByRole('radio', { name: /^Pour/ }).first().check();
+    const rationale = form.getByRole('textbox');
+    await rationale.fill('Une justification de trente caractères.');
+    // The secretariat lowers the limit while the page is open: the server refuses, the form says why.
+    await t.db.getRepository(Consultation).update(consultation.id, { rationaleMaxLength: 10 });
+    await form.getByRole('button', { name: 'Enregistrer la position' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('alert').textContent()).toBe('Veuillez corriger les champs signalés.');
+    expect(await rationale.getAttribute('aria-invalid')).toBe('true');
+    await form.getByText('Au plus 10 caractères.').waitFor();
+    expect(await form.textContent()).not.toMatch(/characters|rationale:/);
+    await screenshot(page, 'positions-field-error-fr');
+    await context.close();
   });
 
   it('reads in Arabic, right to left', async () => {

@@ -256,15 +256,22 @@ describe('Positions and tallies', () => {
       400,
     );
     expect(missing.body.message).toMatch(/asks for a rationale/);
+    expect(missing.body.fields).toEqual([
+      { field: 'rationale', rule: 'required', message: expect.any(String) },
+    ]);
     const long = await putPosition(t, person.auth, round.id, options[0].id, {
       rationale: 'x'.repeat(21),
     }).expect(400);
     expect(long.body.message).toMatch(/at most 20 characters/);
+    expect(long.body.fields).toEqual([
+      { field: 'rationale', rule: 'too_long', limit: 20, message: expect.any(String) },
+    ]);
     const bad = await putPosition(t, person.auth, round.id, options[0].id, {
       stance: 'maybe' as never,
       rationale: 'ok',
     }).expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.fields).toEqual([{ field: 'stance', rule: 'invalid', message: expect.any(String) }]);
     await putPosition(t, person.auth, round.id, options[0].id, { rationale: 'Short and clear' }).expect(200);
   });
 

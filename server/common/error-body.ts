@@ -21,10 +21,11 @@ export function toApiError(err: unknown): ApiError {
     let message = err.message;
     let code = CODE_BY_STATUS[status] ?? `HTTP_${status}`;
     if (typeof response === 'object' && response !== null) {
-      const body = response as { message?: unknown; code?: unknown };
+      const body = response as { message?: unknown; code?: unknown; fields?: unknown };
       if (Array.isArray(body.message)) message = body.message.join('; ');
       else if (typeof body.message === 'string') message = body.message;
       if (typeof body.code === 'string') code = body.code;
+      if (Array.isArray(body.fields)) return { statusCode: status, code, message, fields: body.fields };
     }
     return { statusCode: status, code, message };
   }

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ERROR_CODES, type ErrorCode } from '../../shared/domain.js';
+import { ERROR_CODES, type ErrorCode, type FieldIssue } from '../../shared/domain.js';
 
 /**
  * A failure a user can act on. One class for every transport: the HTTP filter answers with its status and
@@ -10,8 +10,9 @@ export class DomainError extends HttpException {
     status: number,
     readonly code: ErrorCode | string,
     message: string,
+    readonly fields?: FieldIssue[],
   ) {
-    super({ statusCode: status, code, message }, status);
+    super({ statusCode: status, code, message, ...(fields?.length ? { fields } : {}) }, status);
   }
 }
 
@@ -44,5 +45,10 @@ export const roundClosed = (roundNumber?: number) =>
     `Round${roundNumber ? ` ${roundNumber}` : ''} is closed: its draft, threads and positions are frozen on record`,
   );
 
-export const invalid = (message: string) =>
-  new DomainError(HttpStatus.BAD_REQUEST, ERROR_CODES.VALIDATION, message);
+/** A 400. Name the fields at fault when there are any: forms mark them and translate the rule. */
+export const invalid = (message: string, fields?: FieldIssue[]) =>
+  new DomainError(HttpStatus.BAD_REQUEST, ERROR_CODES.VALIDATION, message, fields);
+
+/** A 400 about one field: "rationale: at most 500 characters". */
+export const invalidField = (field: string, rule: FieldIssue['rule'], message: string, limit?: number) =>
+  invalid(`${field}: ${message}`, [{ field, rule, message, ...(limit !== undefined ? { limit } : {}) }]);

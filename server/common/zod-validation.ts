@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { FieldIssue, FieldRule } from '../../shared/domain.js';
 import { invalid } from './errors.js';
 
 /** "email: Invalid email address; displayName: Too big" — what a person needs to fix the request. */
@@ -20,6 +21,30 @@ export function describeZodError(error: z.ZodError): string {
       return path ? `${path}: ${i.message}` : i.message;
     })
     .join('; ');
+}
+
+/** Zod's issue codes, reduced to the few rules a form tells people about. */
+function ruleOf(issue: z.core.$ZodIssue): Pick<FieldIssue, 'rule' | 'limit'> {
+  switch (issue.code) {
+    case 'too_small':
+      return Number(issue.minimum) <= 1
+        ? { rule: 'required' }
+        : { rule: 'too_short', limit: Number(issue.minimum) };
+    case 'too_big':
+      return { rule: 'too_long', limit: Number(issue.maximum) };
+    case 'invalid_format':
+      return { rule: 'format' };
+    default:
+      return { rule: 'invalid' satisfies FieldRule };
+  }
+}
+
+/** The fields a failed parse names, each with its rule, so a client can mark them (top-level keys first). */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues
+    .filter((i) => i.path.length > 0 && i.code !== 'unrecognized_keys')
+    .slice(0, 20)
+    .map((i) => ({ field: i.path.join('.'), ...ruleOf(i), message: i.message }));
 }
 
 /** The path of the first string holding a NUL character, which PostgreSQL refuses in text and jsonb. */
@@ -38,7 +63,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   const nul = nulPath(value, '');
   if (nul) throw invalid(`${nul}: must not contain NUL characters`);
   const result = schema.safeParse(value);
-  if (!result.success) throw invalid(describeZodError(result.error));
+  if (!result.success) throw invalid(describeZodError(result.error), fieldIssues(result.error));
   return result.data;
 }
 

@@ -237,6 +237,24 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** The parts of a notification's line, by kind; older notifications may lack some. */
+export interface NotificationParams {
+  /** Who did it (reply, mention, resolved, reopened). */
+  actor?: string;
+  /** The start of the comment (reply, mention). */
+  excerpt?: string;
+  /** The start of the passage the thread is on, when it is on a passage. */
+  quote?: string;
+  /** A reply that opened a thread on the reader's own position. */
+  onPosition?: boolean;
+  roundNumber?: number;
+  minutesLeft?: number;
+  /** The summary's version (summary_published). */
+  version?: number;
+  /** The comment was hidden by the moderators, for this reason: its words are gone from the notification. */
+  hiddenReason?: string;
+}
+
 export interface NotificationView {
   id: string;
   kind: NotificationKind;
@@ -244,8 +262,10 @@ export interface NotificationView {
   roundId: string | null;
   threadId: string | null;
   commentId: string | null;
-  /** Short plain-text line, e.g. who replied and where. */
+  /** Short plain-text line in English, e.g. who replied and where (also the email's text). */
   text: string;
+  /** What the line is made of, for a client to say it in the reader's language. */
+  params: NotificationParams;
   readAt: string | null;
   createdAt: string;
 }

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_PATH } from './environment.js';
 import { PASSWORD } from './factories.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 /** Debian's Chromium, headless, with the flags this sandboxed machine needs (never a downloaded browser). */
 export function launchBrowser(): Promise<Browser> {
@@ -45,4 +47,28 @@ export async function signInFromPage(page: Page, email: string, password = PASSW
     { email, password },
   );
   if (status !== 200) throw new Error(`signing in ${email} from the page answered ${status}`);
+}
+
+/**
+ * Starts the real app and Chromium for the enclosing `describe`, and stops both after it. Call it inside
+ * the `describe`; read `t` and `browser` inside tests, once `beforeAll` has run.
+ */
+export function useBrowserApp(): { readonly t: TestApp; readonly browser: Browser } {
+  const started: { t?: TestApp; browser?: Browser } = {};
+  beforeAll(async () => {
+    started.t = await createTestApp();
+    started.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.t?.close();
+  });
+  return {
+    get t() {
+      return started.t!;
+    },
+    get browser() {
+      return started.browser!;
+    },
+  };
 }

@@ -1,11 +1,15 @@
-import type { ApiError } from '../../../shared/domain';
+import type { ApiError, FieldIssue } from '../../../shared/domain';
 
-/** An error answer from the API, with the message the server wrote for people. */
+/**
+ * An error answer from the API, with the message the server wrote (in English) and, on a 400, the fields at
+ * fault with the rule each broke, for forms to mark and say in the reader's language.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly fields: FieldIssue[] = [],
   ) {
     super(message);
   }
@@ -54,7 +58,12 @@ export async function api<T>(
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as ApiError | null;
-    throw new HttpError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message ?? res.statusText);
+    throw new HttpError(
+      res.status,
+      body?.code ?? `HTTP_${res.status}`,
+      body?.message ?? res.statusText,
+      Array.isArray(body?.fields) ? body.fields : [],
+    );
   }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

@@ -12,9 +12,23 @@ import { ArchiveRoundPage } from '../features/archive/ArchiveRoundPage';
 import { ConsultationList } from '../features/consultations/ConsultationList';
 import { ConsultationPage } from '../features/consultations/ConsultationPage';
 import { Header } from './Header';
+import { Titled, useDocumentTitle } from './useDocumentTitle';
 
 /** The chairs' editor brings Tiptap and Yjs: loaded on demand, out of the main bundle. */
 const SummaryPage = lazy(() => import('../features/summaries/SummaryPage'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('notFound.title'));
+  return (
+    <section>
+      <h1>{t('notFound.title')}</h1>
+      <p>
+        <Link to="/">{t('notFound.back')}</Link>
+      </p>
+    </section>
+  );
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -42,19 +56,23 @@ export function App() {
               </Suspense>
             }
           />
-          <Route path="/archive" element={<ArchivePage />} />
-          <Route path="/archive/rounds/:roundId" element={<ArchiveRoundPage />} />
           <Route
-            path="*"
+            path="/archive"
             element={
-              <section>
-                <h1>{t('notFound.title')}</h1>
-                <p>
-                  <Link to="/">{t('notFound.back')}</Link>
-                </p>
-              </section>
+              <Titled title={t('archive:title')}>
+                <ArchivePage />
+              </Titled>
             }
           />
+          <Route
+            path="/archive/rounds/:roundId"
+            element={
+              <Titled title={t('archive:title')}>
+                <ArchiveRoundPage />
+              </Titled>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
       <footer className="container footer">{t('footer')}</footer>

@@ -4,6 +4,9 @@ import type { Thread } from './thread.entity.js';
 
 const excerpt = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
+/** The passage a thread is on, shortened, for the client to quote in the reader's language. */
+const quoteOf = (thread: Thread) => (thread.quoteExact ? { quote: excerpt(thread.quoteExact) } : {});
+
 /** Who hears about a new comment: the mentioned people, and the thread's author for a reply. */
 export function commentNotices(
   thread: Thread,
@@ -13,6 +16,7 @@ export function commentNotices(
   isReply: boolean,
 ): NotificationDraft[] {
   const where = thread.quoteExact ? ` on “${excerpt(thread.quoteExact)}”` : '';
+  const data = { actor: actorName, excerpt: excerpt(comment.body), ...quoteOf(thread) };
   const base = {
     consultationId: thread.consultationId,
     roundId: thread.roundId,
@@ -26,7 +30,7 @@ export function commentNotices(
       userId,
       kind: 'mention',
       text: `${actorName} mentioned you${where}: ${excerpt(comment.body)}`,
-      data: { actor: actorName },
+      data,
     }));
   if (isReply && thread.authorId && thread.authorId !== comment.authorId) {
     drafts.push({
@@ -34,7 +38,7 @@ export function commentNotices(
       userId: thread.authorId,
       kind: 'reply',
       text: `${actorName} replied to your thread${where}: ${excerpt(comment.body)}`,
-      data: { actor: actorName },
+      data,
     });
   }
   return drafts;
@@ -61,7 +65,7 @@ export function positionThreadNotices(
       threadId: thread.id,
       commentId: comment.id,
       text: `${actorName} opened a thread on your position: ${excerpt(comment.body)}`,
-      data: { actor: actorName },
+      data: { actor: actorName, excerpt: excerpt(comment.body), onPosition: true },
     },
   ];
 }
@@ -84,6 +88,6 @@ export function statusNotices(
       roundId: thread.roundId,
       threadId: thread.id,
       text: `${actorName} ${kind === 'resolved' ? 'resolved' : 'reopened'} a thread${where}`,
-      data: { actor: actorName },
+      data: { actor: actorName, ...quoteOf(thread) },
     }));
 }

@@ -136,10 +136,13 @@ export class ModerationService {
              (SELECT id FROM notifications WHERE comment_id = $1)`,
           [commentId],
         );
-        await tx.query(`UPDATE notifications SET text = $2 WHERE comment_id = $1`, [
-          commentId,
-          `A comment was hidden by the moderators: ${reason}`,
-        ]);
+        // The parts the client composes a line from lose the words too, and say it was hidden and why.
+        await tx.query(
+          `UPDATE notifications
+              SET text = $2, data = (data - 'excerpt' - 'quote') || jsonb_build_object('hiddenReason', $3::text)
+            WHERE comment_id = $1`,
+          [commentId, `A comment was hidden by the moderators: ${reason}`, reason],
+        );
       }
       await touchThread(tx, comment.threadId);
       await this.audit.append(tx, {

@@ -3,7 +3,11 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { SERVER_EVENTS, userRoom } from '../../../shared/events.js';
-import type { NotificationKind, NotificationView } from '../../../shared/schemas/annotations.js';
+import type {
+  NotificationKind,
+  NotificationParams,
+  NotificationView,
+} from '../../../shared/schemas/annotations.js';
 import { AppConfig } from '../../config/app-config.service.js';
 import { LIVE_EVENT, LiveEvent } from '../realtime/live-event.js';
 import { User } from '../users/user.entity.js';
@@ -19,7 +23,8 @@ export interface NotificationDraft {
   commentId?: string | null;
   /** One plain-text line in English (the email's text; the client composes a localised one). */
   text: string;
-  data?: Record<string, unknown>;
+  /** The parts of the line, which the client composes in the reader's language. */
+  data?: NotificationParams;
 }
 
 export function toNotificationView(n: Notification): NotificationView {
@@ -31,6 +36,7 @@ export function toNotificationView(n: Notification): NotificationView {
     threadId: n.threadId,
     commentId: n.commentId,
     text: n.text,
+    params: (n.data ?? {}) as NotificationParams,
     readAt: n.readAt ? n.readAt.toISOString() : null,
     createdAt: n.createdAt.toISOString(),
   };
@@ -69,7 +75,7 @@ export class NotificationsService {
           threadId: d.threadId ?? null,
           commentId: d.commentId ?? null,
           text: d.text,
-          data: d.data ?? {},
+          data: { ...d.data },
         }),
       ),
     );

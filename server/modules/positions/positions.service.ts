@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Stance } from '../../../shared/domain.js';
 import type { Capacity, PositionView } from '../../../shared/schemas/positions.js';
-import { conflict, forbidden, invalid, notFound } from '../../common/errors.js';
+import { conflict, forbidden, invalidField, notFound } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ConsultationAccess } from '../consultations/consultation-access.service.js';
 import { ConsultationOption } from '../consultations/option.entity.js';
@@ -75,15 +75,22 @@ export class PositionsService {
       await this.assertOption(manager, locked.consultationId, optionId);
       const rationale = input.rationale.trim();
       if (consultation.rationaleRequired && !rationale) {
-        throw invalid('rationale: this consultation asks for a rationale with every position');
+        throw invalidField(
+          'rationale',
+          'required',
+          'this consultation asks for a rationale with every position',
+        );
       }
       if (rationale.length > consultation.rationaleMaxLength) {
-        throw invalid(
-          `rationale: at most ${consultation.rationaleMaxLength} characters in this consultation`,
+        throw invalidField(
+          'rationale',
+          'too_long',
+          `at most ${consultation.rationaleMaxLength} characters in this consultation`,
+          consultation.rationaleMaxLength,
         );
       }
       if (input.preferred && input.stance === 'oppose') {
-        throw invalid('preferred: an option you oppose cannot be your preferred one');
+        throw invalidField('preferred', 'invalid', 'an option you oppose cannot be your preferred one');
       }
       const actor = await this.actorOf(manager, principal, input.capacity);
       await this.lockActor(manager, roundId, actor.key);

@@ -4,6 +4,7 @@ import { useMe } from '../auth/useMe';
 import { AccountsAdmin } from './AccountsAdmin';
 import { ConsultationRolesAdmin } from './ConsultationRolesAdmin';
 import { OrganisationsAdmin } from './OrganisationsAdmin';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 /**
  * One page, two audiences: the secretariat verifies organisations and assigns consultation roles; the
@@ -11,6 +12,7 @@ import { OrganisationsAdmin } from './OrganisationsAdmin';
  */
 export function AdminPage() {
   const { t } = useTranslation('admin');
+  useDocumentTitle(t('title'));
   const { data: me, isLoading } = useMe();
   if (isLoading) return <p role="status">{t('common:loading')}</p>;
   const role = me?.platformRole;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
+import { SignInLink } from '../auth/SignInLink';
 import { useMe } from '../auth/useMe';
 import { annotationBridge, scrollToHighlight, useAnnotationBridge } from './annotation-bridge';
 import { useThreads } from './api';
@@ -133,7 +134,11 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
           </button>
         </>
       )}
-      {!me && <p className="meta">{t('signInToComment')}</p>}
+      {!me && (
+        <p className="meta">
+          <SignInLink>{t('signInToComment')}</SignInLink>
+        </p>
+      )}
       {composing && (
         <NewThreadForm
           roundId={roundId}

@@ -10,7 +10,7 @@ interface FieldProps {
 }
 
 /** The public name; 100 characters at most, as the server's schema allows. */
-export function DisplayNameField(field: FieldProps & { autoComplete?: string }) {
+export function DisplayNameField(field: FieldProps & { autoComplete?: string; error?: string }) {
   const { t } = useTranslation('auth');
   return <TextField label={t('fields.displayName')} required maxLength={100} {...field} />;
 }
@@ -25,4 +25,26 @@ export function StakeholderGroupSelect(field: FieldProps) {
 export function RegionSelect(field: FieldProps) {
   const { t } = useTranslation('auth');
   return <VocabularySelect kind="region" label={t('fields.region')} {...field} />;
+}
+
+/** The address one signs in with; `username` on sign-in so password managers pair it with the password. */
+export function EmailField(field: FieldProps & { autoComplete: 'username' | 'email'; error?: string }) {
+  const { t } = useTranslation('auth');
+  return <TextField type="email" label={t('fields.email')} required {...field} />;
+}
+
+/** The password: the current one on sign-in, a new one (with what is asked of it) on sign-up. */
+export function PasswordField({ fresh, ...field }: FieldProps & { fresh?: boolean; error?: string }) {
+  const { t } = useTranslation('auth');
+  return (
+    <TextField
+      type="password"
+      label={t(fresh ? 'fields.newPassword' : 'fields.password')}
+      autoComplete={fresh ? 'new-password' : 'current-password'}
+      required
+      minLength={fresh ? 10 : undefined}
+      hint={fresh ? t('fields.passwordHint') : undefined}
+      {...field}
+    />
+  );
 }

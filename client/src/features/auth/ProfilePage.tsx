@@ -8,6 +8,7 @@ import { OrganisationPanel } from './OrganisationPanel';
 import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
 import { useMe } from './useMe';
 import { VocabularySelect } from './vocabulary';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 const orNull = (v: string) => (v === '' ? null : v);
 
@@ -83,6 +84,7 @@ function ProfileForm({ me }: { me: MeView }) {
 export function ProfilePage() {
   const { t } = useTranslation('auth');
   const { data: me, isLoading } = useMe();
+  useDocumentTitle(t('profile.title'));
   if (isLoading) return <p role="status">{t('common:loading')}</p>;
   if (!me) {
     return (

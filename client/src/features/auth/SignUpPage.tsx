@@ -1,16 +1,28 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { RegisterInput } from '../../../../shared/schemas/auth';
 import { useSignUp } from './api';
 import { ErrorMessage } from './ErrorMessage';
-import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
+import { useFieldErrors } from './field-errors';
+import { safeReturnPath } from './return-path';
+import { SignInLink, useNextParam } from './SignInLink';
+import {
+  DisplayNameField,
+  EmailField,
+  PasswordField,
+  RegionSelect,
+  StakeholderGroupSelect,
+} from './ProfileFields';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 /** Open to every stakeholder, members and non-members alike. */
 export function SignUpPage() {
   const { t } = useTranslation('auth');
+  useDocumentTitle(t('signUp.title'));
   const signUp = useSignUp();
   const navigate = useNavigate();
+  const next = useNextParam();
   const [form, setForm] = useState({
     email: '',
     displayName: '',
@@ -18,6 +30,7 @@ export function SignUpPage() {
     stakeholderGroup: '',
     region: '',
   });
+  const fieldError = useFieldErrors(signUp.error);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -29,49 +42,45 @@ export function SignUpPage() {
     if (form.stakeholderGroup)
       input.stakeholderGroup = form.stakeholderGroup as RegisterInput['stakeholderGroup'];
     if (form.region) input.region = form.region as RegisterInput['region'];
-    signUp.mutate(input, { onSuccess: () => navigate('/profile') });
+    signUp.mutate(input, { onSuccess: () => navigate(safeReturnPath(next, '/profile'), { replace: true }) });
   };
   return (
     <section aria-labelledby="signup-title" className="auth-page">
       <h1 id="signup-title">{t('signUp.title')}</h1>
       <p className="lead">{t('signUp.lead')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <DisplayNameField autoComplete="name" value={form.displayName} onChange={set('displayName')} />
-        <label>
-          {t('fields.email')}
-          <input
-            type="email"
-            autoComplete="email"
-            required
-            value={form.email}
-            onChange={(e) => set('email')(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('fields.newPassword')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            aria-describedby="password-hint"
-            value={form.password}
-            onChange={(e) => set('password')(e.target.value)}
-          />
-          <span id="password-hint" className="meta">
-            {t('fields.passwordHint')}
-          </span>
-        </label>
+        <DisplayNameField
+          autoComplete="name"
+          value={form.displayName}
+          onChange={set('displayName')}
+          error={fieldError('displayName')}
+        />
+        <EmailField
+          autoComplete="email"
+          value={form.email}
+          onChange={set('email')}
+          error={fieldError('email')}
+        />
+        <PasswordField
+          fresh
+          value={form.password}
+          onChange={set('password')}
+          error={fieldError('password')}
+        />
         <StakeholderGroupSelect value={form.stakeholderGroup} onChange={set('stakeholderGroup')} />
         <RegionSelect value={form.region} onChange={set('region')} />
-        <ErrorMessage error={signUp.error} />
+        <ErrorMessage
+          error={signUp.error}
+          marks={['displayName', 'email', 'password']}
+          says={{ 409: t('errors.emailTaken') }}
+        />
         <div>
           <button type="submit" disabled={signUp.isPending}>
             {t('signUp.submit')}
           </button>
         </div>
         <p className="meta">
-          {t('signUp.haveAccount')} <Link to="/signin">{t('nav.signIn')}</Link>
+          {t('signUp.haveAccount')} <SignInLink>{t('nav.signIn')}</SignInLink>
         </p>
       </form>
     </section>

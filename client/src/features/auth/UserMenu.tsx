@@ -1,6 +1,7 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSignOut } from './api';
+import { SignInLink } from './SignInLink';
 import { useAccessEvents } from './useAccessEvents';
 import { useSessionKeepAlive } from './useSessionKeepAlive';
 import { useMe } from './useMe';
@@ -17,10 +18,10 @@ export function UserMenu() {
   if (!me) {
     return (
       <div className="header-actions">
-        <Link to="/signin">{t('nav.signIn')}</Link>
-        <Link to="/signup" className="button secondary header-signup">
+        <SignInLink>{t('nav.signIn')}</SignInLink>
+        <SignInLink page="/signup" className="button secondary header-signup">
           {t('nav.signUp')}
-        </Link>
+        </SignInLink>
       </div>
     );
   }

@@ -8,6 +8,7 @@ import { useRoundLiveUpdates } from '../rounds/useRoundLiveUpdates';
 import { OptionsEditor } from './OptionsEditor';
 import { RoundsManager } from './RoundsManager';
 import { SettingsForm } from './SettingsForm';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 /** One consultation in the console: settings, options, rounds; kept current by live events. */
 export function ConsoleConsultationPage() {
@@ -15,6 +16,7 @@ export function ConsoleConsultationPage() {
   const { t } = useTranslation('console');
   const me = useMe();
   const { data: c, isLoading, error } = useConsultation(id);
+  useDocumentTitle(c?.title, t('title'));
   const notice = useRoundLiveUpdates(id);
   if (isLoading || me.isLoading) return <p role="status">{t('common:loading')}</p>;
   if (me.data?.platformRole !== 'secretariat') return <p role="alert">{t('secretariatOnly')}</p>;

@@ -4,10 +4,12 @@ import { useMe } from '../auth/useMe';
 import { useConsultations } from '../consultations/api';
 import { StatusBadge } from '../consultations/StatusBadge';
 import { CreateConsultationForm } from './CreateConsultationForm';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 /** The secretariat console: every consultation, and a form to start a new one. */
 export function ConsolePage() {
   const { t } = useTranslation('console');
+  useDocumentTitle(t('title'));
   const me = useMe();
   const list = useConsultations();
   if (me.isLoading) return <p role="status">{t('common:loading')}</p>;

@@ -2,9 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useConsultations } from './api';
 import { StatusBadge } from './StatusBadge';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { useFormatDate } from '../../i18n/dates';
 
 export function ConsultationList() {
-  const { t, i18n } = useTranslation('consultations');
+  const { t } = useTranslation('consultations');
+  const formatDate = useFormatDate();
+  useDocumentTitle(t('list.title'));
   const { data, isLoading, error } = useConsultations();
   return (
     <section aria-labelledby="consultations-title">
@@ -38,9 +42,7 @@ export function ConsultationList() {
                     <>
                       {' · '}
                       {t('round.closesOn', {
-                        date: new Date(c.currentRound.closesAt).toLocaleDateString(i18n.resolvedLanguage, {
-                          dateStyle: 'long',
-                        }),
+                        date: formatDate(c.currentRound.closesAt, 'date'),
                       })}
                     </>
                   )}

@@ -11,12 +11,17 @@ import { RoundTimeline } from '../rounds/RoundTimeline';
 import { RoundJumpNav } from './RoundJumpNav';
 import { RoundSideTabs, type SideTab } from './RoundSideTabs';
 import { StatusBadge } from './StatusBadge';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 export function ConsultationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('consultations');
   const { data: c, isLoading, error } = useConsultation(id);
   const [sideTab, setSideTab] = useState<SideTab>('comments');
+  useDocumentTitle(
+    c?.currentRound && t('rounds:timeline.round', { number: c.currentRound.number }),
+    c?.title,
+  );
   if (isLoading) return <p role="status">{t('common:loading')}</p>;
   if (error || !c) return <p role="alert">{(error as Error | null)?.message ?? t('common:error')}</p>;
   return (

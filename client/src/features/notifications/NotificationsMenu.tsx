@@ -1,15 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { SERVER_EVENTS } from '../../../../shared/events';
 import { getSocket } from '../../realtime/socket';
 import { annotationKeys, useMarkNotificationsRead, useNotifications } from '../annotations/api';
 import { useMe } from '../auth/useMe';
+import { notificationLine } from './notification-line';
+import { useFormatDate } from '../../i18n/dates';
 
-/** The header's notifications: a count of unread ones, updated live, and the latest in a small list. */
+/**
+ * The header's notifications: a count of unread ones, updated live, and the latest in a small list. The list
+ * closes on Escape (wherever the focus is inside it, which then returns to the bell) and on a click outside.
+ */
 export function NotificationsMenu() {
-  const { t, i18n } = useTranslation('annotations');
+  const { t } = useTranslation('annotations');
+  const formatDate = useFormatDate();
+  const { t: tn } = useTranslation('notifications');
+  const menu = useRef<HTMLDivElement>(null);
+  const bell = useRef<HTMLButtonElement>(null);
   const { data: me } = useMe();
   const qc = useQueryClient();
   const { data } = useNotifications(!!me);
@@ -22,16 +31,33 @@ export function NotificationsMenu() {
     s.on(SERVER_EVENTS.NOTIFICATION, onNotification);
     return () => void s.off(SERVER_EVENTS.NOTIFICATION, onNotification);
   }, [me, qc]);
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (!menu.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
   if (!me) return null;
   const unread = data?.unread ?? 0;
   return (
-    <div className="notifications-menu">
+    <div
+      className="notifications-menu"
+      ref={menu}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(false);
+        bell.current?.focus();
+      }}
+    >
       <button
+        ref={bell}
         type="button"
         aria-expanded={open}
         aria-label={t('notifications.open', { n: unread })}
         onClick={() => setOpen(!open)}
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
       >
         <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="icon">
           <path
@@ -49,16 +75,13 @@ export function NotificationsMenu() {
               <li key={n.id} className={n.readAt ? '' : 'is-unread'}>
                 {n.consultationId ? (
                   <Link to={`/consultations/${n.consultationId}`} onClick={() => setOpen(false)} dir="auto">
-                    {n.text}
+                    {notificationLine(tn, n)}
                   </Link>
                 ) : (
-                  <span dir="auto">{n.text}</span>
+                  <span dir="auto">{notificationLine(tn, n)}</span>
                 )}
                 <time className="meta" dateTime={n.createdAt}>
-                  {new Date(n.createdAt).toLocaleString(i18n.language, {
-                    dateStyle: 'short',
-                    timeStyle: 'short',
-                  })}
+                  {formatDate(n.createdAt)}
                 </time>
               </li>
             ))}

@@ -29,6 +29,8 @@ function ownSummary(t: (k: string, o?: Record<string, unknown>) => string, own: 
 export function OptionCard({ roundId, option, tally, settings, viewer, form }: OptionCardProps) {
   const { t } = useTranslation('positions');
   const [editing, setEditing] = useState(false);
+  // Once opened, the form stays mounted while collapsed, so that what was typed is still there on reopening.
+  const [opened, setOpened] = useState(false);
   const formId = useId();
   const own = form ? [form.organisation, form.personal].filter((p): p is PositionView => !!p) : [];
   return (
@@ -56,12 +58,15 @@ export function OptionCard({ roundId, option, tally, settings, viewer, form }: O
             className={`secondary position-toggle${own.length ? ' has-position' : ''}`}
             aria-expanded={editing}
             aria-controls={formId}
-            onClick={() => setEditing(!editing)}
+            onClick={() => {
+              setEditing(!editing);
+              setOpened(true);
+            }}
           >
             {ownSummary(t, own)}
           </button>
           <div id={formId} hidden={!editing}>
-            {editing && (
+            {opened && (
               <PositionForm roundId={roundId} optionId={option.id} optionLabel={option.label} {...form} />
             )}
           </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
 import { useCommentViewer } from '../annotations/useCommentViewer';
+import { SignInLink } from '../auth/SignInLink';
 import { useMe } from '../auth/useMe';
 import { useMyPositions, useTallies } from './api';
 import { ChartControls, type ChartSettings } from './ChartControls';
@@ -73,7 +74,7 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
       )}
       {reason && (
         <p className="notice" role="note">
-          {t(`reason.${reason}`)}
+          {reason === 'signIn' ? <SignInLink>{t('reason.signIn')}</SignInLink> : t(`reason.${reason}`)}
         </p>
       )}
       <ol className="option-cards">

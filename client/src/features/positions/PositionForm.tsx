@@ -1,9 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, PositionView } from '../../../../shared/schemas/positions';
-import { HttpError } from '../../api/http';
+import { ErrorMessage } from '../auth/ErrorMessage';
+import { FieldMessage, useFieldErrors } from '../auth/field-errors';
 import { useSavePosition, useWithdrawPosition } from './api';
-import { STANCES, type Stance } from './stances';
+import { STANCES } from './stances';
+import { usePositionDrafts } from './usePositionDrafts';
 
 export interface PositionFormProps {
   roundId: string;
@@ -23,21 +25,24 @@ export function PositionForm(p: PositionFormProps) {
   const id = useId();
   const [capacity, setCapacity] = useState<Capacity>(p.organisationName ? 'organisation' : 'personal');
   const current = capacity === 'organisation' ? p.organisation : p.personal;
-  const [stance, setStance] = useState<Stance | null>(current?.stance ?? null);
-  const [rationale, setRationale] = useState(current?.rationale ?? '');
-  const [preferred, setPreferred] = useState(current?.preferred ?? false);
+  const drafts = usePositionDrafts({ personal: p.personal, organisation: p.organisation });
+  const { stance, rationale, preferred } = drafts.drafts[capacity];
   const [notice, setNotice] = useState<string | null>(null);
   const save = useSavePosition(p.roundId);
   const withdraw = useWithdrawPosition(p.roundId);
+  // A refusal is about what was sent: it goes once the person changes the text or the capacity.
+  const forget = () => {
+    save.reset();
+    withdraw.reset();
+  };
+  const edit = (change: Parameters<typeof drafts.edit>[1]) => {
+    forget();
+    drafts.edit(capacity, change);
+  };
 
-  // Follow the stored position when the capacity changes or someone (another focal point, another tab) changed it.
-  useEffect(() => {
-    setStance(current?.stance ?? null);
-    setRationale(current?.rationale ?? '');
-    setPreferred(current?.preferred ?? false);
-  }, [capacity, current?.id, current?.version]);
-
-  const error = (save.error ?? withdraw.error) as Error | null;
+  const error = save.error ?? withdraw.error;
+  const fieldError = useFieldErrors(error);
+  const rationaleError = fieldError('rationale');
   const tooLong = rationale.length > p.rationaleMaxLength;
   const missing = p.rationaleRequired && !rationale.trim();
 
@@ -47,7 +52,12 @@ export function PositionForm(p: PositionFormProps) {
     setNotice(null);
     save.mutate(
       { optionId: p.optionId, stance, rationale, preferred: preferred && stance !== 'oppose', capacity },
-      { onSuccess: () => setNotice(t('form.saved')) },
+      {
+        onSuccess: (saved) => {
+          drafts.settle(capacity, saved);
+          setNotice(t('form.saved'));
+        },
+      },
     );
   };
 
@@ -63,7 +73,10 @@ export function PositionForm(p: PositionFormProps) {
                 name={`${id}-capacity`}
                 value={c}
                 checked={capacity === c}
-                onChange={() => setCapacity(c)}
+                onChange={() => {
+                  forget();
+                  setCapacity(c);
+                }}
               />
               {c === 'organisation'
                 ? t('form.forOrganisation', { name: p.organisationName })
@@ -81,7 +94,7 @@ export function PositionForm(p: PositionFormProps) {
               name={`${id}-stance`}
               value={s}
               checked={stance === s}
-              onChange={() => setStance(s)}
+              onChange={() => edit({ stance: s })}
               aria-describedby={`${id}-${s}-meaning`}
             />
             <span className="stance-choice-text">
@@ -99,13 +112,14 @@ export function PositionForm(p: PositionFormProps) {
         </span>
         <textarea
           value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
+          onChange={(e) => edit({ rationale: e.target.value })}
           rows={3}
           dir="auto"
           required={p.rationaleRequired}
-          aria-invalid={tooLong || undefined}
-          aria-describedby={`${id}-count`}
+          aria-invalid={tooLong || !!rationaleError || undefined}
+          aria-describedby={rationaleError ? `${id}-count ${id}-rationale-error` : `${id}-count`}
         />
+        <FieldMessage id={`${id}-rationale-error`} message={rationaleError} />
         <span id={`${id}-count`} className={`meta${tooLong ? ' error' : ''}`}>
           {t('form.count', { count: rationale.length, max: p.rationaleMaxLength })}
         </span>
@@ -115,10 +129,11 @@ export function PositionForm(p: PositionFormProps) {
           type="checkbox"
           checked={preferred && stance !== 'oppose'}
           disabled={stance === 'oppose'}
-          onChange={(e) => setPreferred(e.target.checked)}
+          onChange={(e) => edit({ preferred: e.target.checked })}
         />
         {t('form.preferred')}
       </label>
+      <FieldMessage id={`${id}-preferred-error`} message={fieldError('preferred')} />
       <div className="form-actions">
         <button type="submit" disabled={!stance || tooLong || missing || save.isPending}>
           {current ? t('form.update') : t('form.save')}
@@ -131,7 +146,12 @@ export function PositionForm(p: PositionFormProps) {
             onClick={() =>
               withdraw.mutate(
                 { optionId: p.optionId, capacity },
-                { onSuccess: () => setNotice(t('form.withdrawn')) },
+                {
+                  onSuccess: () => {
+                    drafts.settle(capacity, undefined);
+                    setNotice(t('form.withdrawn'));
+                  },
+                },
               )
             }
           >
@@ -142,14 +162,19 @@ export function PositionForm(p: PositionFormProps) {
       {current && current.capacity === 'organisation' && (
         <p className="meta">{t('form.castBy', { name: current.castByName })}</p>
       )}
+      {drafts.changedElsewhere(capacity) && (
+        <p className="notice" role="note">
+          {t('form.changedElsewhere')}
+        </p>
+      )}
       <p role="status" className="meta">
         {notice}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error instanceof HttpError ? error.message : t('form.failed')}
-        </p>
-      )}
+      <ErrorMessage
+        error={error}
+        marks={['rationale', 'preferred']}
+        says={{ ROUND_CLOSED: t('form.roundClosed'), 409: t('form.optionRetired') }}
+      />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { Viewer } from '../annotations/CommentItem';
 import { usePositionList, type PositionFilters } from './api';
 import { PositionDiscussion } from './PositionDiscussion';
 import { STANCE_COLOURS, STANCES } from './stances';
+import { useFormatDate } from '../../i18n/dates';
 
 const FILTERS = [
   { name: 'stance', values: STANCES, label: (t: (k: string) => string, v: string) => t(`stance.${v}`) },
@@ -35,12 +36,12 @@ export function RationalesList({
   optionId: string;
   viewer: Viewer;
 }) {
-  const { t, i18n } = useTranslation('positions');
+  const { t } = useTranslation('positions');
   const [open, setOpen] = useState(false);
   const [filters, setFilters] = useState<PositionFilters>({ optionId });
   const list = usePositionList(roundId, filters, open);
   const items = list.data && !list.data.hidden ? list.data.items : [];
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const formatDate = useFormatDate();
 
   return (
     <details className="rationales" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
@@ -95,7 +96,7 @@ export function RationalesList({
                 .filter(Boolean)
                 .join(' · ')}
               {p.capacity === 'organisation' && <> · {t('form.castBy', { name: p.castByName })}</>} ·{' '}
-              <time dateTime={p.updatedAt}>{date.format(new Date(p.updatedAt))}</time>
+              <time dateTime={p.updatedAt}>{formatDate(p.updatedAt)}</time>
             </p>
             <PositionDiscussion
               roundId={roundId}

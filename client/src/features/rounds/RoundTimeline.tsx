@@ -7,11 +7,11 @@ import { Countdown } from './Countdown';
 import { RoundChanges } from './RoundChanges';
 import { LiveNoticeRegion } from './LiveNoticeRegion';
 import { useRoundLiveUpdates } from './useRoundLiveUpdates';
+import { useFormatDate } from '../../i18n/dates';
 
 function RoundDates({ round }: { round: RoundView }) {
-  const { t, i18n } = useTranslation('rounds');
-  const fmt = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const { t } = useTranslation('rounds');
+  const fmt = useFormatDate();
   const parts: string[] = [];
   if (round.status === 'scheduled') {
     parts.push(round.opensAt ? t('dates.opensAt', { date: fmt(round.opensAt) }) : t('dates.opensManually'));

@@ -16,6 +16,7 @@ import { SummaryEditor } from './SummaryEditor';
 import { VersionsList } from './VersionsList';
 import { summaryKeys, useDigest, useSummaryVersions } from './api';
 import { digestContent } from './digest-content';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 
 /** The chairs' workspace for one round's summary: the live editor, the digest, citations, publishing. */
 export default function SummaryPage() {
@@ -28,6 +29,7 @@ export default function SummaryPage() {
     [me.data],
   );
   const round = c?.rounds.find((r) => r.number === Number(number));
+  useDocumentTitle(round && t('title', { number: round.number }), c?.title);
   if (isLoading || me.isLoading) return <p role="status">{t('common:loading')}</p>;
   if (error || !c) return <p role="alert">{(error as Error | null)?.message ?? t('common:error')}</p>;
   if (!round) return <p role="alert">{t('roundNotFound')}</p>;

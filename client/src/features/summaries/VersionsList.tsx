@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSummaryVersions } from './api';
+import { useFormatDate } from '../../i18n/dates';
 
 /** Every published version, newest first, each readable in the archive and downloadable. */
 export function VersionsList({ roundId }: { roundId: string }) {
-  const { t, i18n } = useTranslation('summaries');
+  const { t } = useTranslation('summaries');
+  const formatDate = useFormatDate();
   const { data } = useSummaryVersions(roundId);
   if (!data?.length) return <p>{t('versions.none')}</p>;
   return (
@@ -14,7 +16,7 @@ export function VersionsList({ roundId }: { roundId: string }) {
           <Link to={`/archive/rounds/${roundId}?version=${v.number}`}>
             {t('versions.label', { number: v.number })}
           </Link>{' '}
-          — {new Date(v.publishedAt).toLocaleString(i18n.language)}
+          — {formatDate(v.publishedAt)}
           {v.publishedBy && <> · {v.publishedBy}</>}
           {v.changeNote && (
             <>

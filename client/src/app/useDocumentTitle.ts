@@ -1,0 +1,21 @@
+import { type ReactNode, useEffect } from 'react';
+
+/**
+ * The browser tab's title for the page: its most specific parts first ("Round 2 · <consultation>"), then the
+ * product's name, so tabs and history tell pages apart. Parts not known yet (still loading) are left out.
+ */
+export function useDocumentTitle(...parts: (string | null | undefined | false)[]) {
+  const title = [...parts.filter((p): p is string => !!p), 'Consulta'].join(' · ');
+  useEffect(() => {
+    document.title = title;
+    return () => {
+      document.title = 'Consulta';
+    };
+  }, [title]);
+}
+
+/** Gives a route a title from outside when its page does not set one itself (the archive's pages). */
+export function Titled({ title, children }: { title: string; children: ReactNode }) {
+  useDocumentTitle(title);
+  return children;
+}

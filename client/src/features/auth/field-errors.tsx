@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { HttpError } from '../../api/http';
+
+/**
+ * What a failed request says about each field, in the reader's language: a function from a field's name to
+ * its message, or undefined when the field is fine. The server names the field and the rule it broke; a
+ * message written for one field ("fieldError.byField.email_format") wins over the rule's general one.
+ */
+export function useFieldErrors(error: unknown): (field: string) => string | undefined {
+  const { t } = useTranslation();
+  const issues = error instanceof HttpError ? error.fields : [];
+  return (field) => {
+    const issue = issues.find((i) => i.field === field);
+    if (!issue) return undefined;
+    return t([`fieldError.byField.${issue.field}_${issue.rule}`, `fieldError.${issue.rule}`], {
+      limit: issue.limit,
+    });
+  };
+}
+
+/** The attributes that tie an input to its message: invalid, and described by it. */
+export function fieldAttributes(id: string, message: string | undefined, describedBy?: string) {
+  const ids = [describedBy, message ? id : undefined].filter(Boolean).join(' ');
+  return { 'aria-invalid': message ? true : undefined, 'aria-describedby': ids || undefined };
+}
+
+/** The message beside a field, read out with the field through aria-describedby. */
+export function FieldMessage({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <span id={id} className="field-error">
+      {message}
+    </span>
+  );
+}
