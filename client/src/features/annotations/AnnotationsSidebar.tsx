@@ -35,6 +35,8 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
   useThreadLiveUpdates(consultation.id, roundId);
   const [filter, setFilter] = useState<Filter>('open');
   const [composing, setComposing] = useState<NewThreadTarget | null>(null);
+  /** A thread just posted here: focus goes to its card once the list has it (the composer is gone). */
+  const [posted, setPosted] = useState<string | null>(null);
   const active = useAnnotationBridge((s) => s.activeThreadId);
   const live = useAnnotationBridge((s) => s.positions);
 
@@ -51,15 +53,26 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
   }, [threads, active]);
   useEffect(() => () => annotationBridge.setAnchors([]), []);
 
-  // A click on a highlight in the draft brings its thread into view.
+  // A click on a highlight in the draft brings its thread into view; not when focus is already in that card,
+  // which would move the field someone is in.
   useEffect(() => {
     if (!active) return;
-    document
-      .querySelector(`.annotations-panel [data-thread-id="${CSS.escape(active)}"]`)
-      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    const card = document.querySelector(`.annotations-panel [data-thread-id="${CSS.escape(active)}"]`);
+    if (card && !card.contains(document.activeElement))
+      card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [active]);
 
-  const focusThread = useCallback((threadId: string) => {
+  useEffect(() => {
+    if (!posted || !threads.some((x) => x.id === posted)) return;
+    setPosted(null);
+    document
+      .querySelector<HTMLElement>(`.annotations-panel [data-thread-id="${CSS.escape(posted)}"]`)
+      ?.focus();
+  }, [posted, threads]);
+
+  const activateThread = useCallback((threadId: string) => annotationBridge.setActive(threadId), []);
+  /** Only on request (the card's quote, a search result): in one column this scrolls the whole page. */
+  const showThread = useCallback((threadId: string) => {
     annotationBridge.setActive(threadId);
     requestAnimationFrame(() => scrollToHighlight(threadId));
   }, []);
@@ -90,7 +103,8 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
         viewer={viewer}
         active={x.id === active}
         now={x.anchor ? where(x) : null}
-        onFocus={focusThread}
+        onFocus={activateThread}
+        onShow={showThread}
       />
     ));
 
@@ -104,7 +118,7 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
         roundId={roundId}
         onOpen={(id) => {
           setFilter('all');
-          focusThread(id);
+          showThread(id);
         }}
       />
       <div className="annotations-filter" role="radiogroup" aria-label={t('filter.label')}>
@@ -141,7 +155,10 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
           options={consultation.options}
           onDone={(id) => {
             setComposing(null);
-            if (id) focusThread(id);
+            if (id) {
+              activateThread(id);
+              setPosted(id);
+            }
           }}
         />
       )}

@@ -1,0 +1,158 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
+import { join } from 'node:path';
+import { launchBrowser, SCREENSHOT_DIR } from './helpers/browser.js';
+import type { Editor } from './helpers/collab.js';
+import { openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
+import { hasChromium } from './helpers/environment.js';
+import {
+  createConsultation,
+  createRound,
+  createUser,
+  grantRole,
+  type SignedInUser,
+} from './helpers/factories.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+const FIRST = 'The proposal brings coherence to the Union’s work on Internet public policy.';
+const SECOND = 'It also brings inclusiveness, since every stakeholder group takes part.';
+/** A draft long enough that, on a phone, the threads stand far below the passages they discuss. */
+const FILLER = Array.from(
+  { length: 24 },
+  (_, i) => `Paragraph ${i + 3} restates the working methods of the Council in more words than needed.`,
+);
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+/** Whether the element is entirely on screen. */
+const onScreen = (l: Locator) =>
+  l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+  });
+
+/** Lets ~30 frames pass: long enough for a scroll that would be started on focus to have moved the page. */
+const framesPass = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let n = 0;
+        const next = () => (++n > 30 ? done() : requestAnimationFrame(next));
+        next();
+      }),
+  );
+
+/** What a phone shows at this moment (the whole page of a phone is a very long picture). */
+const viewportShot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase(),
+      label: el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '',
+      card: el?.closest('.thread-card')?.textContent ?? null,
+    };
+  });
+
+describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 90_000 }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let secretariat: Editor;
+  let alice: SignedInUser;
+  let bob: SignedInUser;
+  let consultationId: string;
+  const contexts: BrowserContext[] = [];
+
+  const open = (user: SignedInUser, options: Parameters<Browser['newContext']>[0] = DESKTOP) =>
+    openConsultationAs(
+      browser,
+      contexts,
+      { url: t.url, consultationId, user, waitForText: 'to the Union' },
+      options,
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    browser = await launchBrowser();
+    const sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    alice = await createUser(t, { displayName: 'Alice Participant' });
+    bob = await createUser(t, { displayName: 'Bob Participant' });
+    const carol = await createUser(t, { displayName: 'Carol Chair' });
+    consultationId = (await createConsultation(t, { title: 'Annotations by keyboard and touch' }))
+      .consultation.id;
+    await grantRole(t, consultationId, carol.user.id, 'chair');
+    const round = await createRound(t, consultationId);
+    secretariat = await writeDraft(t.url, round.id, sec.token, [FIRST, SECOND, ...FILLER]);
+    const at = FIRST.indexOf('coherence');
+    await request(t.url)
+      .post(`/api/rounds/${round.id}/threads`)
+      .set('Authorization', alice.auth)
+      .send({
+        target: 'passage',
+        anchor: anchorFromOffsets(secretariat.doc, at, at + 'coherence'.length),
+        body: 'Coherence with which other work?',
+      })
+      .expect(201);
+    await request(t.url)
+      .post(`/api/rounds/${round.id}/threads`)
+      .set('Authorization', alice.auth)
+      .send({ target: 'round', body: 'The round should last a month longer.' })
+      .expect(201);
+  });
+  afterAll(async () => {
+    secretariat?.destroy();
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('on a phone, a tapped reply box stays in view; the quote, when tapped, shows the passage', async () => {
+    const phone = await open(bob, PHONE);
+    const card = phone.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    const reply = card.getByRole('textbox', { name: 'Reply…' });
+    await reply.scrollIntoViewIfNeeded();
+    await reply.tap();
+    await card.and(phone.locator('.is-active')).waitFor();
+    await framesPass(phone);
+    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await onScreen(reply)).toBe(true);
+    await viewportShot(phone, 'access-phone-reply');
+    // Asked for: the quote brings the passage into view.
+    await card.locator('.thread-quote').tap();
+    await expect.poll(() => onScreen(phone.locator('.annotation-highlight').first())).toBe(true);
+  });
+
+  it('on a desktop, Shift+Tab back through the comments leaves the page where it is', async () => {
+    const page = await open(bob);
+    const roundFlag = page
+      .locator('.thread-card', { hasText: 'The round should last a month longer.' })
+      .getByRole('button', { name: 'Flag' });
+    await roundFlag.scrollIntoViewIfNeeded();
+    await roundFlag.focus();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(0);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(async () => (await focused(page)).card).toContain('Coherence with which other work?');
+    await framesPass(page);
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    await viewportShot(page, 'access-desktop-tab-comments');
+  });
+
+  it('on a phone, a newly posted thread gets focus where it is listed, not a scroll back to the draft', async () => {
+    const phone = await open(bob, PHONE);
+    await selectWords(phone, 'inclusiveness');
+    await phone.getByRole('button', { name: /Comment$/ }).tap();
+    await phone.getByRole('textbox', { name: 'Write a comment…' }).fill('Inclusive of whom?');
+    await phone.getByRole('button', { name: 'Comment', exact: true }).tap();
+    await expect.poll(async () => (await focused(phone)).card).toContain('Inclusive of whom?');
+    await framesPass(phone);
+    expect(await onScreen(phone.locator('.thread-card', { hasText: 'Inclusive of whom?' }))).toBe(true);
+    await viewportShot(phone, 'access-phone-posted');
+  });
+});
