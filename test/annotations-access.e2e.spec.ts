@@ -4,9 +4,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
 import { join } from 'node:path';
-import { launchBrowser, SCREENSHOT_DIR } from './helpers/browser.js';
+import { launchBrowser, screenshot, SCREENSHOT_DIR } from './helpers/browser.js';
 import type { Editor } from './helpers/collab.js';
-import { openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
+import { highlights, openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
 import { hasChromium } from './helpers/environment.js';
 import {
   createConsultation,
@@ -154,5 +154,31 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await framesPass(phone);
     expect(await onScreen(phone.locator('.thread-card', { hasText: 'Inclusive of whom?' }))).toBe(true);
     await viewportShot(phone, 'access-phone-posted');
+  });
+
+  it('with the keyboard alone: Tab into the draft, Shift+arrows select a passage, Tab to “Comment”', async () => {
+    const page = await open(alice);
+    const draft = page.getByRole('textbox', { name: 'Draft text' });
+    for (let i = 0; i < 40 && !(await draft.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await draft.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A visible focus ring and caret.
+    expect(await draft.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    expect(await page.locator('.reading-caret').isVisible()).toBe(true);
+    // The caret starts at the beginning: move past "The ", then select "proposal".
+    for (let i = 0; i < 'The '.length; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 'proposal'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('proposal');
+    const comment = page.getByRole('button', { name: /Comment$/ });
+    await comment.waitFor();
+    await screenshot(page, 'access-keyboard-selection');
+    await page.keyboard.press('Tab');
+    expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('.new-thread blockquote', { hasText: 'proposal' }).waitFor();
+    await page.keyboard.type('Which proposal?');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => highlights(page)).toContain('proposal');
   });
 });
