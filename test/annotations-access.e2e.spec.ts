@@ -181,4 +181,20 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => highlights(page)).toContain('proposal');
   });
+
+  it('on a touch screen, tapping a highlighted passage activates its thread', async () => {
+    const phone = await open(bob, PHONE);
+    const card = phone.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    await card.waitFor();
+    expect(await card.getAttribute('class')).not.toContain('is-active');
+    await phone.locator('.annotation-highlight', { hasText: 'coherence' }).tap();
+    await card.and(phone.locator('.is-active')).waitFor();
+    await viewportShot(phone, 'access-phone-tap-highlight');
+    // As a click does on a desktop.
+    const desk = await open(bob);
+    const deskCard = desk.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    await desk.locator('.annotation-highlight', { hasText: 'coherence' }).click();
+    await deskCard.and(desk.locator('.is-active')).waitFor();
+    await viewportShot(desk, 'access-desktop-click-highlight');
+  });
 });
