@@ -197,4 +197,41 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await deskCard.and(desk.locator('.is-active')).waitFor();
     await viewportShot(desk, 'access-desktop-click-highlight');
   });
+
+  it('focus comes back to what opened a form; Escape asks before throwing away written text', async () => {
+    const page = await open(bob);
+    const general = page.getByRole('button', { name: 'Comment on the round or an option' });
+    await general.focus();
+    await page.keyboard.press('Enter');
+    const box = page.getByRole('textbox', { name: 'Write a comment…' });
+    await box.fill('A long remark on the schedule that took a while to write.');
+    const asked: string[] = [];
+    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await box.press('Escape');
+    await expect.poll(() => asked).toEqual(['Discard what you wrote?']);
+    expect(await box.inputValue()).toBe('A long remark on the schedule that took a while to write.');
+    page.once('dialog', (d) => void d.accept());
+    await box.press('Escape');
+    await expect.poll(() => page.locator('.new-thread').count()).toBe(0);
+    await expect.poll(() => general.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Cancel, with nothing written: no question, focus back too.
+    await page.keyboard.press('Enter');
+    await page.locator('.new-thread').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => general.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Flag: Escape, then a sent flag, both return to the Flag button.
+    const comment = page.locator('.comment', { hasText: 'The round should last a month longer.' });
+    const flag = comment.getByRole('button', { name: 'Flag' });
+    await flag.click();
+    const reason = comment.getByRole('textbox', { name: 'Why should the moderators look at this comment?' });
+    await reason.press('Escape');
+    await expect.poll(() => flag.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await reason.fill('Off topic here');
+    await reason.press('Enter');
+    const flagged = comment.getByRole('button', { name: 'Flagged' });
+    await expect.poll(() => flagged.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await flagged.getAttribute('aria-disabled')).toBe('true');
+    await screenshot(page, 'access-flag-focus');
+  });
 });

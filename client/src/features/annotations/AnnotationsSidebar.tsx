@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
@@ -37,6 +37,13 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
   const [composing, setComposing] = useState<NewThreadTarget | null>(null);
   /** A thread just posted here: focus goes to its card once the list has it (the composer is gone). */
   const [posted, setPosted] = useState<string | null>(null);
+  /** What had focus when a new thread was opened, to return to when it is given up (else focus falls to body). */
+  const opener = useRef<{ element: Element | null; kind: NewThreadTarget['kind'] } | null>(null);
+  const generalButton = useRef<HTMLButtonElement>(null);
+  const compose = useCallback((target: NewThreadTarget) => {
+    opener.current = { element: document.activeElement, kind: target.kind };
+    setComposing(target);
+  }, []);
   const active = useAnnotationBridge((s) => s.activeThreadId);
   const live = useAnnotationBridge((s) => s.positions);
 
@@ -69,6 +76,20 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
       .querySelector<HTMLElement>(`.annotations-panel [data-thread-id="${CSS.escape(posted)}"]`)
       ?.focus();
   }, [posted, threads]);
+
+  // Given up: back to what opened it, or what stands for it now (the "Comment" button goes with the selection).
+  useEffect(() => {
+    if (composing || !opener.current) return;
+    const { element, kind } = opener.current;
+    opener.current = null;
+    const back =
+      element instanceof HTMLElement && element.isConnected && element !== document.body
+        ? element
+        : kind === 'general'
+          ? generalButton.current
+          : annotationBridge.get().editor?.view.dom;
+    back?.focus({ preventScroll: true });
+  }, [composing]);
 
   const activateThread = useCallback((threadId: string) => annotationBridge.setActive(threadId), []);
   /** Only on request (the card's quote, a search result): in one column this scrolls the whole page. */
@@ -112,7 +133,7 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
     <section className="annotations-panel" aria-labelledby="annotations-title">
       <h2 id="annotations-title">{t('title')}</h2>
       {viewer.canComment && (
-        <SelectionCommentButton onComment={(anchor) => setComposing({ kind: 'passage', anchor })} />
+        <SelectionCommentButton onComment={(anchor) => compose({ kind: 'passage', anchor })} />
       )}
       <CommentSearch
         roundId={roundId}
@@ -141,7 +162,8 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
           <button
             type="button"
             className="button-secondary"
-            onClick={() => setComposing({ kind: 'general' })}
+            ref={generalButton}
+            onClick={() => compose({ kind: 'general' })}
           >
             {t('newThread.general')}
           </button>
@@ -156,6 +178,7 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
           onDone={(id) => {
             setComposing(null);
             if (id) {
+              opener.current = null;
               activateThread(id);
               setPosted(id);
             }

@@ -61,6 +61,14 @@ export function Composer(props: ComposerProps) {
     setMentions([]);
   };
 
+  /** Gives up, asking first when that would throw away text the person wrote. */
+  const cancel = () => {
+    const written = body.trim() !== '' && body !== (props.initialBody ?? '');
+    if (written && !window.confirm(t('composer.discardConfirm'))) return;
+    drafts.delete(props.draftKey);
+    props.onCancel?.();
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -68,8 +76,7 @@ export function Composer(props: ComposerProps) {
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (query !== null) return setQuery(null);
-      drafts.delete(props.draftKey);
-      props.onCancel?.();
+      if (props.onCancel) cancel();
     }
   };
 
@@ -116,14 +123,7 @@ export function Composer(props: ComposerProps) {
           {tooLong ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString() }) : t('composer.hint')}
         </span>
         {props.onCancel && (
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => {
-              drafts.delete(props.draftKey);
-              props.onCancel?.();
-            }}
-          >
+          <button type="button" className="button-secondary" onClick={cancel}>
             {t('composer.cancel')}
           </button>
         )}
