@@ -234,4 +234,36 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     expect(await flagged.getAttribute('aria-disabled')).toBe('true');
     await screenshot(page, 'access-flag-focus');
   });
+
+  it('the list of people to mention follows the arrow keys; Enter picks, Escape closes', async () => {
+    const page = await open(bob);
+    await page.getByRole('button', { name: 'Comment on the round or an option' }).click();
+    const box = page.getByRole('textbox', { name: 'Write a comment…' });
+    await box.pressSequentially('Ask @', { delay: 20 });
+    const options = page.getByRole('listbox', { name: 'People to mention' }).getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    const activeName = () =>
+      box.evaluate((el) => {
+        const id = el.getAttribute('aria-activedescendant');
+        const option = id ? document.getElementById(id) : null;
+        return option?.getAttribute('aria-selected') === 'true' ? option.firstChild?.textContent : null;
+      });
+    const first = await options.nth(0).evaluate((el) => el.firstChild?.textContent);
+    const second = await options.nth(1).evaluate((el) => el.firstChild?.textContent);
+    expect(await activeName()).toBe(first);
+    await box.press('ArrowDown');
+    await expect.poll(activeName).toBe(second);
+    await box.press('ArrowUp');
+    await expect.poll(activeName).toBe(first);
+    await box.press('ArrowDown');
+    await screenshot(page, 'access-mentions');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe(`Ask @${second} `);
+    expect(await options.count()).toBe(0);
+    await box.pressSequentially('and @', { delay: 20 });
+    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    await box.press('Escape');
+    await expect.poll(() => options.count()).toBe(0);
+    expect(await page.locator('.new-thread').count()).toBe(1);
+  });
 });
