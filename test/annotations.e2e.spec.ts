@@ -1,20 +1,14 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { draftFragment, plainText } from '../shared/anchoring/plain-text.js';
-import { draftDocName } from '../shared/domain.js';
 import { launchBrowser, screenshot } from './helpers/browser.js';
-import { connectEditor, synced, type Editor } from './helpers/collab.js';
+import { highlights, openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
+import type { Editor } from './helpers/collab.js';
 import { hasChromium } from './helpers/environment.js';
-import {
-  createConsultation,
-  createRound,
-  createUser,
-  PASSWORD,
-  type SignedInUser,
-} from './helpers/factories.js';
+import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const PARAGRAPHS = [
@@ -24,30 +18,6 @@ const PARAGRAPHS = [
 
 const paragraphText = (doc: Y.Doc, i: number) =>
   (draftFragment(doc).get(i) as Y.XmlElement).get(0) as Y.XmlText;
-
-/** Selects the given words inside the draft, as a mouse drag or touch handles would. */
-async function selectWords(page: Page, words: string) {
-  await page.evaluate((w) => {
-    const root = document.querySelector('.draft-content')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(w);
-      if (i >= 0) {
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + w.length);
-        const sel = document.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`"${w}" is not in the draft`);
-  }, words);
-}
-
-const highlights = (page: Page) =>
-  page.$$eval('.draft-content .annotation-highlight', (els) => els.map((e) => e.textContent));
 
 // Two or three browser pages and a live server per test: generous on a shared 2-core machine.
 describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 }, () => {
@@ -60,34 +30,13 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
   let consultationId: string;
   const contexts: BrowserContext[] = [];
 
-  async function signedInPage(
-    user: SignedInUser,
-    options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 900 } },
-  ): Promise<Page> {
-    const context = await browser.newContext(options);
-    contexts.push(context);
-    const res = await context.request.post(`${t.url}/api/auth/login`, {
-      data: { email: user.user.email, password: PASSWORD },
-      headers: { origin: t.url },
-    });
-    expect(res.status()).toBe(200);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[${user.user.displayName}] page error: ${e.message}`));
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && console.error(`[${user.user.displayName}] ${m.text()}`),
+  const signedInPage = (user: SignedInUser, options?: Parameters<Browser['newContext']>[0]) =>
+    openConsultationAs(
+      browser,
+      contexts,
+      { url: t.url, consultationId, user, waitForText: 'to the Union' },
+      options,
     );
-    await page.goto(`${t.url}/consultations/${consultationId}`);
-    await page
-      .locator('.draft-content')
-      .getByText('to the Union', { exact: false })
-      .waitFor()
-      .catch(async (e) => {
-        await screenshot(page, `debug-${user.user.displayName}`);
-        throw e;
-      });
-    return page;
-  }
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -97,18 +46,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     bob = await createUser(t, { displayName: 'Bob Participant' });
     consultationId = (await createConsultation(t, { title: 'Annotations in the browser' })).consultation.id;
     const round = await createRound(t, consultationId);
-    secretariat = connectEditor(t.url, draftDocName(round.id), { token: sec.token });
-    await synced(secretariat);
-    secretariat.doc.transact(() => {
-      draftFragment(secretariat.doc).insert(
-        0,
-        PARAGRAPHS.map((p) => {
-          const el = new Y.XmlElement('paragraph');
-          el.insert(0, [new Y.XmlText(p)]);
-          return el;
-        }),
-      );
-    });
+    secretariat = await writeDraft(t.url, round.id, sec.token, PARAGRAPHS);
   });
   afterAll(async () => {
     secretariat?.destroy();
@@ -280,10 +218,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await box.fill('Option B fits the ITU-T structure best, ');
     // "@" suggests people to mention; picking one names them in the text and notifies them.
     await box.pressSequentially('@Bo', { delay: 20 });
-    await page
-      .getByRole('option')
-      .getByRole('button', { name: /Bob Participant/ })
-      .click();
+    await page.getByRole('option', { name: /Bob Participant/ }).click();
     await expect
       .poll(() => box.inputValue())
       .toBe('Option B fits the ITU-T structure best, @Bob Participant ');

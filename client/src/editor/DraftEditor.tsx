@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { draftExtensions } from '../../../shared/editor/extensions';
-import { annotationBridge } from '../features/annotations/annotation-bridge';
+import { annotationBridge, DRAFT_SELECTION_ACTIONS } from '../features/annotations/annotation-bridge';
 import { AnnotationHighlights } from './annotation-highlights';
 import { EditorToolbar } from './EditorToolbar';
+import { ReadingKeyboard } from './reading-keyboard';
 import { useCollabEditor } from './useCollabEditor';
 
 /**
@@ -29,7 +30,7 @@ export function DraftEditor({
     doc,
     provider,
     editable,
-    extensions: [...draftExtensions(), AnnotationHighlights],
+    extensions: [...draftExtensions(), AnnotationHighlights, ReadingKeyboard],
     // The draft's own language decides its direction, not the interface language.
     attributes: { class: 'draft-content', dir: 'auto', 'aria-label': label },
   });
@@ -42,6 +43,8 @@ export function DraftEditor({
     <div className={editable ? 'draft-editor is-editable' : 'draft-editor'}>
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
+      {/* Actions on the reader's selection ("Comment") render here, so Tab goes from the draft to them. */}
+      <div id={DRAFT_SELECTION_ACTIONS} />
     </div>
   );
 }

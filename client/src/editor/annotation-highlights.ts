@@ -146,10 +146,17 @@ export const AnnotationHighlights = Extension.create({
         },
         props: {
           decorations: (state) => key.getState(state)?.decorations,
-          handleClick(_view, _pos, event) {
-            const el = (event.target as HTMLElement | null)?.closest?.('[data-thread-id]');
-            annotationBridge.setActive(el?.getAttribute('data-thread-id') ?? null);
-            return false;
+          handleDOMEvents: {
+            // The DOM click rather than ProseMirror's handleClick, which never runs after a touch (ProseMirror
+            // ignores the mouse events a tap emulates): tapping a highlight activates its thread too.
+            click(view, event) {
+              // What is under the pointer now, not the event's target: when the draft re-renders between press
+              // and release (a selection drawn), the click goes to the paragraph around the highlight.
+              const under = document.elementFromPoint(event.clientX, event.clientY);
+              const el = under && view.dom.contains(under) ? under.closest('[data-thread-id]') : null;
+              annotationBridge.setActive(el?.getAttribute('data-thread-id') ?? null);
+              return false;
+            },
           },
         },
         view(view) {

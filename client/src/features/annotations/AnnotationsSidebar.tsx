@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
@@ -36,6 +36,15 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
   useThreadLiveUpdates(consultation.id, roundId);
   const [filter, setFilter] = useState<Filter>('open');
   const [composing, setComposing] = useState<NewThreadTarget | null>(null);
+  /** A thread just posted here: focus goes to its card once the list has it (the composer is gone). */
+  const [posted, setPosted] = useState<string | null>(null);
+  /** What had focus when a new thread was opened, to return to when it is given up (else focus falls to body). */
+  const opener = useRef<{ element: Element | null; kind: NewThreadTarget['kind'] } | null>(null);
+  const generalButton = useRef<HTMLButtonElement>(null);
+  const compose = useCallback((target: NewThreadTarget) => {
+    opener.current = { element: document.activeElement, kind: target.kind };
+    setComposing(target);
+  }, []);
   const active = useAnnotationBridge((s) => s.activeThreadId);
   const live = useAnnotationBridge((s) => s.positions);
 
@@ -52,15 +61,40 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
   }, [threads, active]);
   useEffect(() => () => annotationBridge.setAnchors([]), []);
 
-  // A click on a highlight in the draft brings its thread into view.
+  // A click on a highlight in the draft brings its thread into view; not when focus is already in that card,
+  // which would move the field someone is in.
   useEffect(() => {
     if (!active) return;
-    document
-      .querySelector(`.annotations-panel [data-thread-id="${CSS.escape(active)}"]`)
-      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    const card = document.querySelector(`.annotations-panel [data-thread-id="${CSS.escape(active)}"]`);
+    if (card && !card.contains(document.activeElement))
+      card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [active]);
 
-  const focusThread = useCallback((threadId: string) => {
+  useEffect(() => {
+    if (!posted || !threads.some((x) => x.id === posted)) return;
+    setPosted(null);
+    document
+      .querySelector<HTMLElement>(`.annotations-panel [data-thread-id="${CSS.escape(posted)}"]`)
+      ?.focus();
+  }, [posted, threads]);
+
+  // Given up: back to what opened it, or what stands for it now (the "Comment" button goes with the selection).
+  useEffect(() => {
+    if (composing || !opener.current) return;
+    const { element, kind } = opener.current;
+    opener.current = null;
+    const back =
+      element instanceof HTMLElement && element.isConnected && element !== document.body
+        ? element
+        : kind === 'general'
+          ? generalButton.current
+          : annotationBridge.get().editor?.view.dom;
+    back?.focus({ preventScroll: true });
+  }, [composing]);
+
+  const activateThread = useCallback((threadId: string) => annotationBridge.setActive(threadId), []);
+  /** Only on request (the card's quote, a search result): in one column this scrolls the whole page. */
+  const showThread = useCallback((threadId: string) => {
     annotationBridge.setActive(threadId);
     requestAnimationFrame(() => scrollToHighlight(threadId));
   }, []);
@@ -91,7 +125,8 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
         viewer={viewer}
         active={x.id === active}
         now={x.anchor ? where(x) : null}
-        onFocus={focusThread}
+        onFocus={activateThread}
+        onShow={showThread}
       />
     ));
 
@@ -99,13 +134,13 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
     <section className="annotations-panel" aria-labelledby="annotations-title">
       <h2 id="annotations-title">{t('title')}</h2>
       {viewer.canComment && (
-        <SelectionCommentButton onComment={(anchor) => setComposing({ kind: 'passage', anchor })} />
+        <SelectionCommentButton onComment={(anchor) => compose({ kind: 'passage', anchor })} />
       )}
       <CommentSearch
         roundId={roundId}
         onOpen={(id) => {
           setFilter('all');
-          focusThread(id);
+          showThread(id);
         }}
       />
       <div className="annotations-filter" role="radiogroup" aria-label={t('filter.label')}>
@@ -128,7 +163,8 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
           <button
             type="button"
             className="button-secondary"
-            onClick={() => setComposing({ kind: 'general' })}
+            ref={generalButton}
+            onClick={() => compose({ kind: 'general' })}
           >
             {t('newThread.general')}
           </button>
@@ -146,7 +182,11 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
           options={consultation.options}
           onDone={(id) => {
             setComposing(null);
-            if (id) focusThread(id);
+            if (id) {
+              opener.current = null;
+              activateThread(id);
+              setPosted(id);
+            }
           }}
         />
       )}

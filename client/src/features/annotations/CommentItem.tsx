@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentView } from '../../../../shared/schemas/annotations';
 import { useEditComment, useFlagComment, useModerate, useWithdrawComment } from './api';
@@ -25,6 +25,26 @@ export function CommentItem({
 }) {
   const { t, i18n } = useTranslation('annotations');
   const [mode, setMode] = useState<Mode>('read');
+  /** The action whose form was open: its button gets focus back when the form closes (else focus is lost). */
+  const closedFrom = useRef<Mode | null>(null);
+  const actions = useRef<HTMLDivElement>(null);
+  const open = (m: Mode) => {
+    closedFrom.current = m;
+    setMode(m);
+  };
+  useEffect(() => {
+    if (mode !== 'read' || !closedFrom.current) return;
+    const from = closedFrom.current;
+    closedFrom.current = null;
+    // Hiding turns "Hide" into "Show again" (and back): that button stands where the other was.
+    const turned: Partial<Record<Mode, Mode>> = { hide: 'unhide', unhide: 'hide' };
+    const buttons = actions.current;
+    const back =
+      buttons?.querySelector<HTMLElement>(`[data-action="${from}"]`) ??
+      buttons?.querySelector<HTMLElement>(`[data-action="${turned[from]}"]`) ??
+      buttons?.querySelector<HTMLElement>('button');
+    back?.focus();
+  }, [mode]);
   const [flagged, setFlagged] = useState(false);
   const edit = useEditComment(roundId);
   const withdraw = useWithdrawComment(roundId);
@@ -98,10 +118,10 @@ export function CommentItem({
         />
       )}
       {mode === 'read' && (
-        <div className="comment-actions">
+        <div className="comment-actions" ref={actions}>
           {own && viewer.canComment && comment.state === 'visible' && (
             <>
-              <button type="button" className="link-button" onClick={() => setMode('edit')}>
+              <button type="button" className="link-button" data-action="edit" onClick={() => open('edit')}>
                 {t('comment.edit')}
               </button>
               <button
@@ -114,17 +134,25 @@ export function CommentItem({
             </>
           )}
           {!own && viewer.canComment && comment.state === 'visible' && (
-            <button type="button" className="link-button" disabled={flagged} onClick={() => setMode('flag')}>
+            <button
+              type="button"
+              className="link-button"
+              data-action="flag"
+              // aria-disabled rather than disabled: once flagged, focus comes back here, and a disabled button
+              // cannot hold it.
+              aria-disabled={flagged || undefined}
+              onClick={() => !flagged && open('flag')}
+            >
               {flagged ? t('moderation.flagged') : t('moderation.flag')}
             </button>
           )}
           {viewer.moderator && viewer.canComment && comment.state === 'visible' && (
-            <button type="button" className="link-button" onClick={() => setMode('hide')}>
+            <button type="button" className="link-button" data-action="hide" onClick={() => open('hide')}>
               {t('moderation.hide')}
             </button>
           )}
           {viewer.moderator && viewer.canComment && comment.state === 'hidden' && (
-            <button type="button" className="link-button" onClick={() => setMode('unhide')}>
+            <button type="button" className="link-button" data-action="unhide" onClick={() => open('unhide')}>
               {t('moderation.unhide')}
             </button>
           )}

@@ -30,8 +30,12 @@ export function Composer(props: ComposerProps) {
   const [body, setBody] = useState(saved?.body ?? props.initialBody ?? '');
   const [mentions, setMentions] = useState<PersonView[]>(saved?.mentions ?? []);
   const [query, setQuery] = useState<string | null>(null);
+  /** The suggestion the arrow keys are on (the textarea keeps focus; aria-activedescendant points at it). */
+  const [activeIndex, setActiveIndex] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
   const people = useMentionable(props.roundId, query ?? '', query !== null);
+  const suggestions = query !== null ? (people.data ?? []) : [];
+  const optionId = (i: number) => `${id}-person-${i}`;
 
   const update = (next: string, nextMentions = mentions) => {
     setBody(next);
@@ -40,6 +44,7 @@ export function Composer(props: ComposerProps) {
     const caret = area.current?.selectionStart ?? next.length;
     const m = /(^|\s)@([^\s@]{0,30})$/.exec(next.slice(0, caret));
     setQuery(m ? m[2] : null);
+    setActiveIndex(0);
   };
 
   const pick = (p: PersonView) => {
@@ -61,20 +66,42 @@ export function Composer(props: ComposerProps) {
     setMentions([]);
   };
 
+  /** Gives up, asking first when that would throw away text the person wrote. */
+  const cancel = () => {
+    const written = body.trim() !== '' && body !== (props.initialBody ?? '');
+    if (written && !window.confirm(t('composer.discardConfirm'))) return;
+    drafts.delete(props.draftKey);
+    props.onCancel?.();
+  };
+
+  /** The list of people to mention, from the keyboard: arrows move, Enter or Tab pick, Escape closes. */
+  const onSuggestionKey = (e: KeyboardEvent<HTMLTextAreaElement>): boolean => {
+    const n = suggestions.length;
+    if (e.key === 'ArrowDown') setActiveIndex((i) => (i + 1) % n);
+    else if (e.key === 'ArrowUp') setActiveIndex((i) => (i - 1 + n) % n);
+    else if (
+      (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.shiftKey) ||
+      (e.key === 'Tab' && !e.shiftKey)
+    )
+      pick(suggestions[Math.min(activeIndex, n - 1)]);
+    else if (e.key === 'Escape') setQuery(null);
+    else return false;
+    return true;
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions.length > 0 && onSuggestionKey(e)) return e.preventDefault();
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void submit().catch(() => undefined);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (query !== null) return setQuery(null);
-      drafts.delete(props.draftKey);
-      props.onCancel?.();
+      if (props.onCancel) cancel();
     }
   };
 
   const tooLong = body.length > COMMENT_MAX_LENGTH;
-  const suggestions = query !== null ? (people.data ?? []) : [];
   return (
     <form
       className="composer"
@@ -95,18 +122,34 @@ export function Composer(props: ComposerProps) {
         placeholder={props.label}
         autoFocus={props.autoFocus}
         aria-describedby={`${id}-hint`}
+        aria-autocomplete="list"
+        aria-controls={suggestions.length > 0 ? `${id}-people` : undefined}
+        aria-activedescendant={
+          suggestions.length > 0 ? optionId(Math.min(activeIndex, suggestions.length - 1)) : undefined
+        }
         aria-invalid={tooLong || undefined}
         onChange={(e) => update(e.target.value)}
         onKeyDown={onKeyDown}
       />
       {suggestions.length > 0 && (
-        <ul className="mention-suggestions" role="listbox" aria-label={t('composer.mentionList')}>
-          {suggestions.map((p) => (
-            <li key={p.id} role="option" aria-selected="false">
-              <button type="button" onClick={() => pick(p)}>
-                {p.displayName}
-                {p.organisation && <span className="meta"> · {p.organisation}</span>}
-              </button>
+        <ul
+          id={`${id}-people`}
+          className="mention-suggestions"
+          role="listbox"
+          aria-label={t('composer.mentionList')}
+        >
+          {suggestions.map((p, i) => (
+            // Options are picked by click or from the textarea's keys; focus never leaves the text.
+            <li
+              key={p.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === Math.min(activeIndex, suggestions.length - 1)}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(p)}
+            >
+              {p.displayName}
+              {p.organisation && <span className="meta"> · {p.organisation}</span>}
             </li>
           ))}
         </ul>
@@ -116,14 +159,7 @@ export function Composer(props: ComposerProps) {
           {tooLong ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString() }) : t('composer.hint')}
         </span>
         {props.onCancel && (
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => {
-              drafts.delete(props.draftKey);
-              props.onCancel?.();
-            }}
-          >
+          <button type="button" className="button-secondary" onClick={cancel}>
             {t('composer.cancel')}
           </button>
         )}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { annotationBridge, useAnnotationBridge } from './annotation-bridge';
+import { annotationBridge, DRAFT_SELECTION_ACTIONS, useAnnotationBridge } from './annotation-bridge';
 import type { StoredAnchor } from '../../../../shared/anchoring/anchor';
 
 /**
@@ -43,7 +43,8 @@ export function SelectionCommentButton({ onComment }: { onComment: (anchor: Stor
     >
       <CommentIcon /> {t('selection.comment')}
     </button>,
-    document.body,
+    // Right after the draft when it is there, so Tab reaches it from the selection; fixed on screen either way.
+    document.getElementById(DRAFT_SELECTION_ACTIONS) ?? document.body,
   );
 }
 

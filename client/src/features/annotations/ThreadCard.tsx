@@ -16,6 +16,7 @@ export const ThreadCard = memo(function ThreadCard({
   active,
   now,
   onFocus,
+  onShow = onFocus,
   showPosition = true,
 }: {
   thread: ThreadView;
@@ -23,7 +24,10 @@ export const ThreadCard = memo(function ThreadCard({
   active: boolean;
   /** Where the passage stands in the draft as this browser has it now (null for option and round threads). */
   now: LivePosition | null;
+  /** Focus entered the card: mark the thread active (passage highlighted), scrolling nothing. */
   onFocus: (threadId: string) => void;
+  /** The person asked to see the passage (its quote): bring it into view in the draft. */
+  onShow?: (threadId: string) => void;
   /** Name the position a position thread discusses (not needed right under that position's rationale). */
   showPosition?: boolean;
 }) {
@@ -39,13 +43,16 @@ export const ThreadCard = memo(function ThreadCard({
       className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}
       data-thread-id={thread.id}
       aria-label={t('thread.label', { author: thread.author?.displayName ?? '' })}
+      tabIndex={-1}
+      // Focus only highlights the passage: scrolling the draft here would carry the field just tapped or
+      // tabbed to out of view (one column on a phone). Scrolling is for the quote, when asked.
       onFocus={() => annotationBridge.get().activeThreadId !== thread.id && onFocus(thread.id)}
     >
       {a && (
         <button
           type="button"
           className="thread-quote"
-          onClick={() => onFocus(thread.id)}
+          onClick={() => onShow(thread.id)}
           title={t('thread.show')}
         >
           <q dir="auto">{a.quote.exact}</q>

@@ -2,6 +2,9 @@ import type { Editor } from '@tiptap/core';
 import { useSyncExternalStore } from 'react';
 import type { StoredAnchor } from '../../../../shared/anchoring/anchor';
 
+/** The id of the element right after the draft where actions on its selection ("Comment") render. */
+export const DRAFT_SELECTION_ACTIONS = 'draft-selection-actions';
+
 /** A passage the draft should highlight. */
 export interface HighlightAnchor {
   threadId: string;

@@ -1,0 +1,269 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
+import { join } from 'node:path';
+import { launchBrowser, screenshot, SCREENSHOT_DIR } from './helpers/browser.js';
+import type { Editor } from './helpers/collab.js';
+import { highlights, openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
+import { hasChromium } from './helpers/environment.js';
+import {
+  createConsultation,
+  createRound,
+  createUser,
+  grantRole,
+  type SignedInUser,
+} from './helpers/factories.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+const FIRST = 'The proposal brings coherence to the Union’s work on Internet public policy.';
+const SECOND = 'It also brings inclusiveness, since every stakeholder group takes part.';
+/** A draft long enough that, on a phone, the threads stand far below the passages they discuss. */
+const FILLER = Array.from(
+  { length: 24 },
+  (_, i) => `Paragraph ${i + 3} restates the working methods of the Council in more words than needed.`,
+);
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+/** Whether the element is entirely on screen. */
+const onScreen = (l: Locator) =>
+  l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+  });
+
+/** Lets ~30 frames pass: long enough for a scroll that would be started on focus to have moved the page. */
+const framesPass = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let n = 0;
+        const next = () => (++n > 30 ? done() : requestAnimationFrame(next));
+        next();
+      }),
+  );
+
+/** What a phone shows at this moment (the whole page of a phone is a very long picture). */
+const viewportShot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase(),
+      label: el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '',
+      card: el?.closest('.thread-card')?.textContent ?? null,
+    };
+  });
+
+describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 90_000 }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let secretariat: Editor;
+  let alice: SignedInUser;
+  let bob: SignedInUser;
+  let consultationId: string;
+  const contexts: BrowserContext[] = [];
+
+  const open = (user: SignedInUser, options: Parameters<Browser['newContext']>[0] = DESKTOP) =>
+    openConsultationAs(
+      browser,
+      contexts,
+      { url: t.url, consultationId, user, waitForText: 'to the Union' },
+      options,
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    browser = await launchBrowser();
+    const sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    alice = await createUser(t, { displayName: 'Alice Participant' });
+    bob = await createUser(t, { displayName: 'Bob Participant' });
+    const carol = await createUser(t, { displayName: 'Carol Chair' });
+    consultationId = (await createConsultation(t, { title: 'Annotations by keyboard and touch' }))
+      .consultation.id;
+    await grantRole(t, consultationId, carol.user.id, 'chair');
+    const round = await createRound(t, consultationId);
+    secretariat = await writeDraft(t.url, round.id, sec.token, [FIRST, SECOND, ...FILLER]);
+    const at = FIRST.indexOf('coherence');
+    await request(t.url)
+      .post(`/api/rounds/${round.id}/threads`)
+      .set('Authorization', alice.auth)
+      .send({
+        target: 'passage',
+        anchor: anchorFromOffsets(secretariat.doc, at, at + 'coherence'.length),
+        body: 'Coherence with which other work?',
+      })
+      .expect(201);
+    await request(t.url)
+      .post(`/api/rounds/${round.id}/threads`)
+      .set('Authorization', alice.auth)
+      .send({ target: 'round', body: 'The round should last a month longer.' })
+      .expect(201);
+  });
+  afterAll(async () => {
+    secretariat?.destroy();
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('on a phone, a tapped reply box stays in view; the quote, when tapped, shows the passage', async () => {
+    const phone = await open(bob, PHONE);
+    const card = phone.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    const reply = card.getByRole('textbox', { name: 'Reply…' });
+    await reply.scrollIntoViewIfNeeded();
+    await reply.tap();
+    await card.and(phone.locator('.is-active')).waitFor();
+    await framesPass(phone);
+    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await onScreen(reply)).toBe(true);
+    await viewportShot(phone, 'access-phone-reply');
+    // Asked for: the quote brings the passage into view.
+    await card.locator('.thread-quote').tap();
+    await expect.poll(() => onScreen(phone.locator('.annotation-highlight').first())).toBe(true);
+  });
+
+  it('on a desktop, Shift+Tab back through the comments leaves the page where it is', async () => {
+    const page = await open(bob);
+    const roundFlag = page
+      .locator('.thread-card', { hasText: 'The round should last a month longer.' })
+      .getByRole('button', { name: 'Flag' });
+    await roundFlag.scrollIntoViewIfNeeded();
+    await roundFlag.focus();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(0);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(async () => (await focused(page)).card).toContain('Coherence with which other work?');
+    await framesPass(page);
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    await viewportShot(page, 'access-desktop-tab-comments');
+  });
+
+  it('on a phone, a newly posted thread gets focus where it is listed, not a scroll back to the draft', async () => {
+    const phone = await open(bob, PHONE);
+    await selectWords(phone, 'inclusiveness');
+    await phone.getByRole('button', { name: /Comment$/ }).tap();
+    await phone.getByRole('textbox', { name: 'Write a comment…' }).fill('Inclusive of whom?');
+    await phone.getByRole('button', { name: 'Comment', exact: true }).tap();
+    await expect.poll(async () => (await focused(phone)).card).toContain('Inclusive of whom?');
+    await framesPass(phone);
+    expect(await onScreen(phone.locator('.thread-card', { hasText: 'Inclusive of whom?' }))).toBe(true);
+    await viewportShot(phone, 'access-phone-posted');
+  });
+
+  it('with the keyboard alone: Tab into the draft, Shift+arrows select a passage, Tab to “Comment”', async () => {
+    const page = await open(alice);
+    const draft = page.getByRole('textbox', { name: 'Draft text' });
+    for (let i = 0; i < 40 && !(await draft.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await draft.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A visible focus ring and caret.
+    expect(await draft.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    expect(await page.locator('.reading-caret').isVisible()).toBe(true);
+    // The caret starts at the beginning: move past "The ", then select "proposal".
+    for (let i = 0; i < 'The '.length; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 'proposal'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('proposal');
+    const comment = page.getByRole('button', { name: /Comment$/ });
+    await comment.waitFor();
+    await screenshot(page, 'access-keyboard-selection');
+    await page.keyboard.press('Tab');
+    expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('.new-thread blockquote', { hasText: 'proposal' }).waitFor();
+    await page.keyboard.type('Which proposal?');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => highlights(page)).toContain('proposal');
+  });
+
+  it('on a touch screen, tapping a highlighted passage activates its thread', async () => {
+    const phone = await open(bob, PHONE);
+    const card = phone.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    await card.waitFor();
+    expect(await card.getAttribute('class')).not.toContain('is-active');
+    await phone.locator('.annotation-highlight', { hasText: 'coherence' }).tap();
+    await card.and(phone.locator('.is-active')).waitFor();
+    await viewportShot(phone, 'access-phone-tap-highlight');
+    // As a click does on a desktop.
+    const desk = await open(bob);
+    const deskCard = desk.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    await desk.locator('.annotation-highlight', { hasText: 'coherence' }).click();
+    await deskCard.and(desk.locator('.is-active')).waitFor();
+    await viewportShot(desk, 'access-desktop-click-highlight');
+  });
+
+  it('focus comes back to what opened a form; Escape asks before throwing away written text', async () => {
+    const page = await open(bob);
+    const general = page.getByRole('button', { name: 'Comment on the round or an option' });
+    await general.focus();
+    await page.keyboard.press('Enter');
+    const box = page.getByRole('textbox', { name: 'Write a comment…' });
+    await box.fill('A long remark on the schedule that took a while to write.');
+    const asked: string[] = [];
+    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await box.press('Escape');
+    await expect.poll(() => asked).toEqual(['Discard what you wrote?']);
+    expect(await box.inputValue()).toBe('A long remark on the schedule that took a while to write.');
+    page.once('dialog', (d) => void d.accept());
+    await box.press('Escape');
+    await expect.poll(() => page.locator('.new-thread').count()).toBe(0);
+    await expect.poll(() => general.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Cancel, with nothing written: no question, focus back too.
+    await page.keyboard.press('Enter');
+    await page.locator('.new-thread').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => general.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Flag: Escape, then a sent flag, both return to the Flag button.
+    const comment = page.locator('.comment', { hasText: 'The round should last a month longer.' });
+    const flag = comment.getByRole('button', { name: 'Flag' });
+    await flag.click();
+    const reason = comment.getByRole('textbox', { name: 'Why should the moderators look at this comment?' });
+    await reason.press('Escape');
+    await expect.poll(() => flag.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await reason.fill('Off topic here');
+    await reason.press('Enter');
+    const flagged = comment.getByRole('button', { name: 'Flagged' });
+    await expect.poll(() => flagged.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await flagged.getAttribute('aria-disabled')).toBe('true');
+    await screenshot(page, 'access-flag-focus');
+  });
+
+  it('the list of people to mention follows the arrow keys; Enter picks, Escape closes', async () => {
+    const page = await open(bob);
+    await page.getByRole('button', { name: 'Comment on the round or an option' }).click();
+    const box = page.getByRole('textbox', { name: 'Write a comment…' });
+    await box.pressSequentially('Ask @', { delay: 20 });
+    const options = page.getByRole('listbox', { name: 'People to mention' }).getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    const activeName = () =>
+      box.evaluate((el) => {
+        const id = el.getAttribute('aria-activedescendant');
+        const option = id ? document.getElementById(id) : null;
+        return option?.getAttribute('aria-selected') === 'true' ? option.firstChild?.textContent : null;
+      });
+    const first = await options.nth(0).evaluate((el) => el.firstChild?.textContent);
+    const second = await options.nth(1).evaluate((el) => el.firstChild?.textContent);
+    expect(await activeName()).toBe(first);
+    await box.press('ArrowDown');
+    await expect.poll(activeName).toBe(second);
+    await box.press('ArrowUp');
+    await expect.poll(activeName).toBe(first);
+    await box.press('ArrowDown');
+    await screenshot(page, 'access-mentions');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe(`Ask @${second} `);
+    expect(await options.count()).toBe(0);
+    await box.pressSequentially('and @', { delay: 20 });
+    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    await box.press('Escape');
+    await expect.poll(() => options.count()).toBe(0);
+    expect(await page.locator('.new-thread').count()).toBe(1);
+  });
+});
