@@ -32,7 +32,8 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const onScreen = (l: Locator) =>
   l.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+    // Within a pixel: the browser brings a focused element into view to sub-pixel positions.
+    return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.height > 0;
   });
 
 /** Lets ~30 frames pass: long enough for a scroll that would be started on focus to have moved the page. */
