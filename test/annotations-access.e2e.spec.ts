@@ -236,6 +236,33 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await screenshot(page, 'access-flag-focus');
   });
 
+  it('Escape in a reply box asks before clearing what was written, and leaves an empty box alone', async () => {
+    const page = await open(bob);
+    const card = page.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    const reply = card.getByRole('textbox', { name: 'Reply…' });
+    // The hint under the box says what Escape does there.
+    expect(await card.locator('.composer-hint').textContent()).toBe(
+      'Ctrl+Enter to send · Esc to clear · @ to mention',
+    );
+    const asked: string[] = [];
+    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await reply.fill('A reply I am not sure about.');
+    await reply.press('Escape');
+    await expect.poll(() => asked).toEqual(['Discard what you wrote?']);
+    expect(await reply.inputValue()).toBe('A reply I am not sure about.');
+    page.once('dialog', (d) => (asked.push(d.message()), void d.accept()));
+    await reply.press('Escape');
+    await expect.poll(() => reply.inputValue()).toBe('');
+    expect(asked).toHaveLength(2);
+    // Empty: nothing is asked, nothing changes, focus stays in the box.
+    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await reply.press('Escape');
+    await framesPass(page);
+    expect(asked).toHaveLength(2);
+    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'access-reply-escape');
+  });
+
   it('the list of people to mention follows the arrow keys; Enter picks, Escape closes', async () => {
     const page = await open(bob);
     await page.getByRole('button', { name: 'Comment on the round or an option' }).click();

@@ -22,7 +22,10 @@ export interface ComposerProps {
   onCancel?: () => void;
 }
 
-/** A plain-text composer: Ctrl/Cmd+Enter sends, Esc cancels, "@" suggests people to mention. */
+/**
+ * A plain-text composer: Ctrl/Cmd+Enter sends, "@" suggests people to mention, Esc gives up: a form that can
+ * be cancelled closes, a box that stays (a thread's reply) is emptied; either asks first if text was written.
+ */
 export function Composer(props: ComposerProps) {
   const { t } = useTranslation('annotations');
   const id = useId();
@@ -66,12 +69,16 @@ export function Composer(props: ComposerProps) {
     setMentions([]);
   };
 
-  /** Gives up, asking first when that would throw away text the person wrote. */
-  const cancel = () => {
-    const written = body.trim() !== '' && body !== (props.initialBody ?? '');
+  /** Whether giving up now would throw away text the person wrote. */
+  const written = body.trim() !== '' && body !== (props.initialBody ?? '');
+
+  /** Gives up, asking first when that would throw away written text: closes the form, or empties the box. */
+  const discard = () => {
     if (written && !window.confirm(t('composer.discardConfirm'))) return;
     drafts.delete(props.draftKey);
-    props.onCancel?.();
+    if (props.onCancel) return props.onCancel();
+    setBody('');
+    setMentions([]);
   };
 
   /** The list of people to mention, from the keyboard: arrows move, Enter or Tab pick, Escape closes. */
@@ -97,7 +104,8 @@ export function Composer(props: ComposerProps) {
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (query !== null) return setQuery(null);
-      if (props.onCancel) cancel();
+      // An empty reply box has nothing to give up: Escape leaves it as it is.
+      if (props.onCancel || written) discard();
     }
   };
 
@@ -156,10 +164,12 @@ export function Composer(props: ComposerProps) {
       )}
       <div className="composer-row">
         <span id={`${id}-hint`} className={tooLong ? 'composer-hint is-error' : 'composer-hint'}>
-          {tooLong ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString() }) : t('composer.hint')}
+          {tooLong
+            ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString() })
+            : t(props.onCancel ? 'composer.hint' : 'composer.hintClear')}
         </span>
         {props.onCancel && (
-          <button type="button" className="button-secondary" onClick={cancel}>
+          <button type="button" className="button-secondary" onClick={discard}>
             {t('composer.cancel')}
           </button>
         )}
