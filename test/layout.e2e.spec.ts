@@ -11,6 +11,9 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'];
 
+/** What a phone shows at this moment (a full-page picture of a phone is very long). */
+const viewportShot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screenshots/${name}.png` });
+
 /**
  * What a reader checks on the demo consultation, on a desktop and on a phone, in every language: the round's
  * parts within reach, a header on one row, a closed round that says so, the text on record with its structure.
@@ -163,7 +166,31 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
       expect(await page.locator('main').innerText()).not.toMatch(/Live:|people here|person here/);
       expect(await page.locator('.presence').count()).toBe(0);
       await notice.getByRole('link', { name: 'Round 1 in the archive' }).waitFor();
+      // The comments read as the record: as they stood at closing, all of them shown, no live counts.
+      if (viewport === PHONE)
+        await page
+          .getByRole('navigation', { name: 'Parts of the round' })
+          .getByRole('link', { name: 'Comments' })
+          .click();
+      const comments = page.locator('.annotations-panel');
+      await comments.getByRole('heading', { name: 'Comments at closing' }).waitFor();
+      expect(await comments.locator('.annotations-closed').innerText()).toMatch(
+        /^Frozen on record: the threads stand as they did when the round closed/,
+      );
+      const filters = comments.getByRole('radiogroup', { name: 'Show threads' });
+      expect(await filters.getByRole('radio').allInnerTexts()).toEqual([
+        'Open at closing (2)',
+        'Resolved before closing (0)',
+        'All',
+      ]);
+      expect(await filters.getByRole('radio', { name: 'All' }).getAttribute('aria-checked')).toBe('true');
+      expect(await comments.locator('.thread-card').count()).toBe(2);
+      await filters.getByRole('radio', { name: 'Resolved before closing (0)' }).click();
+      await comments.getByText('No threads here yet.').waitFor();
+      await filters.getByRole('radio', { name: 'All' }).click();
+      expect(await comments.innerText()).not.toMatch(/Sign in to comment|Reply/);
       await screenshot(page, name);
+      if (viewport === PHONE) await viewportShot(page, `${name}-comments`);
     }
   });
 
