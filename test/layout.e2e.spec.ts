@@ -142,11 +142,19 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
   it('says at the top of a closed round and on its draft that it is closed and frozen on record, with no live signs', async () => {
     const sec = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
     await sec.locator('.ProseMirror').waitFor();
-    const closed = await sec.evaluate(
-      async (id) => (await fetch(`/api/rounds/${id}/close`, { method: 'POST' })).status,
-      roundId,
-    );
-    expect(closed).toBe(200);
+    // A moderation before closing, so that the record has a moderation log with its date.
+    const [closed, hidden] = await sec.evaluate(async (id) => {
+      const threads = (await (await fetch(`/api/rounds/${id}/threads`)).json()) as {
+        threads: { comments: { id: string }[] }[];
+      };
+      const hide = await fetch(`/api/comments/${threads.threads[0].comments[0].id}/hide`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: 'Kept for the demonstration of the log' }),
+      });
+      return [(await fetch(`/api/rounds/${id}/close`, { method: 'POST' })).status, hide.status];
+    }, roundId);
+    expect([closed, hidden]).toEqual([200, 200]);
 
     for (const [viewport, name] of [
       [DESKTOP, 'layout-closed-round'],
@@ -192,6 +200,42 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
       await screenshot(page, name);
       if (viewport === PHONE) await viewportShot(page, `${name}-comments`);
     }
+  });
+
+  it('writes every date of a closed round in the reader’s language, one way: the notice, the moderation log, the archive', async () => {
+    const page = await pageAs(null, `/consultations/${consultationId}`);
+    await page.getByRole('combobox').first().selectOption('fr');
+    const notice = page.getByRole('note').first();
+    await notice.getByText('Le tour 1 est clos').waitFor();
+    const closedAt = (await (await fetch(`${t.url}/api/archive`)).json()) as {
+      rounds: { roundId: string; closedAt: string }[];
+    }[];
+    const at = closedAt.flatMap((c) => c.rounds).find((r) => r.roundId === roundId)!.closedAt;
+    // The page's own Intl, medium date and short time: the shared formatter's, in French.
+    const [dateTime, date] = await page.evaluate(
+      (iso) => [
+        new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+        new Intl.DateTimeFormat('fr', { dateStyle: 'medium' }).format(new Date(iso)),
+      ],
+      at,
+    );
+    expect(await notice.innerText()).toContain(`le ${dateTime},`);
+    await page.locator('.moderation-log summary').click();
+    const logged = await page.locator('.moderation-log time').first().innerText();
+    expect(logged).toMatch(/^\d{1,2} [a-zéû]+\.? \d{4}/);
+    expect(await page.locator('.annotations-panel time').first().innerText()).toMatch(
+      /^\d{1,2} [a-zéû]+\.? \d{4}/,
+    );
+    // Nowhere a numeric date ("28/11/2026"), nor seconds.
+    expect(await page.locator('main').innerText()).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{2,4}|\d:\d\d:\d\d/);
+    await screenshot(page, 'layout-closed-round-fr');
+
+    await page.goto(`${t.url}/archive`);
+    await page.getByRole('combobox').first().selectOption('fr');
+    const entry = page.locator('.archive-list li', { hasText: 'Tour 1' }).first();
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain(`clos le ${date}`);
+    await screenshot(page, 'layout-archive-fr');
   });
 
   it('shows the text on record in the archive with its headings, lists and links, and the changes as a second view', async () => {
