@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   let alice: SignedInUser;
   let bob: SignedInUser;
   let consultationId: string;
+  let roundId: string;
   const contexts: BrowserContext[] = [];
 
   const open = (user: SignedInUser, options: Parameters<Browser['newContext']>[0] = DESKTOP) =>
@@ -89,6 +90,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
       .consultation.id;
     await grantRole(t, consultationId, carol.user.id, 'chair');
     const round = await createRound(t, consultationId);
+    roundId = round.id;
     secretariat = await writeDraft(t.url, round.id, sec.token, [FIRST, SECOND, ...FILLER]);
     const at = FIRST.indexOf('coherence');
     await request(t.url)
@@ -293,5 +295,56 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await box.press('Escape');
     await expect.poll(() => options.count()).toBe(0);
     expect(await page.locator('.new-thread').count()).toBe(1);
+  });
+  it('a refused reply or flag is said in the reader’s language, never in the server’s English', async () => {
+    const posted = await request(t.url)
+      .post(`/api/rounds/${roundId}/threads`)
+      .set('Authorization', alice.auth)
+      .send({ target: 'round', body: 'A remark to be withdrawn shortly.' })
+      .expect(201);
+    const commentId = posted.body.comments[0].id as string;
+    const page = await open(bob);
+    await page.getByRole('combobox').first().selectOption('fr');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+
+    // The round closed meanwhile (as the server answers then): the reply says so in French.
+    const english = 'Round 1 is closed: its draft, threads and positions are frozen on record';
+    await page.route('**/api/threads/*/comments', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 409, code: 'ROUND_CLOSED', message: english }),
+      }),
+    );
+    const card = page.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    await card.getByRole('textbox', { name: 'Répondre…' }).fill('Une réponse trop tardive.');
+    await card.getByRole('button', { name: 'Répondre', exact: true }).click();
+    await card
+      .getByRole('alert')
+      .getByText('Ce tour est clos : les commentaires ne sont plus acceptés.')
+      .waitFor();
+    expect(await page.getByText(english).count()).toBe(0);
+    await page.unroute('**/api/threads/*/comments');
+    await screenshot(page, 'access-reply-refused-fr');
+
+    // Flagging a comment its author withdrew meanwhile: the real server refuses, the page says why in French.
+    const comment = page.locator(`.comment[data-comment-id="${commentId}"]`);
+    await comment.getByRole('button', { name: 'Signaler' }).click();
+    await request(t.url)
+      .post(`/api/comments/${commentId}/withdraw`)
+      .set('Authorization', alice.auth)
+      .expect(200);
+    const reason = comment.getByRole('textbox', {
+      name: 'Pourquoi les modérateurs devraient-ils examiner ce commentaire ?',
+    });
+    await reason.fill('Hors sujet');
+    await reason.press('Enter');
+    await comment
+      .getByRole('alert')
+      .getByText('Ce commentaire a été retiré ou masqué entre-temps.')
+      .waitFor();
+    expect(await page.getByText('This comment was withdrawn').count()).toBe(0);
+    await screenshot(page, 'access-flag-refused-fr');
+    await page.getByRole('combobox').first().selectOption('en');
   });
 });

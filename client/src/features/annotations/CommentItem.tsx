@@ -90,7 +90,7 @@ export function CommentItem({
           initialBody={comment.body}
           autoFocus
           busy={edit.isPending}
-          error={edit.error?.message}
+          error={edit.error}
           onSubmit={(body, mentions) =>
             edit.mutateAsync({ commentId: comment.id, body, mentions }).then(() => setMode('read'))
           }

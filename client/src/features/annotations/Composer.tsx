@@ -1,7 +1,9 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
+import { FieldMessage, useFieldErrors } from '../auth/field-errors';
 import { useMentionable } from './api';
+import { CommentError } from './CommentError';
 
 /**
  * Unsent text, kept outside React state by key (a thread's reply, a new thread): live updates re-render or
@@ -17,7 +19,8 @@ export interface ComposerProps {
   initialBody?: string;
   autoFocus?: boolean;
   busy?: boolean;
-  error?: string | null;
+  /** The last refusal of what was sent (said in the reader's language), or null. */
+  error?: unknown;
   onSubmit: (body: string, mentions: string[]) => Promise<unknown>;
   onCancel?: () => void;
 }
@@ -39,6 +42,7 @@ export function Composer(props: ComposerProps) {
   const people = useMentionable(props.roundId, query ?? '', query !== null);
   const suggestions = query !== null ? (people.data ?? []) : [];
   const optionId = (i: number) => `${id}-person-${i}`;
+  const bodyError = useFieldErrors(props.error)('body');
 
   const update = (next: string, nextMentions = mentions) => {
     setBody(next);
@@ -129,13 +133,13 @@ export function Composer(props: ComposerProps) {
         value={body}
         placeholder={props.label}
         autoFocus={props.autoFocus}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={bodyError ? `${id}-hint ${id}-error` : `${id}-hint`}
         aria-autocomplete="list"
         aria-controls={suggestions.length > 0 ? `${id}-people` : undefined}
         aria-activedescendant={
           suggestions.length > 0 ? optionId(Math.min(activeIndex, suggestions.length - 1)) : undefined
         }
-        aria-invalid={tooLong || undefined}
+        aria-invalid={tooLong || !!bodyError || undefined}
         onChange={(e) => update(e.target.value)}
         onKeyDown={onKeyDown}
       />
@@ -177,11 +181,8 @@ export function Composer(props: ComposerProps) {
           {props.submitLabel}
         </button>
       </div>
-      {props.error && (
-        <p role="alert" className="composer-error">
-          {props.error}
-        </p>
-      )}
+      <FieldMessage id={`${id}-error`} message={bodyError} />
+      <CommentError error={props.error} marks={['body']} />
     </form>
   );
 }
