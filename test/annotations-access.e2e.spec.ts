@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
 import { join } from 'node:path';
 import { launchBrowser, screenshot, SCREENSHOT_DIR } from './helpers/browser.js';
-import type { Editor } from './helpers/collab.js';
+import * as Y from 'yjs';
+import { draftFragment } from '../shared/anchoring/plain-text.js';
+import { draftDocName } from '../shared/domain.js';
+import { connectEditor, synced, type Editor } from './helpers/collab.js';
 import { highlights, openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
 import { hasChromium } from './helpers/environment.js';
 import {
@@ -69,6 +72,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   let bob: SignedInUser;
   let consultationId: string;
   let roundId: string;
+  let sec: SignedInUser;
   const contexts: BrowserContext[] = [];
 
   const open = (user: SignedInUser, options: Parameters<Browser['newContext']>[0] = DESKTOP) =>
@@ -82,7 +86,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   beforeAll(async () => {
     t = await createTestApp();
     browser = await launchBrowser();
-    const sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
     alice = await createUser(t, { displayName: 'Alice Participant' });
     bob = await createUser(t, { displayName: 'Bob Participant' });
     const carol = await createUser(t, { displayName: 'Carol Chair' });
@@ -346,5 +350,57 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     expect(await page.getByText('This comment was withdrawn').count()).toBe(0);
     await screenshot(page, 'access-flag-refused-fr');
     await page.getByRole('combobox').first().selectOption('en');
+  });
+  it('a thread on the very first words of the draft (its first heading), selected with the mouse, is highlighted', async () => {
+    const { consultation } = await createConsultation(t, { title: 'A draft that opens with a heading' });
+    const round = await createRound(t, consultation.id);
+    const writer = connectEditor(t.url, draftDocName(round.id), { token: sec.token });
+    try {
+      await synced(writer);
+      writer.doc.transact(() => {
+        const heading = new Y.XmlElement('heading');
+        heading.setAttribute('level', '1');
+        heading.insert(0, [new Y.XmlText('Background of the proposal')]);
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(FIRST)]);
+        draftFragment(writer.doc).insert(0, [heading, paragraph]);
+      });
+      const page = await openConsultationAs(
+        browser,
+        contexts,
+        { url: t.url, consultationId: consultation.id, user: alice, waitForText: 'Background of' },
+        DESKTOP,
+      );
+      // An ordinary drag over "Background", from its first letter.
+      const box = await page.locator('.draft-content h1').evaluate((h) => {
+        const text = document.createTreeWalker(h, NodeFilter.SHOW_TEXT).nextNode()!;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, 'Background'.length);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, right: r.right, y: r.top + r.height / 2 };
+      });
+      await page.mouse.move(box.left + 1, box.y);
+      await page.mouse.down();
+      await page.mouse.move(box.right - 1, box.y, { steps: 5 });
+      await page.mouse.up();
+      await page.getByRole('button', { name: /Comment$/ }).click();
+      await page.locator('.new-thread blockquote', { hasText: 'Background' }).waitFor();
+      await page.getByRole('textbox', { name: 'Write a comment…' }).fill('Whose background?');
+      await page.keyboard.press('Control+Enter');
+      await page.locator('.thread-card', { hasText: 'Whose background?' }).waitFor();
+      await expect.poll(() => highlights(page)).toEqual(['Background']);
+      // Another reader, on a fresh page, sees it highlighted too.
+      const other = await openConsultationAs(
+        browser,
+        contexts,
+        { url: t.url, consultationId: consultation.id, user: bob, waitForText: 'Background of' },
+        DESKTOP,
+      );
+      await expect.poll(() => highlights(other)).toEqual(['Background']);
+      await screenshot(other, 'access-first-words-highlighted');
+    } finally {
+      writer.destroy();
+    }
   });
 });
