@@ -41,12 +41,18 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await t?.close();
   });
 
-  async function pageAs(email: string | null, path: string, viewport = DESKTOP): Promise<Page> {
+  async function pageAs(
+    email: string | null,
+    path: string,
+    viewport = DESKTOP,
+    beforeOpening?: (page: Page) => void,
+  ): Promise<Page> {
     const context = await browser.newContext({ viewport, locale: 'en-GB' });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(t.url);
     if (email) await signInFromPage(page, email, DEMO_PASSWORD);
+    beforeOpening?.(page);
     await page.goto(`${t.url}${path}`);
     return page;
   }
@@ -200,6 +206,23 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
       await screenshot(page, name);
       if (viewport === PHONE) await viewportShot(page, `${name}-comments`);
     }
+  });
+
+  it('on a closed round, a signed-in reader’s page says nothing of their presence to anyone', async () => {
+    // Presence travels as y-websocket awareness messages (type 1): the page must send none at all, not even
+    // echoes, since nobody else on a closed round announces anything either.
+    const sent: number[] = [];
+    const page = await pageAs('kenya@demo.consulta.local', `/consultations/${consultationId}`, DESKTOP, (p) =>
+      p.on('websocket', (ws) => {
+        if (!ws.url().includes('/collab')) return;
+        ws.on('framesent', (f) => typeof f.payload !== 'string' && sent.push(f.payload[0]));
+      }),
+    );
+    await page.locator('.ProseMirror').waitFor();
+    await expect.poll(() => page.locator('.draft-status').innerText()).toMatch(/^Closed /);
+    // Synced (the draft shows) means the provider's opening messages are long sent: sync, and awareness if any.
+    await expect.poll(() => sent.includes(0)).toBe(true);
+    expect(sent.filter((type) => type === 1)).toEqual([]);
   });
 
   it('writes every date of a closed round in the reader’s language, one way: the notice, the moderation log, the archive', async () => {

@@ -32,7 +32,8 @@ function ConnectedDraft({
 }) {
   const { t } = useTranslation('drafts');
   const formatDate = useFormatDate();
-  const session = useCollabDocument(docName, self);
+  // A closed round's draft is the text on record: read, not attended. Nobody is "here" to announce.
+  const session = useCollabDocument(docName, self, { announce: !closedAt });
   const statusText = closedAt
     ? t('status.closed', {
         date: formatDate(closedAt),
