@@ -349,6 +349,10 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
       .waitFor();
     expect(await page.getByText('This comment was withdrawn').count()).toBe(0);
     await screenshot(page, 'access-flag-refused-fr');
+    // On a phone, the message stands under the form it is about.
+    await page.setViewportSize(PHONE.viewport);
+    await comment.scrollIntoViewIfNeeded();
+    await viewportShot(page, 'access-flag-refused-fr-phone');
     await page.getByRole('combobox').first().selectOption('en');
   });
   it('a thread on the very first words of the draft (its first heading), selected with the mouse, is highlighted', async () => {
