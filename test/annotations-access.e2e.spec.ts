@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
 import { join } from 'node:path';
 import { launchBrowser, screenshot, SCREENSHOT_DIR } from './helpers/browser.js';
-import type { Editor } from './helpers/collab.js';
+import * as Y from 'yjs';
+import { draftFragment } from '../shared/anchoring/plain-text.js';
+import { draftDocName } from '../shared/domain.js';
+import { connectEditor, synced, type Editor } from './helpers/collab.js';
 import { highlights, openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
 import { hasChromium } from './helpers/environment.js';
 import {
@@ -68,6 +71,8 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   let alice: SignedInUser;
   let bob: SignedInUser;
   let consultationId: string;
+  let roundId: string;
+  let sec: SignedInUser;
   const contexts: BrowserContext[] = [];
 
   const open = (user: SignedInUser, options: Parameters<Browser['newContext']>[0] = DESKTOP) =>
@@ -81,7 +86,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   beforeAll(async () => {
     t = await createTestApp();
     browser = await launchBrowser();
-    const sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
     alice = await createUser(t, { displayName: 'Alice Participant' });
     bob = await createUser(t, { displayName: 'Bob Participant' });
     const carol = await createUser(t, { displayName: 'Carol Chair' });
@@ -89,6 +94,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
       .consultation.id;
     await grantRole(t, consultationId, carol.user.id, 'chair');
     const round = await createRound(t, consultationId);
+    roundId = round.id;
     secretariat = await writeDraft(t.url, round.id, sec.token, [FIRST, SECOND, ...FILLER]);
     const at = FIRST.indexOf('coherence');
     await request(t.url)
@@ -236,6 +242,33 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await screenshot(page, 'access-flag-focus');
   });
 
+  it('Escape in a reply box asks before clearing what was written, and leaves an empty box alone', async () => {
+    const page = await open(bob);
+    const card = page.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    const reply = card.getByRole('textbox', { name: 'Reply…' });
+    // The hint under the box says what Escape does there.
+    expect(await card.locator('.composer-hint').textContent()).toBe(
+      'Ctrl+Enter to send · Esc to clear · @ to mention',
+    );
+    const asked: string[] = [];
+    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await reply.fill('A reply I am not sure about.');
+    await reply.press('Escape');
+    await expect.poll(() => asked).toEqual(['Discard what you wrote?']);
+    expect(await reply.inputValue()).toBe('A reply I am not sure about.');
+    page.once('dialog', (d) => (asked.push(d.message()), void d.accept()));
+    await reply.press('Escape');
+    await expect.poll(() => reply.inputValue()).toBe('');
+    expect(asked).toHaveLength(2);
+    // Empty: nothing is asked, nothing changes, focus stays in the box.
+    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await reply.press('Escape');
+    await framesPass(page);
+    expect(asked).toHaveLength(2);
+    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'access-reply-escape');
+  });
+
   it('the list of people to mention follows the arrow keys; Enter picks, Escape closes', async () => {
     const page = await open(bob);
     await page.getByRole('button', { name: 'Comment on the round or an option' }).click();
@@ -266,5 +299,112 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await box.press('Escape');
     await expect.poll(() => options.count()).toBe(0);
     expect(await page.locator('.new-thread').count()).toBe(1);
+  });
+  it('a refused reply or flag is said in the reader’s language, never in the server’s English', async () => {
+    const posted = await request(t.url)
+      .post(`/api/rounds/${roundId}/threads`)
+      .set('Authorization', alice.auth)
+      .send({ target: 'round', body: 'A remark to be withdrawn shortly.' })
+      .expect(201);
+    const commentId = posted.body.comments[0].id as string;
+    const page = await open(bob);
+    await page.getByRole('combobox').first().selectOption('fr');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+
+    // The round closed meanwhile (as the server answers then): the reply says so in French.
+    const english = 'Round 1 is closed: its draft, threads and positions are frozen on record';
+    await page.route('**/api/threads/*/comments', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 409, code: 'ROUND_CLOSED', message: english }),
+      }),
+    );
+    const card = page.locator('.thread-card', { hasText: 'Coherence with which other work?' });
+    await card.getByRole('textbox', { name: 'Répondre…' }).fill('Une réponse trop tardive.');
+    await card.getByRole('button', { name: 'Répondre', exact: true }).click();
+    await card
+      .getByRole('alert')
+      .getByText('Ce tour est clos : les commentaires ne sont plus acceptés.')
+      .waitFor();
+    expect(await page.getByText(english).count()).toBe(0);
+    await page.unroute('**/api/threads/*/comments');
+    await screenshot(page, 'access-reply-refused-fr');
+
+    // Flagging a comment its author withdrew meanwhile: the real server refuses, the page says why in French.
+    const comment = page.locator(`.comment[data-comment-id="${commentId}"]`);
+    await comment.getByRole('button', { name: 'Signaler' }).click();
+    await request(t.url)
+      .post(`/api/comments/${commentId}/withdraw`)
+      .set('Authorization', alice.auth)
+      .expect(200);
+    const reason = comment.getByRole('textbox', {
+      name: 'Pourquoi les modérateurs devraient-ils examiner ce commentaire ?',
+    });
+    await reason.fill('Hors sujet');
+    await reason.press('Enter');
+    await comment
+      .getByRole('alert')
+      .getByText('Ce commentaire a été retiré ou masqué entre-temps.')
+      .waitFor();
+    expect(await page.getByText('This comment was withdrawn').count()).toBe(0);
+    await screenshot(page, 'access-flag-refused-fr');
+    // On a phone, the message stands under the form it is about.
+    await page.setViewportSize(PHONE.viewport);
+    await comment.scrollIntoViewIfNeeded();
+    await viewportShot(page, 'access-flag-refused-fr-phone');
+    await page.getByRole('combobox').first().selectOption('en');
+  });
+  it('a thread on the very first words of the draft (its first heading), selected with the mouse, is highlighted', async () => {
+    const { consultation } = await createConsultation(t, { title: 'A draft that opens with a heading' });
+    const round = await createRound(t, consultation.id);
+    const writer = connectEditor(t.url, draftDocName(round.id), { token: sec.token });
+    try {
+      await synced(writer);
+      writer.doc.transact(() => {
+        const heading = new Y.XmlElement('heading');
+        heading.setAttribute('level', '1');
+        heading.insert(0, [new Y.XmlText('Background of the proposal')]);
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(FIRST)]);
+        draftFragment(writer.doc).insert(0, [heading, paragraph]);
+      });
+      const page = await openConsultationAs(
+        browser,
+        contexts,
+        { url: t.url, consultationId: consultation.id, user: alice, waitForText: 'Background of' },
+        DESKTOP,
+      );
+      // An ordinary drag over "Background", from its first letter.
+      const box = await page.locator('.draft-content h1').evaluate((h) => {
+        const text = document.createTreeWalker(h, NodeFilter.SHOW_TEXT).nextNode()!;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, 'Background'.length);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, right: r.right, y: r.top + r.height / 2 };
+      });
+      await page.mouse.move(box.left + 1, box.y);
+      await page.mouse.down();
+      await page.mouse.move(box.right - 1, box.y, { steps: 5 });
+      await page.mouse.up();
+      await page.getByRole('button', { name: /Comment$/ }).click();
+      await page.locator('.new-thread blockquote', { hasText: 'Background' }).waitFor();
+      await page.getByRole('textbox', { name: 'Write a comment…' }).fill('Whose background?');
+      await page.keyboard.press('Control+Enter');
+      await page.locator('.thread-card', { hasText: 'Whose background?' }).waitFor();
+      await expect.poll(() => highlights(page)).toEqual(['Background']);
+      // Another reader, on a fresh page, sees it highlighted too.
+      const other = await openConsultationAs(
+        browser,
+        contexts,
+        { url: t.url, consultationId: consultation.id, user: bob, waitForText: 'Background of' },
+        DESKTOP,
+      );
+      await expect.poll(() => highlights(other)).toEqual(['Background']);
+      await screenshot(other, 'access-first-words-highlighted');
+    } finally {
+      writer.destroy();
+    }
   });
 });

@@ -11,6 +11,9 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'];
 
+/** What a phone shows at this moment (a full-page picture of a phone is very long). */
+const viewportShot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screenshots/${name}.png` });
+
 /**
  * What a reader checks on the demo consultation, on a desktop and on a phone, in every language: the round's
  * parts within reach, a header on one row, a closed round that says so, the text on record with its structure.
@@ -38,12 +41,18 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await t?.close();
   });
 
-  async function pageAs(email: string | null, path: string, viewport = DESKTOP): Promise<Page> {
+  async function pageAs(
+    email: string | null,
+    path: string,
+    viewport = DESKTOP,
+    beforeOpening?: (page: Page) => void,
+  ): Promise<Page> {
     const context = await browser.newContext({ viewport, locale: 'en-GB' });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(t.url);
     if (email) await signInFromPage(page, email, DEMO_PASSWORD);
+    beforeOpening?.(page);
     await page.goto(`${t.url}${path}`);
     return page;
   }
@@ -139,11 +148,19 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
   it('says at the top of a closed round and on its draft that it is closed and frozen on record, with no live signs', async () => {
     const sec = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
     await sec.locator('.ProseMirror').waitFor();
-    const closed = await sec.evaluate(
-      async (id) => (await fetch(`/api/rounds/${id}/close`, { method: 'POST' })).status,
-      roundId,
-    );
-    expect(closed).toBe(200);
+    // A moderation before closing, so that the record has a moderation log with its date.
+    const [closed, hidden] = await sec.evaluate(async (id) => {
+      const threads = (await (await fetch(`/api/rounds/${id}/threads`)).json()) as {
+        threads: { comments: { id: string }[] }[];
+      };
+      const hide = await fetch(`/api/comments/${threads.threads[0].comments[0].id}/hide`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: 'Kept for the demonstration of the log' }),
+      });
+      return [(await fetch(`/api/rounds/${id}/close`, { method: 'POST' })).status, hide.status];
+    }, roundId);
+    expect([closed, hidden]).toEqual([200, 200]);
 
     for (const [viewport, name] of [
       [DESKTOP, 'layout-closed-round'],
@@ -163,8 +180,85 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
       expect(await page.locator('main').innerText()).not.toMatch(/Live:|people here|person here/);
       expect(await page.locator('.presence').count()).toBe(0);
       await notice.getByRole('link', { name: 'Round 1 in the archive' }).waitFor();
+      // The comments read as the record: as they stood at closing, all of them shown, no live counts.
+      if (viewport === PHONE)
+        await page
+          .getByRole('navigation', { name: 'Parts of the round' })
+          .getByRole('link', { name: 'Comments' })
+          .click();
+      const comments = page.locator('.annotations-panel');
+      await comments.getByRole('heading', { name: 'Comments at closing' }).waitFor();
+      expect(await comments.locator('.annotations-closed').innerText()).toMatch(
+        /^Frozen on record: the threads stand as they did when the round closed/,
+      );
+      const filters = comments.getByRole('radiogroup', { name: 'Show threads' });
+      expect(await filters.getByRole('radio').allInnerTexts()).toEqual([
+        'Open at closing (2)',
+        'Resolved before closing (0)',
+        'All',
+      ]);
+      expect(await filters.getByRole('radio', { name: 'All' }).getAttribute('aria-checked')).toBe('true');
+      expect(await comments.locator('.thread-card').count()).toBe(2);
+      await filters.getByRole('radio', { name: 'Resolved before closing (0)' }).click();
+      await comments.getByText('No threads here yet.').waitFor();
+      await filters.getByRole('radio', { name: 'All' }).click();
+      expect(await comments.innerText()).not.toMatch(/Sign in to comment|Reply/);
       await screenshot(page, name);
+      if (viewport === PHONE) await viewportShot(page, `${name}-comments`);
     }
+  });
+
+  it('on a closed round, a signed-in reader’s page says nothing of their presence to anyone', async () => {
+    // Presence travels as y-websocket awareness messages (type 1): the page must send none at all, not even
+    // echoes, since nobody else on a closed round announces anything either.
+    const sent: number[] = [];
+    const page = await pageAs('kenya@demo.consulta.local', `/consultations/${consultationId}`, DESKTOP, (p) =>
+      p.on('websocket', (ws) => {
+        if (!ws.url().includes('/collab')) return;
+        ws.on('framesent', (f) => typeof f.payload !== 'string' && sent.push(f.payload[0]));
+      }),
+    );
+    await page.locator('.ProseMirror').waitFor();
+    await expect.poll(() => page.locator('.draft-status').innerText()).toMatch(/^Closed /);
+    // Synced (the draft shows) means the provider's opening messages are long sent: sync, and awareness if any.
+    await expect.poll(() => sent.includes(0)).toBe(true);
+    expect(sent.filter((type) => type === 1)).toEqual([]);
+  });
+
+  it('writes every date of a closed round in the reader’s language, one way: the notice, the moderation log, the archive', async () => {
+    const page = await pageAs(null, `/consultations/${consultationId}`);
+    await page.getByRole('combobox').first().selectOption('fr');
+    const notice = page.getByRole('note').first();
+    await notice.getByText('Le tour 1 est clos').waitFor();
+    const closedAt = (await (await fetch(`${t.url}/api/archive`)).json()) as {
+      rounds: { roundId: string; closedAt: string }[];
+    }[];
+    const at = closedAt.flatMap((c) => c.rounds).find((r) => r.roundId === roundId)!.closedAt;
+    // The page's own Intl, medium date and short time: the shared formatter's, in French.
+    const [dateTime, date] = await page.evaluate(
+      (iso) => [
+        new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+        new Intl.DateTimeFormat('fr', { dateStyle: 'medium' }).format(new Date(iso)),
+      ],
+      at,
+    );
+    expect(await notice.innerText()).toContain(`le ${dateTime},`);
+    await page.locator('.moderation-log summary').click();
+    const logged = await page.locator('.moderation-log time').first().innerText();
+    expect(logged).toMatch(/^\d{1,2} [a-zéû]+\.? \d{4}/);
+    expect(await page.locator('.annotations-panel time').first().innerText()).toMatch(
+      /^\d{1,2} [a-zéû]+\.? \d{4}/,
+    );
+    // Nowhere a numeric date ("28/11/2026"), nor seconds.
+    expect(await page.locator('main').innerText()).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{2,4}|\d:\d\d:\d\d/);
+    await screenshot(page, 'layout-closed-round-fr');
+
+    await page.goto(`${t.url}/archive`);
+    await page.getByRole('combobox').first().selectOption('fr');
+    const entry = page.locator('.archive-list li', { hasText: 'Tour 1' }).first();
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain(`clos le ${date}`);
+    await screenshot(page, 'layout-archive-fr');
   });
 
   it('shows the text on record in the archive with its headings, lists and links, and the changes as a second view', async () => {

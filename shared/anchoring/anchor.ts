@@ -63,8 +63,8 @@ export function offsetOf(doc: Y.Doc, pt: PlainText, rel: Y.RelativePosition): nu
   return child ? (pt.spans.get(child)?.start ?? span.end) : span.end;
 }
 
-/** The relative position at a plain-text offset (inside the text block that contains it). */
-export function relativeAt(pt: PlainText, offset: number, assoc = 0): Y.RelativePosition | null {
+/** The text (of a text block) that holds a plain-text offset, and the offset's index in it. */
+export function textAt(pt: PlainText, offset: number): { type: Y.XmlText; index: number } | null {
   let best: { type: Y.XmlText; start: number } | null = null;
   for (const [type, span] of pt.spans) {
     if (type instanceof Y.XmlText && span.start <= offset && offset <= span.end) {
@@ -72,8 +72,13 @@ export function relativeAt(pt: PlainText, offset: number, assoc = 0): Y.Relative
       if (!best || span.start > best.start) best = { type, start: span.start };
     }
   }
-  if (!best) return null;
-  return Y.createRelativePositionFromTypeIndex(best.type, offset - best.start, assoc);
+  return best && { type: best.type, index: offset - best.start };
+}
+
+/** The relative position at a plain-text offset (inside the text block that contains it). */
+export function relativeAt(pt: PlainText, offset: number, assoc = 0): Y.RelativePosition | null {
+  const at = textAt(pt, offset);
+  return at && Y.createRelativePositionFromTypeIndex(at.type, at.index, assoc);
 }
 
 export function quoteAt(text: string, from: number, to: number): TextQuote {

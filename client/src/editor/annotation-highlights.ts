@@ -6,9 +6,9 @@ import {
   relativePositionToAbsolutePosition,
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
-import type * as Y from 'yjs';
-import { anchorFromOffsets, offsetOf, relativeAt, resolveAnchorIn } from '../../../shared/anchoring/anchor';
-import { plainText } from '../../../shared/anchoring/plain-text';
+import * as Y from 'yjs';
+import { anchorFromOffsets, offsetOf, resolveAnchorIn, textAt } from '../../../shared/anchoring/anchor';
+import { plainText, type PlainText } from '../../../shared/anchoring/plain-text';
 import {
   annotationBridge,
   type HighlightAnchor,
@@ -37,6 +37,27 @@ function bindingOf(state: EditorState): Binding | null {
 }
 
 /**
+ * This editor's position of a plain-text offset: where the text holding it starts in the editor, plus the
+ * offset's index in that text. The start is resolved from a position naming the text among its block's
+ * children, not from a position inside the text: y-tiptap (3.0.9) answers null for any position inside a text
+ * that lands at the document's very start (`isMisresolvedTextPosition`, a guard for carets while syncing), so
+ * a passage opening the draft (its first heading's first words) was never highlighted.
+ */
+function pmPositionAt(binding: Binding, pt: PlainText, offset: number): number | null {
+  const at = textAt(pt, offset);
+  const block = at?.type.parent;
+  if (!at || !(block instanceof Y.XmlElement)) return null;
+  const child = block.toArray().indexOf(at.type);
+  const textStart = relativePositionToAbsolutePosition(
+    binding.doc,
+    binding.type,
+    Y.createRelativePositionFromTypeIndex(block, child),
+    binding.mapping as never,
+  );
+  return textStart == null ? null : textStart + at.index;
+}
+
+/**
  * Highlights annotated passages as decorations: nothing is written into the shared document (the draft is an
  * official text). Every anchor is resolved with the same shared function as the server (relative positions,
  * then the quote), in plain-text offsets, which are then mapped to this editor's positions through Yjs.
@@ -50,19 +71,14 @@ function highlightsFor(
   if (!binding) return EMPTY;
   const positions = new Map<string, LivePosition>();
   const pt = plainText(binding.type);
-  const toPm = (offset: number, assoc: number) => {
-    const rel = relativeAt(pt, offset, assoc);
-    return rel
-      ? relativePositionToAbsolutePosition(binding.doc, binding.type, rel, binding.mapping as never)
-      : null;
-  };
+  const toPm = (offset: number) => pmPositionAt(binding, pt, offset);
   const decorations: Decoration[] = [];
   for (const a of anchors) {
     const r = resolveAnchorIn(binding.doc, pt, a.anchor);
     positions.set(a.threadId, { status: r.status, from: r.from ?? null, currentText: r.currentText ?? null });
     if (r.from == null || r.to == null) continue;
-    const from = toPm(r.from, 0);
-    const to = toPm(r.to, -1);
+    const from = toPm(r.from);
+    const to = toPm(r.to);
     if (from == null || to == null || from >= to) continue;
     decorations.push(
       Decoration.inline(from, to, {

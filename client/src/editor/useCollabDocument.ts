@@ -26,10 +26,13 @@ const collabUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${lo
  * One Yjs document bound to /collab/<docName> with the stock y-websocket provider. The provider lives in an
  * effect (React StrictMode mounts twice; the cleanup destroys it). Rights follow the server: the ticket
  * says whether we may write, and a permission-denied message (round closed, role removed) turns it off.
+ * With `announce` false (a closed round's draft, on record) the reader is never in anyone's presence list:
+ * the awareness state is cleared before connecting, so nothing is ever sent for it.
  */
 export function useCollabDocument(
   docName: string,
   self: { id: string; displayName: string } | null,
+  { announce = true }: { announce?: boolean } = {},
 ): CollabSession {
   const signedIn = !!self;
   const [binding, setBinding] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
@@ -45,7 +48,11 @@ export function useCollabDocument(
         onTicket: (ticket) => setCanWrite(!!ticket?.canWrite),
       }),
       disableBc: true,
+      connect: false,
     });
+    // The provider announces a non-null local state on connecting, and the editor's caret extension only
+    // adds fields to a state that exists: null here keeps this reader silent for the whole session.
+    if (!announce) p.awareness.setLocalState(null);
     // y-protocols auth message: [2][0 = permission denied][reason]; the server sends it to read-only peers.
     p.messageHandlers[2] = (_encoder, decoder) => {
       if (decoding.readVarUint(decoder) === 0) setCanWrite(false);
@@ -56,7 +63,8 @@ export function useCollabDocument(
     const onAwareness = () => {
       const byUser = new Map<string, CollabUserState>();
       // Our own entry: the server rewrites it for everyone else but never echoes it back to us.
-      if (self) byUser.set(self.id, { userId: self.id, name: self.displayName, color: colourOf(self.id) });
+      if (self && announce)
+        byUser.set(self.id, { userId: self.id, name: self.displayName, color: colourOf(self.id) });
       for (const state of p.awareness.getStates().values()) {
         const user = state.user as CollabUserState | undefined;
         if (user?.userId) byUser.set(user.userId, user);
@@ -67,6 +75,7 @@ export function useCollabDocument(
     p.on('closed', onClosed);
     p.on('sync', onSync);
     p.awareness.on('change', onAwareness);
+    p.connect();
     setBinding({ doc, provider: p });
     return () => {
       p.awareness.off('change', onAwareness);
@@ -74,7 +83,7 @@ export function useCollabDocument(
       doc.destroy();
       setBinding(null);
     };
-  }, [docName, signedIn, self?.id, self?.displayName]);
+  }, [docName, signedIn, self?.id, self?.displayName, announce]);
 
   return {
     doc: binding?.doc ?? null,

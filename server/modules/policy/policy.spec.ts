@@ -52,7 +52,7 @@ const PUBLIC_CLOSED = `
   consultation.manage           401   403   403   403   403   ✓     403
   round.manage                  401   403   403   403   403   ✓     403
   draft.edit                    401   409   409   409   409   409   409
-  presence.broadcast            401   ✓     403   ✓     ✓     ✓     403
+  presence.broadcast            401   403   403   403   403   403   403
   thread.create                 401   409   409   409   409   409   409
   comment.reply                 401   409   409   409   409   409   409
   comment.editOwn               401   409   409   409   409   409   409
@@ -113,7 +113,7 @@ const RESTRICTED_CLOSED = `
   consultation.manage           401   403   403   403   403   ✓     403
   round.manage                  401   403   403   403   403   ✓     403
   draft.edit                    401   403   409   409   409   409   403
-  presence.broadcast            401   403   403   ✓     ✓     ✓     403
+  presence.broadcast            401   403   403   403   403   403   403
   thread.create                 401   403   409   409   409   409   403
   comment.reply                 401   403   409   409   409   409   403
   comment.editOwn               401   403   409   409   409   409   403

@@ -157,6 +157,10 @@ export function decide(principal: Principal | null, action: Action, ctx: PolicyC
       `Round${ctx.round.number ? ` ${ctx.round.number}` : ''} is closed: its draft, threads and positions are frozen on record`,
     );
   }
+  // A closed round's draft is on record: read, not attended. Nobody appears "here" on it.
+  if (action === 'presence.broadcast' && ctx.round?.status === 'closed') {
+    return refuse('A closed round’s draft is on record: nobody is present on it');
+  }
   if (ROUND_WRITES.has(action) && ctx.round && ctx.round.status !== 'open' && action !== 'draft.edit') {
     return deny(HttpStatus.CONFLICT, ERROR_CODES.CONFLICT, 'This round is not open yet');
   }

@@ -34,7 +34,9 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
   const { data: me } = useMe();
   const { data, isLoading, error } = useThreads(roundId);
   useThreadLiveUpdates(consultation.id, roundId);
-  const [filter, setFilter] = useState<Filter>('open');
+  /** A closed round's threads are its record: read whole, as they stood at closing, not as a live to-do list. */
+  const closed = consultation.currentRound?.status === 'closed';
+  const [filter, setFilter] = useState<Filter>(closed ? 'all' : 'open');
   const [composing, setComposing] = useState<NewThreadTarget | null>(null);
   /** A thread just posted here: focus goes to its card once the list has it (the composer is gone). */
   const [posted, setPosted] = useState<string | null>(null);
@@ -132,7 +134,8 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
 
   return (
     <section className="annotations-panel" aria-labelledby="annotations-title">
-      <h2 id="annotations-title">{t('title')}</h2>
+      <h2 id="annotations-title">{closed ? t('closed.title') : t('title')}</h2>
+      {closed && <p className="annotations-closed meta">{t('closed.note')}</p>}
       {viewer.canComment && (
         <SelectionCommentButton onComment={(anchor) => compose({ kind: 'passage', anchor })} />
       )}
@@ -153,7 +156,9 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
             className={filter === f ? 'chip is-selected' : 'chip'}
             onClick={() => setFilter(f)}
           >
-            {f === 'all' ? t('filter.all') : t(`filter.${f}`, { n: counts[f] })}
+            {f === 'all'
+              ? t('filter.all')
+              : t(closed ? `closed.filter.${f}` : `filter.${f}`, { n: counts[f] })}
           </button>
         ))}
       </div>
@@ -170,7 +175,7 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
           </button>
         </>
       )}
-      {!me && (
+      {!me && !closed && (
         <p className="meta">
           <SignInLink>{t('signInToComment')}</SignInLink>
         </p>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentView } from '../../../../shared/schemas/annotations';
+import { useFormatDate } from '../../i18n/dates';
 import { useEditComment, useFlagComment, useModerate, useWithdrawComment } from './api';
 import { CommentText } from './CommentText';
 import { Composer } from './Composer';
@@ -23,7 +24,8 @@ export function CommentItem({
   roundId: string;
   viewer: Viewer;
 }) {
-  const { t, i18n } = useTranslation('annotations');
+  const { t } = useTranslation('annotations');
+  const formatDate = useFormatDate();
   const [mode, setMode] = useState<Mode>('read');
   /** The action whose form was open: its button gets focus back when the form closes (else focus is lost). */
   const closedFrom = useRef<Mode | null>(null);
@@ -51,10 +53,6 @@ export function CommentItem({
   const flag = useFlagComment();
   const moderate = useModerate(roundId);
   const own = !!viewer.userId && comment.author?.id === viewer.userId;
-  const when = new Date(comment.createdAt).toLocaleString(i18n.language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
 
   return (
     <li className={`comment comment-${comment.state}`} data-comment-id={comment.id}>
@@ -67,10 +65,10 @@ export function CommentItem({
         )}
         {comment.official && <span className="badge badge-official">{t('comment.official')}</span>}
         <time className="meta" dateTime={comment.createdAt}>
-          {when}
+          {formatDate(comment.createdAt)}
         </time>
         {comment.editedAt && comment.state === 'visible' && (
-          <span className="meta" title={new Date(comment.editedAt).toLocaleString(i18n.language)}>
+          <span className="meta" title={formatDate(comment.editedAt)}>
             {t('comment.edited')}
           </span>
         )}
@@ -92,7 +90,7 @@ export function CommentItem({
           initialBody={comment.body}
           autoFocus
           busy={edit.isPending}
-          error={edit.error?.message}
+          error={edit.error}
           onSubmit={(body, mentions) =>
             edit.mutateAsync({ commentId: comment.id, body, mentions }).then(() => setMode('read'))
           }

@@ -1,7 +1,9 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
+import { FieldMessage, useFieldErrors } from '../auth/field-errors';
 import { useMentionable } from './api';
+import { CommentError } from './CommentError';
 
 /**
  * Unsent text, kept outside React state by key (a thread's reply, a new thread): live updates re-render or
@@ -17,12 +19,16 @@ export interface ComposerProps {
   initialBody?: string;
   autoFocus?: boolean;
   busy?: boolean;
-  error?: string | null;
+  /** The last refusal of what was sent (said in the reader's language), or null. */
+  error?: unknown;
   onSubmit: (body: string, mentions: string[]) => Promise<unknown>;
   onCancel?: () => void;
 }
 
-/** A plain-text composer: Ctrl/Cmd+Enter sends, Esc cancels, "@" suggests people to mention. */
+/**
+ * A plain-text composer: Ctrl/Cmd+Enter sends, "@" suggests people to mention, Esc gives up: a form that can
+ * be cancelled closes, a box that stays (a thread's reply) is emptied; either asks first if text was written.
+ */
 export function Composer(props: ComposerProps) {
   const { t } = useTranslation('annotations');
   const id = useId();
@@ -36,6 +42,7 @@ export function Composer(props: ComposerProps) {
   const people = useMentionable(props.roundId, query ?? '', query !== null);
   const suggestions = query !== null ? (people.data ?? []) : [];
   const optionId = (i: number) => `${id}-person-${i}`;
+  const bodyError = useFieldErrors(props.error)('body');
 
   const update = (next: string, nextMentions = mentions) => {
     setBody(next);
@@ -66,12 +73,16 @@ export function Composer(props: ComposerProps) {
     setMentions([]);
   };
 
-  /** Gives up, asking first when that would throw away text the person wrote. */
-  const cancel = () => {
-    const written = body.trim() !== '' && body !== (props.initialBody ?? '');
+  /** Whether giving up now would throw away text the person wrote. */
+  const written = body.trim() !== '' && body !== (props.initialBody ?? '');
+
+  /** Gives up, asking first when that would throw away written text: closes the form, or empties the box. */
+  const discard = () => {
     if (written && !window.confirm(t('composer.discardConfirm'))) return;
     drafts.delete(props.draftKey);
-    props.onCancel?.();
+    if (props.onCancel) return props.onCancel();
+    setBody('');
+    setMentions([]);
   };
 
   /** The list of people to mention, from the keyboard: arrows move, Enter or Tab pick, Escape closes. */
@@ -97,7 +108,8 @@ export function Composer(props: ComposerProps) {
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (query !== null) return setQuery(null);
-      if (props.onCancel) cancel();
+      // An empty reply box has nothing to give up: Escape leaves it as it is.
+      if (props.onCancel || written) discard();
     }
   };
 
@@ -121,13 +133,13 @@ export function Composer(props: ComposerProps) {
         value={body}
         placeholder={props.label}
         autoFocus={props.autoFocus}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={bodyError ? `${id}-hint ${id}-error` : `${id}-hint`}
         aria-autocomplete="list"
         aria-controls={suggestions.length > 0 ? `${id}-people` : undefined}
         aria-activedescendant={
           suggestions.length > 0 ? optionId(Math.min(activeIndex, suggestions.length - 1)) : undefined
         }
-        aria-invalid={tooLong || undefined}
+        aria-invalid={tooLong || !!bodyError || undefined}
         onChange={(e) => update(e.target.value)}
         onKeyDown={onKeyDown}
       />
@@ -156,10 +168,12 @@ export function Composer(props: ComposerProps) {
       )}
       <div className="composer-row">
         <span id={`${id}-hint`} className={tooLong ? 'composer-hint is-error' : 'composer-hint'}>
-          {tooLong ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString() }) : t('composer.hint')}
+          {tooLong
+            ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString() })
+            : t(props.onCancel ? 'composer.hint' : 'composer.hintClear')}
         </span>
         {props.onCancel && (
-          <button type="button" className="button-secondary" onClick={cancel}>
+          <button type="button" className="button-secondary" onClick={discard}>
             {t('composer.cancel')}
           </button>
         )}
@@ -167,11 +181,8 @@ export function Composer(props: ComposerProps) {
           {props.submitLabel}
         </button>
       </div>
-      {props.error && (
-        <p role="alert" className="composer-error">
-          {props.error}
-        </p>
-      )}
+      <FieldMessage id={`${id}-error`} message={bodyError} />
+      <CommentError error={props.error} marks={['body']} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useFormatDate } from '../../i18n/dates';
 import { moderationKeys, useModerationLog, useModerationQueue } from './api';
 import { CommentItem, type Viewer } from './CommentItem';
 
@@ -16,7 +17,8 @@ export function ModerationPanel({
   roundId: string;
   viewer: Viewer;
 }) {
-  const { t, i18n } = useTranslation('annotations');
+  const { t } = useTranslation('annotations');
+  const formatDate = useFormatDate();
   const qc = useQueryClient();
   const queue = useModerationQueue(consultationId, viewer.moderator);
   const log = useModerationLog(consultationId, true);
@@ -56,10 +58,7 @@ export function ModerationPanel({
             {log.data!.map((e) => (
               <li key={e.id} dir="auto">
                 <time className="meta" dateTime={e.createdAt}>
-                  {new Date(e.createdAt).toLocaleString(i18n.language, {
-                    dateStyle: 'short',
-                    timeStyle: 'short',
-                  })}
+                  {formatDate(e.createdAt)}
                 </time>{' '}
                 {e.action === 'hide' ? t('moderation.logHide') : t('moderation.logUnhide')}: {e.reason}
                 {e.moderator && <span className="meta"> — {e.moderator.displayName}</span>}

@@ -52,7 +52,7 @@ export function NewThreadForm({
         submitLabel={t('newThread.submit')}
         autoFocus
         busy={create.isPending}
-        error={create.error?.message}
+        error={create.error}
         onSubmit={async (body, mentions) => {
           const thread = await create.mutateAsync(
             target.kind === 'passage'

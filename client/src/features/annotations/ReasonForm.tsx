@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommentError } from './CommentError';
 
 /** A one-line reason (flag, hide, unhide): Enter sends, Esc cancels. */
 export function ReasonForm({
@@ -16,13 +17,14 @@ export function ReasonForm({
   const { t } = useTranslation('annotations');
   const id = useId();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   return (
     <form
       className="reason-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit(reason.trim()).then(onCancel, (err: Error) => setError(err.message));
+        setError(null);
+        onSubmit(reason.trim()).then(onCancel, setError);
       }}
     >
       <label htmlFor={id}>{label}</label>
@@ -41,7 +43,7 @@ export function ReasonForm({
       <button type="button" className="button-secondary" onClick={onCancel}>
         {t('composer.cancel')}
       </button>
-      {error && <p role="alert">{error}</p>}
+      <CommentError error={error} />
     </form>
   );
 }

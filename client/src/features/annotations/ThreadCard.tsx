@@ -91,7 +91,7 @@ export const ThreadCard = memo(function ThreadCard({
           label={t('thread.replyLabel')}
           submitLabel={t('thread.reply')}
           busy={reply.isPending}
-          error={reply.error?.message}
+          error={reply.error}
           onSubmit={(body, mentions) => reply.mutateAsync({ threadId: thread.id, body, mentions })}
         />
       )}

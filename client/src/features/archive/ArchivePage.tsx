@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useFormatDate } from '../../i18n/dates';
 import { useArchive } from './api';
 
 /** Closed rounds of public consultations and their published summaries, for anyone. */
 export function ArchivePage() {
-  const { t, i18n } = useTranslation('archive');
+  const { t } = useTranslation('archive');
+  const formatDate = useFormatDate();
   const { data, isLoading, error } = useArchive();
   if (isLoading) return <p role="status">{t('common:loading')}</p>;
   if (error || !data) return <p role="alert">{(error as Error | null)?.message ?? t('common:error')}</p>;
@@ -24,10 +26,7 @@ export function ArchivePage() {
               {c.rounds.map((r) => (
                 <li key={r.roundId}>
                   <Link to={`/archive/rounds/${r.roundId}`}>{t('round', { number: r.number })}</Link>
-                  {r.closedAt && (
-                    <> — {t('closedOn', { date: new Date(r.closedAt).toLocaleDateString(i18n.language) })}</>
-                  )}{' '}
-                  ·{' '}
+                  {r.closedAt && <> — {t('closedOn', { date: formatDate(r.closedAt, 'date') })}</>} ·{' '}
                   {r.summaryVersions > 0
                     ? t('summaryVersions', { count: r.summaryVersions })
                     : t('noSummary')}

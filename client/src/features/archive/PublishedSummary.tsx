@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitationKind, SummaryVersionView } from '../../../../shared/schemas/summaries';
+import { useFormatDate } from '../../i18n/dates';
 import { CitationPopover } from './CitationPopover';
 
 const KINDS = ['position', 'comment', 'thread'];
@@ -11,7 +12,8 @@ const KINDS = ['position', 'comment', 'thread'];
  * is shown as is. Clicking a citation opens what it points at.
  */
 export function PublishedSummary({ version }: { version: SummaryVersionView }) {
-  const { t, i18n } = useTranslation('archive');
+  const { t } = useTranslation('archive');
+  const formatDate = useFormatDate();
   const [open, setOpen] = useState<{ kind: CitationKind; id: string } | null>(null);
   const onClick = (e: React.MouseEvent) => {
     const a = (e.target as HTMLElement).closest('a.citation');
@@ -27,7 +29,7 @@ export function PublishedSummary({ version }: { version: SummaryVersionView }) {
       <header>
         <h2 id="published-title">{t('summary.version', { number: version.number })}</h2>
         <p className="meta">
-          {t('summary.published', { date: new Date(version.publishedAt).toLocaleString(i18n.language) })}
+          {t('summary.published', { date: formatDate(version.publishedAt) })}
           {version.publishedBy && <> · {version.publishedBy}</>}
           {version.changeNote && (
             <>

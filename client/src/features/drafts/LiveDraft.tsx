@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DraftEditor } from '../../editor/DraftEditor';
 import { PresenceList } from '../../editor/PresenceList';
 import { useCollabDocument } from '../../editor/useCollabDocument';
+import { useFormatDate } from '../../i18n/dates';
 import { useMe } from '../auth/useMe';
 
 /** The live draft (loaded on demand: Tiptap, ProseMirror and Yjs are most of the client's weight). */
@@ -29,14 +30,13 @@ function ConnectedDraft({
   closedAt: string | null;
   self: { id: string; displayName: string } | null;
 }) {
-  const { t, i18n } = useTranslation('drafts');
-  const session = useCollabDocument(docName, self);
+  const { t } = useTranslation('drafts');
+  const formatDate = useFormatDate();
+  // A closed round's draft is the text on record: read, not attended. Nobody is "here" to announce.
+  const session = useCollabDocument(docName, self, { announce: !closedAt });
   const statusText = closedAt
     ? t('status.closed', {
-        date: new Date(closedAt).toLocaleString(i18n.resolvedLanguage, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        }),
+        date: formatDate(closedAt),
       })
     : session.status === 'refused'
       ? t('status.refused')
