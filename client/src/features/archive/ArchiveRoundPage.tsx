@@ -49,7 +49,11 @@ export function ArchiveRoundPage() {
           </label>
         </nav>
       )}
-      {version.data ? <PublishedSummary version={version.data} /> : versions.data && <p>{t('noSummary')}</p>}
+      {version.data ? (
+        <PublishedSummary version={version.data} />
+      ) : (
+        versions.data && <p>{t('noSummaryYet')}</p>
+      )}
       {round.data.status === 'closed' && (
         <>
           <ExportDownloads

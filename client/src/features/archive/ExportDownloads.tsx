@@ -61,13 +61,19 @@ export function ExportDownloads({
       <h2 id="exports-title">{t('exports.title')}</h2>
       <ul className="row">
         <li>
-          <button type="button" onClick={run('json', 'export.json', `${base}.json`)} disabled={!!progress}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={run('json', 'export.json', `${base}.json`)}
+            disabled={!!progress}
+          >
             {t('exports.json')}
           </button>
         </li>
         <li>
           <button
             type="button"
+            className="secondary"
             onClick={run('comments', 'comments.csv', `${base}-comments.csv`)}
             disabled={!!progress}
           >
@@ -75,19 +81,27 @@ export function ExportDownloads({
           </button>
         </li>
         <li>
-          <a href={`/api/rounds/${roundId}/positions.csv`} download>
+          <a href={`/api/rounds/${roundId}/positions.csv`} className="button secondary" download>
             {t('exports.positions')}
           </a>
         </li>
         {version !== null && (
           <>
             <li>
-              <a href={`/api/rounds/${roundId}/summary/versions/${version}.md`} download>
+              <a
+                href={`/api/rounds/${roundId}/summary/versions/${version}.md`}
+                className="button secondary"
+                download
+              >
                 {t('exports.markdown')}
               </a>
             </li>
             <li>
-              <a href={`/api/rounds/${roundId}/summary/versions/${version}.html`} download>
+              <a
+                href={`/api/rounds/${roundId}/summary/versions/${version}.html`}
+                className="button secondary"
+                download
+              >
                 {t('exports.html')}
               </a>
             </li>
