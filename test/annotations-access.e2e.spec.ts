@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
@@ -353,6 +353,39 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await page.setViewportSize(PHONE.viewport);
     await comment.scrollIntoViewIfNeeded();
     await viewportShot(page, 'access-flag-refused-fr-phone');
+    await page.getByRole('combobox').first().selectOption('en');
+  });
+
+  it('a refused withdrawal or resolution is said too, not dropped without a word', async () => {
+    await request(t.url)
+      .post(`/api/rounds/${roundId}/threads`)
+      .set('Authorization', alice.auth)
+      .send({ target: 'round', body: 'A remark its author will try to withdraw.' })
+      .expect(201);
+    const page = await open(alice);
+    await page.getByRole('combobox').first().selectOption('fr');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    const refuse = (route: Route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 409, code: 'ROUND_CLOSED', message: 'Round 1 is closed' }),
+      });
+    const closedSays = 'Ce tour est clos : les commentaires ne sont plus acceptés.';
+    const card = page.locator('.thread-card', { hasText: 'A remark its author will try to withdraw.' });
+
+    await page.route('**/api/comments/*/withdraw', refuse);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await card.getByRole('button', { name: 'Retirer' }).click();
+    await card.getByRole('alert').getByText(closedSays).waitFor();
+    await page.unroute('**/api/comments/*/withdraw');
+
+    await page.route('**/api/threads/*', (route) =>
+      route.request().method() === 'PATCH' ? refuse(route) : route.continue(),
+    );
+    await card.getByRole('button', { name: 'Résoudre' }).click();
+    await expect.poll(() => card.getByRole('alert').getByText(closedSays).count()).toBe(2);
+    await page.unroute('**/api/threads/*');
     await page.getByRole('combobox').first().selectOption('en');
   });
   it('a thread on the very first words of the draft (its first heading), selected with the mouse, is highlighted', async () => {

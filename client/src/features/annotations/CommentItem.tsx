@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommentView } from '../../../../shared/schemas/annotations';
 import { useFormatDate } from '../../i18n/dates';
 import { useEditComment, useFlagComment, useModerate, useWithdrawComment } from './api';
+import { CommentError } from './CommentError';
 import { CommentText } from './CommentText';
 import { Composer } from './Composer';
 import { ReasonForm } from './ReasonForm';
@@ -156,6 +157,7 @@ export function CommentItem({
           )}
         </div>
       )}
+      {withdraw.error && <CommentError error={withdraw.error} />}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import { annotationBridge, type LivePosition } from './annotation-bridge';
 import { useReply, useThreadStatus } from './api';
+import { CommentError } from './CommentError';
 import { CommentItem, type Viewer } from './CommentItem';
 import { Composer } from './Composer';
 
@@ -107,6 +108,7 @@ export const ThreadCard = memo(function ThreadCard({
           {thread.status === 'open' ? t('thread.resolve') : t('thread.reopen')}
         </button>
       )}
+      {status.error && <CommentError error={status.error} />}
     </article>
   );
 });
