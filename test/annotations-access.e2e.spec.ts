@@ -374,6 +374,12 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     const closedSays = 'Ce tour est clos : les commentaires ne sont plus acceptés.';
     const card = page.locator('.thread-card', { hasText: 'A remark its author will try to withdraw.' });
 
+    // Numbers in the reader's language too: the length limit reads "10 000" in French, not "10,000".
+    const reply = card.getByRole('textbox', { name: 'Répondre…' });
+    await reply.fill('x'.repeat(10_001));
+    await card.getByText(/^Trop long : 10\s000 caractères au plus\.$/).waitFor();
+    await reply.fill('');
+
     await page.route('**/api/comments/*/withdraw', refuse);
     page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Retirer' }).click();

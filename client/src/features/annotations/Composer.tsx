@@ -30,7 +30,7 @@ export interface ComposerProps {
  * be cancelled closes, a box that stays (a thread's reply) is emptied; either asks first if text was written.
  */
 export function Composer(props: ComposerProps) {
-  const { t } = useTranslation('annotations');
+  const { t, i18n } = useTranslation('annotations');
   const id = useId();
   const saved = drafts.get(props.draftKey);
   const [body, setBody] = useState(saved?.body ?? props.initialBody ?? '');
@@ -169,7 +169,7 @@ export function Composer(props: ComposerProps) {
       <div className="composer-row">
         <span id={`${id}-hint`} className={tooLong ? 'composer-hint is-error' : 'composer-hint'}>
           {tooLong
-            ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString() })
+            ? t('composer.tooLong', { max: COMMENT_MAX_LENGTH.toLocaleString(i18n.resolvedLanguage) })
             : t(props.onCancel ? 'composer.hint' : 'composer.hintClear')}
         </span>
         {props.onCancel && (
