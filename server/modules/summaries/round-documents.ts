@@ -32,13 +32,18 @@ export class RoundDocuments {
   ) {}
 
   async draft(round: Pick<Round, 'id'>): Promise<Y.Doc> {
-    const [frozen]: { state: string }[] = await this.db.query(FROZEN_DRAFT, [round.id]);
-    if (frozen?.state) {
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, Buffer.from(frozen.state, 'base64'));
-      return doc;
-    }
-    return this.collab.read(draftDocName(round.id));
+    const [frozen]: { state: string | null }[] = await this.db.query(FROZEN_DRAFT, [round.id]);
+    return this.docOf(round, frozen);
+  }
+
+  private docOf(
+    round: Pick<Round, 'id'>,
+    frozen: { state: string | null } | undefined,
+  ): Promise<Y.Doc> | Y.Doc {
+    if (!frozen?.state) return this.collab.read(draftDocName(round.id));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Buffer.from(frozen.state, 'base64'));
+    return doc;
   }
 
   /** The draft's plain text: as sealed at closing, or as it reads now; and which of the two it is. */
@@ -54,14 +59,20 @@ export class RoundDocuments {
   }
 
   /**
-   * The draft as HTML with its structure (headings, lists, links, tables), from the same state as `draft`
-   * through the editor's schema and the summaries' allowlist renderer: escaped text, known elements only,
-   * safe links. The archive shows the text on record with it.
+   * The draft as the archive shows it, from one read of the closing record: its sealed text (for the word diff)
+   * and its HTML with the structure (headings, lists, links, tables), through the editor's schema and the
+   * summaries' allowlist renderer: escaped text, known elements only, safe links.
    */
-  async draftHtml(round: Pick<Round, 'id'>): Promise<string> {
-    const doc = await this.draft(round);
+  async draftOnRecord(round: Pick<Round, 'id'>): Promise<{ text: string; html: string }> {
+    const [frozen]: { state: string | null; text: string | null }[] = await this.db.query(FROZEN_DRAFT, [
+      round.id,
+    ]);
+    const doc = await this.docOf(round, frozen);
     try {
-      return renderHtml(withSafeLinks(proseMirrorJsonOf(doc, draftSchema())), []);
+      return {
+        text: frozen ? (frozen.text ?? '') : plainTextOf(doc),
+        html: renderHtml(withSafeLinks(proseMirrorJsonOf(doc, draftSchema())), []),
+      };
     } finally {
       doc.destroy();
     }

@@ -183,10 +183,7 @@ export class SummariesController {
   ): Promise<ClosingDraftView> {
     const { round } = await this.readAccess.load(principal, id);
     if (round.status !== 'closed') throw conflict(`Round ${round.number} is not closed yet`);
-    const [{ text }, html] = await Promise.all([
-      this.documents.draftText(round),
-      this.documents.draftHtml(round),
-    ]);
+    const { text, html } = await this.documents.draftOnRecord(round);
     return { roundId: round.id, number: round.number, closedAt: round.closedAt!.toISOString(), text, html };
   }
 
