@@ -42,6 +42,12 @@ describe.skipIf(!hasChromium())('Notifications in the browser', () => {
       const when = await popover.locator('time').first().textContent();
       expect(when).toMatch(/^\d{1,2} \p{L}+\.? \d{4}/u);
       expect(when).not.toMatch(/\d\/\d/);
+      // Every line is read whole: it wraps inside the list instead of running past its edge.
+      expect(
+        await popover.evaluate((el) =>
+          [...el.querySelectorAll('li > *')].every((line) => line.scrollWidth <= line.clientWidth),
+        ),
+      ).toBe(true);
       await screenshot(page, `notifications-fr-${viewport.width}`);
 
       // Escape from inside the list closes it and gives the focus back to the bell.
