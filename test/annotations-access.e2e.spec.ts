@@ -380,6 +380,27 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await card.getByText(/^Trop long : 10\s000 caractères au plus\.$/).waitFor();
     await reply.fill('');
 
+    // A 400 on the comment's text points at the box; only a 422 (the passage moved) speaks of the passage.
+    await page.route('**/api/threads/*/comments', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'body: must not be empty',
+          fields: [{ field: 'body', rule: 'required', message: 'must not be empty' }],
+        }),
+      }),
+    );
+    await reply.fill('Une réponse.');
+    await card.getByRole('button', { name: 'Répondre', exact: true }).click();
+    await card.getByRole('alert').getByText('Veuillez corriger les champs signalés.').waitFor();
+    expect(await reply.getAttribute('aria-invalid')).toBe('true');
+    expect(await card.getByText(/Le passage a changé/).count()).toBe(0);
+    await page.unroute('**/api/threads/*/comments');
+    await reply.fill('');
+
     await page.route('**/api/comments/*/withdraw', refuse);
     page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Retirer' }).click();

@@ -15,8 +15,9 @@ export function CommentError({ error, marks }: { error: unknown; marks?: string[
       says={{
         ROUND_CLOSED: t('errors.roundClosed'),
         POSITION_WITHDRAWN: t('errors.positionWithdrawn'),
-        // 422: the anchor no longer matches the draft (it changed since the passage was selected).
-        VALIDATION_FAILED: t('errors.passageChanged'),
+        // 422 (not the code: every 400 shares it): the anchor no longer matches the draft, which changed since
+        // the passage was selected.
+        422: t('errors.passageChanged'),
         404: t('errors.gone'),
         409: t('errors.changed'),
       }}
