@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useMe } from '../auth/useMe';
 import { AccountsAdmin } from './AccountsAdmin';
 import { ConsultationRolesAdmin } from './ConsultationRolesAdmin';
 import { OrganisationsAdmin } from './OrganisationsAdmin';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { SignInLink } from '../auth/SignInLink';
 
 /**
  * One page, two audiences: the secretariat verifies organisations and assigns consultation roles; the
@@ -20,7 +20,7 @@ export function AdminPage() {
     return (
       <section>
         <h1>{t('title')}</h1>
-        <p role="alert">{me ? t('notAllowed') : <Link to="/signin">{t('signInFirst')}</Link>}</p>
+        <p role="alert">{me ? t('notAllowed') : <SignInLink>{t('signInFirst')}</SignInLink>}</p>
       </section>
     );
   }

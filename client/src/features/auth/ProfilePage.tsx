@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { MeView, ProfileInput } from '../../../../shared/schemas/auth';
 import { useUpdateProfile } from './api';
 import { ErrorMessage } from './ErrorMessage';
@@ -9,6 +8,7 @@ import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './Profil
 import { useMe } from './useMe';
 import { VocabularySelect } from './vocabulary';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { SignInLink } from './SignInLink';
 
 const orNull = (v: string) => (v === '' ? null : v);
 
@@ -91,7 +91,7 @@ export function ProfilePage() {
       <section>
         <h1>{t('profile.title')}</h1>
         <p>
-          <Link to="/signin">{t('profile.signInFirst')}</Link>
+          <SignInLink>{t('profile.signInFirst')}</SignInLink>
         </p>
       </section>
     );

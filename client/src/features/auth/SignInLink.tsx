@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { withReturnPath } from './return-path';
 
 /** The raw `next` parameter of the current page: where sign-in or sign-up should bring the person back. */
 export function useNextParam(): string | null {
-  return new URLSearchParams(useLocation().search).get('next');
+  return useSearchParams()[0].get('next');
 }
 
 /**

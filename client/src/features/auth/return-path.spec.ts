@@ -15,6 +15,7 @@ describe('safeReturnPath', () => {
       'consultations/abc',
       '/x\ny',
       '/signin?next=/x',
+      '/SignIn',
       '/signup',
       '',
       null,

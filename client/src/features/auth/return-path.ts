@@ -8,7 +8,7 @@ export function safeReturnPath(raw: string | null | undefined, fallback = '/'): 
   if (!raw || raw.length > 2000) return fallback;
   if (!raw.startsWith('/') || raw[1] === '/' || raw[1] === '\\') return fallback;
   if ([...raw].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)) return fallback;
-  if (/^\/(signin|signup)(?:[/?#]|$)/.test(raw)) return fallback;
+  if (/^\/(signin|signup)(?:[/?#]|$)/i.test(raw)) return fallback;
   return raw;
 }
 
