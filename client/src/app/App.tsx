@@ -12,7 +12,7 @@ import { ArchiveRoundPage } from '../features/archive/ArchiveRoundPage';
 import { ConsultationList } from '../features/consultations/ConsultationList';
 import { ConsultationPage } from '../features/consultations/ConsultationPage';
 import { Header } from './Header';
-import { Titled, useDocumentTitle } from './useDocumentTitle';
+import { useDocumentTitle } from './useDocumentTitle';
 
 /** The chairs' editor brings Tiptap and Yjs: loaded on demand, out of the main bundle. */
 const SummaryPage = lazy(() => import('../features/summaries/SummaryPage'));
@@ -56,22 +56,8 @@ export function App() {
               </Suspense>
             }
           />
-          <Route
-            path="/archive"
-            element={
-              <Titled title={t('archive:title')}>
-                <ArchivePage />
-              </Titled>
-            }
-          />
-          <Route
-            path="/archive/rounds/:roundId"
-            element={
-              <Titled title={t('archive:title')}>
-                <ArchiveRoundPage />
-              </Titled>
-            }
-          />
+          <Route path="/archive" element={<ArchivePage />} />
+          <Route path="/archive/rounds/:roundId" element={<ArchiveRoundPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

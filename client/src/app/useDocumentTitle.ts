@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import { useEffect } from 'react';
 
 /**
  * The browser tab's title for the page: its most specific parts first ("Round 2 · <consultation>"), then the
@@ -12,10 +12,4 @@ export function useDocumentTitle(...parts: (string | null | undefined | false)[]
       document.title = 'Consulta';
     };
   }, [title]);
-}
-
-/** Gives a route a title from outside when its page does not set one itself (the archive's pages). */
-export function Titled({ title, children }: { title: string; children: ReactNode }) {
-  useDocumentTitle(title);
-  return children;
 }

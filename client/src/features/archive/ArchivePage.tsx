@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { Link } from 'react-router-dom';
 import { useFormatDate } from '../../i18n/dates';
 import { useArchive } from './api';
@@ -6,6 +7,7 @@ import { useArchive } from './api';
 /** Closed rounds of public consultations and their published summaries, for anyone. */
 export function ArchivePage() {
   const { t } = useTranslation('archive');
+  useDocumentTitle(t('title'));
   const formatDate = useFormatDate();
   const { data, isLoading, error } = useArchive();
   if (isLoading) return <p role="status">{t('common:loading')}</p>;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useConsultation } from '../consultations/api';
 import { useSummaryVersion, useSummaryVersions } from '../summaries/api';
@@ -15,6 +16,11 @@ export function ArchiveRoundPage() {
   const { t } = useTranslation('archive');
   const round = useRound(roundId);
   const consultation = useConsultation(round.data?.consultationId ?? '');
+  useDocumentTitle(
+    round.data && t('round', { number: round.data.number }),
+    consultation.data?.title,
+    t('title'),
+  );
   const versions = useSummaryVersions(roundId);
   const latest = versions.data?.at(-1)?.number ?? null;
   const chosen = Number(params.get('version')) || latest;
