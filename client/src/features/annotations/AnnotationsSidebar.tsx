@@ -36,7 +36,9 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
   useThreadLiveUpdates(consultation.id, roundId);
   /** A closed round's threads are its record: read whole, as they stood at closing, not as a live to-do list. */
   const closed = consultation.currentRound?.status === 'closed';
-  const [filter, setFilter] = useState<Filter>(closed ? 'all' : 'open');
+  // Until someone picks a filter, it follows the round: a round that closes while the page is open shows all.
+  const [picked, setFilter] = useState<Filter | null>(null);
+  const filter = picked ?? (closed ? 'all' : 'open');
   const [composing, setComposing] = useState<NewThreadTarget | null>(null);
   /** A thread just posted here: focus goes to its card once the list has it (the composer is gone). */
   const [posted, setPosted] = useState<string | null>(null);

@@ -20,7 +20,7 @@ export function DraftDiff({ roundId, previousRoundId }: { roundId: string; previ
   );
   if (!current.data) return <p role="status">{t('common:loading')}</p>;
   return (
-    <section aria-labelledby="draft-title" className="no-print closing-draft">
+    <section aria-labelledby="draft-title" className="no-print">
       <h2 id="draft-title">{t('draft.title')}</h2>
       {parts && (
         <div role="group" aria-label={t('draft.view')} className="draft-modes">

@@ -1,34 +1,30 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnotationBridge } from '../annotations/annotation-bridge';
 
 export type SideTab = 'comments' | 'positions';
-type Tab = SideTab;
-const TABS: Tab[] = ['comments', 'positions'];
+const TABS: SideTab[] = ['comments', 'positions'];
 
 /**
  * The column beside the draft: the threads and the options panel share it as two tabs (WAI-ARIA tabs: arrow
  * keys move between them). Both stay mounted so their live subscriptions and typed drafts survive a switch.
  * Selecting a passage in the draft brings the comments forward, since that is where the "Comment" action is.
- * The page may choose the tab too (`tab`, `onTab`: the phone's jump links do).
+ * The page holds the chosen tab (`tab`, `onTab`): the phone's jump links choose it too.
  */
 export function RoundSideTabs({
   comments,
   positions,
-  tab: chosen,
-  onTab,
+  tab,
+  onTab: setTab,
 }: {
   comments: ReactNode;
   positions: ReactNode;
-  tab?: Tab;
-  onTab?: (tab: Tab) => void;
+  tab: SideTab;
+  onTab: (tab: SideTab) => void;
 }) {
   const { t } = useTranslation('consultations');
-  const [own, setOwn] = useState<Tab>('comments');
-  const tab = chosen ?? own;
-  const setTab = onTab ?? setOwn;
   const selection = useAnnotationBridge((s) => s.selection);
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ comments: null, positions: null });
+  const refs = useRef<Record<SideTab, HTMLButtonElement | null>>({ comments: null, positions: null });
 
   useEffect(() => {
     if (selection) setTab('comments');

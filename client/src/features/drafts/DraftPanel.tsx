@@ -14,7 +14,7 @@ export function DraftPanel({ consultation }: { consultation: ConsultationView })
   if (!round) return null;
   const closed = round.status === 'closed';
   return (
-    <section className={closed ? 'draft-panel draft-closed' : 'draft-panel'} aria-labelledby="draft-title">
+    <section className="draft-panel" aria-labelledby="draft-title">
       <h2 id="draft-title" tabIndex={-1}>
         {t(closed ? 'titleClosed' : 'title', { number: round.number })}
       </h2>
