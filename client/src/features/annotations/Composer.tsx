@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
-import { FieldMessage, useFieldErrors } from '../auth/field-errors';
+import { fieldAttributes, FieldMessage, useFieldErrors } from '../auth/field-errors';
 import { useMentionable } from './api';
 import { CommentError } from './CommentError';
 
@@ -133,13 +133,12 @@ export function Composer(props: ComposerProps) {
         value={body}
         placeholder={props.label}
         autoFocus={props.autoFocus}
-        aria-describedby={bodyError ? `${id}-hint ${id}-error` : `${id}-hint`}
+        {...fieldAttributes(`${id}-error`, bodyError, `${id}-hint`, tooLong)}
         aria-autocomplete="list"
         aria-controls={suggestions.length > 0 ? `${id}-people` : undefined}
         aria-activedescendant={
           suggestions.length > 0 ? optionId(Math.min(activeIndex, suggestions.length - 1)) : undefined
         }
-        aria-invalid={tooLong || !!bodyError || undefined}
         onChange={(e) => update(e.target.value)}
         onKeyDown={onKeyDown}
       />

@@ -18,10 +18,18 @@ export function useFieldErrors(error: unknown): (field: string) => string | unde
   };
 }
 
-/** The attributes that tie an input to its message: invalid, and described by it. */
-export function fieldAttributes(id: string, message: string | undefined, describedBy?: string) {
+/**
+ * The attributes that tie an input to its message: invalid, and described by it. `invalid` marks it when the
+ * form itself finds it wrong (a text over its limit) without a message from the server.
+ */
+export function fieldAttributes(
+  id: string,
+  message: string | undefined,
+  describedBy?: string,
+  invalid = false,
+) {
   const ids = [describedBy, message ? id : undefined].filter(Boolean).join(' ');
-  return { 'aria-invalid': message ? true : undefined, 'aria-describedby': ids || undefined };
+  return { 'aria-invalid': message || invalid ? true : undefined, 'aria-describedby': ids || undefined };
 }
 
 /** The message beside a field, read out with the field through aria-describedby. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, PositionView } from '../../../../shared/schemas/positions';
 import { ErrorMessage } from '../auth/ErrorMessage';
-import { FieldMessage, useFieldErrors } from '../auth/field-errors';
+import { fieldAttributes, FieldMessage, useFieldErrors } from '../auth/field-errors';
 import { useSavePosition, useWithdrawPosition } from './api';
 import { STANCES } from './stances';
 import { usePositionDrafts } from './usePositionDrafts';
@@ -116,8 +116,7 @@ export function PositionForm(p: PositionFormProps) {
           rows={3}
           dir="auto"
           required={p.rationaleRequired}
-          aria-invalid={tooLong || !!rationaleError || undefined}
-          aria-describedby={rationaleError ? `${id}-count ${id}-rationale-error` : `${id}-count`}
+          {...fieldAttributes(`${id}-rationale-error`, rationaleError, `${id}-count`, tooLong)}
         />
         <FieldMessage id={`${id}-rationale-error`} message={rationaleError} />
         <span id={`${id}-count`} className={`meta${tooLong ? ' error' : ''}`}>
