@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDate } from './dates';
 
 describe('formatDate', () => {
-  const moment = '2026-11-28T20:02:14Z';
+  // Midday UTC: the same calendar day in every time zone a test machine is likely to have.
+  const moment = '2026-11-28T12:02:14Z';
 
   it('writes the month in words and no seconds, never the US numeric form', () => {
     const english = formatDate(moment, 'en', 'dateTime');
