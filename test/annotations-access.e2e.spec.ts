@@ -3,8 +3,7 @@ import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-c
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
-import { join } from 'node:path';
-import { launchBrowser, screenshot, SCREENSHOT_DIR } from './helpers/browser.js';
+import { launchBrowser, screenshot } from './helpers/browser.js';
 import * as Y from 'yjs';
 import { draftFragment } from '../shared/anchoring/plain-text.js';
 import { draftDocName } from '../shared/domain.js';
@@ -51,9 +50,6 @@ const framesPass = (page: Page) =>
   );
 
 /** What a phone shows at this moment (the whole page of a phone is a very long picture). */
-const viewportShot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -129,7 +125,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await framesPass(phone);
     expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await onScreen(reply)).toBe(true);
-    await viewportShot(phone, 'access-phone-reply');
+    await screenshot(phone, 'access-phone-reply', { fullPage: false });
     // Asked for: the quote brings the passage into view.
     await card.locator('.thread-quote').tap();
     await expect.poll(() => onScreen(phone.locator('.annotation-highlight').first())).toBe(true);
@@ -148,7 +144,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await expect.poll(async () => (await focused(page)).card).toContain('Coherence with which other work?');
     await framesPass(page);
     expect(await page.evaluate(() => window.scrollY)).toBe(before);
-    await viewportShot(page, 'access-desktop-tab-comments');
+    await screenshot(page, 'access-desktop-tab-comments', { fullPage: false });
   });
 
   it('on a phone, a newly posted thread gets focus where it is listed, not a scroll back to the draft', async () => {
@@ -160,7 +156,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await expect.poll(async () => (await focused(phone)).card).toContain('Inclusive of whom?');
     await framesPass(phone);
     expect(await onScreen(phone.locator('.thread-card', { hasText: 'Inclusive of whom?' }))).toBe(true);
-    await viewportShot(phone, 'access-phone-posted');
+    await screenshot(phone, 'access-phone-posted', { fullPage: false });
   });
 
   it('with the keyboard alone: Tab into the draft, Shift+arrows select a passage, Tab to “Comment”', async () => {
@@ -196,13 +192,13 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     expect(await card.getAttribute('class')).not.toContain('is-active');
     await phone.locator('.annotation-highlight', { hasText: 'coherence' }).tap();
     await card.and(phone.locator('.is-active')).waitFor();
-    await viewportShot(phone, 'access-phone-tap-highlight');
+    await screenshot(phone, 'access-phone-tap-highlight', { fullPage: false });
     // As a click does on a desktop.
     const desk = await open(bob);
     const deskCard = desk.locator('.thread-card', { hasText: 'Coherence with which other work?' });
     await desk.locator('.annotation-highlight', { hasText: 'coherence' }).click();
     await deskCard.and(desk.locator('.is-active')).waitFor();
-    await viewportShot(desk, 'access-desktop-click-highlight');
+    await screenshot(desk, 'access-desktop-click-highlight', { fullPage: false });
   });
 
   it('focus comes back to what opened a form; Escape asks before throwing away written text', async () => {
@@ -352,8 +348,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     // On a phone, the message stands under the form it is about.
     await page.setViewportSize(PHONE.viewport);
     await comment.scrollIntoViewIfNeeded();
-    await viewportShot(page, 'access-flag-refused-fr-phone');
-    await page.getByRole('combobox').first().selectOption('en');
+    await screenshot(page, 'access-flag-refused-fr-phone', { fullPage: false });
   });
 
   it('a refused withdrawal or resolution is said too, not dropped without a word', async () => {
@@ -413,8 +408,8 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await card.getByRole('button', { name: 'Résoudre' }).click();
     await expect.poll(() => card.getByRole('alert').getByText(closedSays).count()).toBe(2);
     await page.unroute('**/api/threads/*');
-    await page.getByRole('combobox').first().selectOption('en');
   });
+
   it('a thread on the very first words of the draft (its first heading), selected with the mouse, is highlighted', async () => {
     const { consultation } = await createConsultation(t, { title: 'A draft that opens with a heading' });
     const round = await createRound(t, consultation.id);

@@ -25,11 +25,14 @@ export function launchBrowser(): Promise<Browser> {
 
 export const SCREENSHOT_DIR = join(process.cwd(), '.tmp', 'screenshots');
 
-/** Keeps a picture of what the test saw, for people to look at (.tmp/screenshots). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Keeps a picture of what the test saw, for people to look at (.tmp/screenshots): the whole page, or with
+ * `{ fullPage: false }` only what is on screen (where a test checks what is in view).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

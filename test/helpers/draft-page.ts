@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import * as Y from 'yjs';
 import { draftFragment } from '../../shared/anchoring/plain-text.js';
 import { draftDocName } from '../../shared/domain.js';
 import { screenshot } from './browser.js';
 import { connectEditor, synced, type Editor } from './collab.js';
 import { PASSWORD, type SignedInUser } from './factories.js';
+import { paragraphs as writeParagraphs } from './summaries.js';
 
 /** Selects the given words inside the draft, as a mouse drag or touch handles would. */
 export async function selectWords(page: Page, words: string) {
@@ -85,15 +85,6 @@ export async function writeDraft(
 ): Promise<Editor> {
   const writer = connectEditor(url, draftDocName(roundId), { token });
   await synced(writer);
-  writer.doc.transact(() => {
-    draftFragment(writer.doc).insert(
-      0,
-      paragraphs.map((p) => {
-        const el = new Y.XmlElement('paragraph');
-        el.insert(0, [new Y.XmlText(p)]);
-        return el;
-      }),
-    );
-  });
+  writer.doc.transact(() => writeParagraphs(draftFragment(writer.doc), paragraphs, 0));
   return writer;
 }
