@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_ROLES, type PlatformRole } from '../../../../shared/domain';
-import { ErrorMessage } from '../auth/ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useUpdateUser, useUsers } from './api';
 
 /** The platform admin's page: platform roles and disabled accounts (no consultation content here). */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSULTATION_ROLES, type ConsultationRole } from '../../../../shared/domain';
-import { ErrorMessage } from '../auth/ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useConsultations } from '../consultations/api';
 import { useConsultationRoles, useRemoveRole, useSetRole, useUsers } from './api';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../auth/api';
-import { ErrorMessage } from '../auth/ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { OrganisationMembers } from '../auth/OrganisationMembers';
 import { useVerifyOrganisation } from './api';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../auth/ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /**
  * A refused comment, thread, edit, flag or moderation, in the reader's language: what each refusal means for

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationMemberView, UpdateMemberInput } from '../../../../shared/schemas/identity';
 import { api } from '../../api/http';
-import { ErrorMessage } from './ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const membersKey = (id: string) => ['organisations', id, 'members'] as const;
 

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { MeView } from '../../../../shared/schemas/auth';
 import type { ProposeOrganisationInput } from '../../../../shared/schemas/identity';
 import { useJoinOrganisation, useLeaveOrganisation, useOrganisations, useProposeOrganisation } from './api';
-import { ErrorMessage } from './ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { OrganisationMembers } from './OrganisationMembers';
-import { TextField } from './TextField';
+import { TextField } from '../../ui/TextField';
 import { VocabularySelect } from './vocabulary';
 
 function ProposeForm() {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from './TextField';
+import { TextField } from '../../ui/TextField';
 import { VocabularySelect } from './vocabulary';
 
 // Separate fields rather than one block: sign-up and profile put other fields between them.

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { MeView, ProfileInput } from '../../../../shared/schemas/auth';
 import { useUpdateProfile } from './api';
-import { ErrorMessage } from './ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { OrganisationPanel } from './OrganisationPanel';
 import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
 import { useMe } from './useMe';

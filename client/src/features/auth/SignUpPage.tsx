@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { RegisterInput } from '../../../../shared/schemas/auth';
 import { useSignUp } from './api';
-import { ErrorMessage } from './ErrorMessage';
-import { useFieldErrors } from './field-errors';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useFieldErrors } from '../../ui/field-errors';
 import { safeReturnPath } from './return-path';
 import { SignInLink, useNextParam } from './SignInLink';
 import {

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, PositionView } from '../../../../shared/schemas/positions';
-import { ErrorMessage } from '../auth/ErrorMessage';
-import { fieldAttributes, FieldMessage, useFieldErrors } from '../auth/field-errors';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { fieldAttributes, FieldMessage, useFieldErrors } from '../../ui/field-errors';
 import { useSavePosition, useWithdrawPosition } from './api';
 import { STANCES } from './stances';
 import { usePositionDrafts } from './usePositionDrafts';

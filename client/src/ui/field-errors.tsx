@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { HttpError } from '../../api/http';
+import { HttpError } from '../api/http';
 
 /**
  * What a failed request says about each field, in the reader's language: a function from a field's name to

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { HttpError } from '../../api/http';
+import { HttpError } from '../api/http';
 
 /**
  * A failed request, said for people in their language. A form says what a status or code means where it is
