@@ -9,7 +9,8 @@ import { RoundAdmin } from '../rounds/RoundAdmin';
 import { RoundClosedNotice } from '../rounds/RoundClosedNotice';
 import { RoundTimeline } from '../rounds/RoundTimeline';
 import { RoundJumpNav } from './RoundJumpNav';
-import { RoundSideTabs, type SideTab } from './RoundSideTabs';
+import type { SideTab } from './round-anchors';
+import { RoundSideTabs } from './RoundSideTabs';
 import { StatusBadge } from './StatusBadge';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 

@@ -1,11 +1,11 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SideTab } from './RoundSideTabs';
+import { DRAFT_TITLE_ID, SIDE_TABS, type SideTab, sideTabId } from './round-anchors';
 
 type Target = 'draft' | SideTab;
-const TARGETS: Target[] = ['draft', 'comments', 'positions'];
+const TARGETS: Target[] = ['draft', ...SIDE_TABS];
 /** Where each link lands: the draft's heading, or the side column's tab (which it also selects). */
-const anchorOf = (target: Target) => (target === 'draft' ? 'draft-title' : `side-tab-${target}`);
+const anchorOf = (target: Target) => (target === 'draft' ? DRAFT_TITLE_ID : sideTabId(target));
 
 /**
  * On a phone the side column comes after the whole draft: this bar, sticky at the top of the round, jumps to

@@ -1,9 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnotationBridge } from '../annotations/annotation-bridge';
-
-export type SideTab = 'comments' | 'positions';
-const TABS: SideTab[] = ['comments', 'positions'];
+import { SIDE_TABS, type SideTab, sidePanelId, sideTabId } from './round-anchors';
 
 /**
  * The column beside the draft: the threads and the options panel share it as two tabs (WAI-ARIA tabs: arrow
@@ -41,7 +39,8 @@ export function RoundSideTabs({
     e.preventDefault();
     // In a right-to-left page the arrows follow the reading direction.
     const rtl = document.documentElement.dir === 'rtl' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft');
-    const next = TABS[(TABS.indexOf(tab) + (rtl ? -step : step) + TABS.length) % TABS.length];
+    const n = SIDE_TABS.length;
+    const next = SIDE_TABS[(SIDE_TABS.indexOf(tab) + (rtl ? -step : step) + n) % n];
     setTab(next);
     refs.current[next]?.focus();
   };
@@ -49,7 +48,7 @@ export function RoundSideTabs({
   return (
     <div className="side-tabs">
       <div role="tablist" aria-label={t('side.label')} className="side-tablist" onKeyDown={onKeyDown}>
-        {TABS.map((name) => (
+        {SIDE_TABS.map((name) => (
           <button
             key={name}
             ref={(el) => {
@@ -57,8 +56,8 @@ export function RoundSideTabs({
             }}
             role="tab"
             type="button"
-            id={`side-tab-${name}`}
-            aria-controls={`side-panel-${name}`}
+            id={sideTabId(name)}
+            aria-controls={sidePanelId(name)}
             aria-selected={tab === name}
             tabIndex={tab === name ? 0 : -1}
             className={tab === name ? 'side-tab active' : 'side-tab'}
@@ -70,16 +69,16 @@ export function RoundSideTabs({
       </div>
       <div
         role="tabpanel"
-        id="side-panel-comments"
-        aria-labelledby="side-tab-comments"
+        id={sidePanelId('comments')}
+        aria-labelledby={sideTabId('comments')}
         hidden={tab !== 'comments'}
       >
         {comments}
       </div>
       <div
         role="tabpanel"
-        id="side-panel-positions"
-        aria-labelledby="side-tab-positions"
+        id={sidePanelId('positions')}
+        aria-labelledby={sideTabId('positions')}
         hidden={tab !== 'positions'}
       >
         {positions}

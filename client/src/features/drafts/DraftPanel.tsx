@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
+import { DRAFT_TITLE_ID } from '../consultations/round-anchors';
 
 const LiveDraft = lazy(() => import('./LiveDraft'));
 
@@ -14,8 +15,8 @@ export function DraftPanel({ consultation }: { consultation: ConsultationView })
   if (!round) return null;
   const closed = round.status === 'closed';
   return (
-    <section className="draft-panel" aria-labelledby="draft-title">
-      <h2 id="draft-title" tabIndex={-1}>
+    <section className="draft-panel" aria-labelledby={DRAFT_TITLE_ID}>
+      <h2 id={DRAFT_TITLE_ID} tabIndex={-1}>
         {t(closed ? 'titleClosed' : 'title', { number: round.number })}
       </h2>
       <Suspense fallback={<p role="status">{t('connecting')}</p>}>
