@@ -298,7 +298,7 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     expect(await page.locator('.draft-record').count()).toBe(0);
   });
 
-  it('gives each option’s figures in the chair’s digest, and says when no group diverges', async () => {
+  it('gives each option’s figures in the chair’s digest, or says nobody took a position, and says when no group diverges', async () => {
     const page = await pageAs(CHAIR, `/consultations/${consultationId}/rounds/1/summary`);
     const digest = page.locator('.digest-panel');
     await digest.waitFor();
@@ -306,6 +306,12 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await expect.poll(() => items.count()).toBeGreaterThan(1);
     for (const item of await items.all()) {
       const text = await item.innerText();
+      // An option nobody has taken a position on (the demo has none) says so in a sentence, with no figures
+      // ("yet" while the round is open: an earlier test closes it).
+      if (/No positions on this option yet\.|No one took a position on this option\./.test(text)) {
+        expect(text).not.toContain('Organisations:');
+        continue;
+      }
       expect(text).toMatch(/Organisations: Support \d+, Support with changes \d+, Neutral \d+, Oppose \d+\./);
       // Either where groups diverge, or a sentence saying that none does: never a bare option name.
       if (!(await item.locator('.divergence').count()))

@@ -2,10 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, launchBrowser, screenshot } from './helpers/browser.js';
 import { IN_CI, hasChromium } from './helpers/environment.js';
-import type { SignedInUser } from './helpers/factories.js';
+import {
+  createConsultation,
+  createRound,
+  createUser,
+  grantRole,
+  type SignedInUser,
+} from './helpers/factories.js';
+import { putPosition } from './helpers/positions.js';
 import { seedDiscussedRound, type SummaryFixture } from './helpers/summaries.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -167,6 +175,50 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     await page.getByRole('heading', { name: 'الملخص، النسخة 1' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await screenshot(page, 'archive-round-ar');
+    expect(errors).toEqual([]);
+  });
+
+  it('the digest says in a sentence that nobody has taken a position on an option, instead of a row of zeros', async () => {
+    const { consultation, options } = await createConsultation(t, { title: 'A quiet question' }, [
+      'The option someone took',
+      'The option nobody took',
+    ]);
+    const chair = await createUser(t, { displayName: 'Quiet Chair' });
+    await grantRole(t, consultation.id, chair.user.id, 'chair');
+    const round = await createRound(t, consultation.id);
+    const taken = await putPosition(t, f.academic.auth, round.id, options[0].id, {
+      stance: 'neutral',
+      capacity: 'personal',
+    });
+    expect(taken.status).toBe(200);
+
+    const page = await pageAs(chair, `/consultations/${consultation.id}/rounds/1/summary`);
+    const digest = page.locator('.digest-panel');
+    const option = (label: string) => digest.locator('li', { hasText: label });
+    await option('The option nobody took').getByText('No positions on this option yet.').waitFor();
+    expect(await option('The option nobody took').innerText()).not.toMatch(/\b0\b/);
+    expect(await option('The option someone took').innerText()).toContain('Neutral 1');
+    await screenshot(page, 'summary-digest-no-positions');
+
+    // The digest written into the summary says the same.
+    await page.getByText('You are editing with the other chairs').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Start from the digest' }).click();
+    await expect
+      .poll(() => editorText(page))
+      .toMatch(/The option nobody took\s+No positions on this option yet\./);
+    expect(await editorText(page)).toContain('Neutral 1');
+
+    // In French, the sentence is French.
+    await page.locator('.language-switcher select').selectOption('fr');
+    await option('The option nobody took')
+      .getByText('Aucune position sur cette option pour l’instant.')
+      .waitFor();
+    // Once the round is closed, nobody will: the sentence says so without "yet".
+    await request(t.url).post(`/api/rounds/${round.id}/close`).set('Authorization', f.sec.auth).expect(200);
+    await page.reload();
+    await option('The option nobody took')
+      .getByText('Personne n’a pris position sur cette option.')
+      .waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { STANCES } from '../../../../shared/domain';
 import type { DigestView } from '../../../../shared/schemas/summaries';
+import { hasPositions, optionTotals } from './digest-content';
 
 /**
- * The generated digest at a glance, beside the editor: each option's figures and where stakeholder groups
- * diverge (or a sentence saying none does), passages, participation.
+ * The generated digest at a glance, beside the editor: each option's figures (or a sentence saying nobody has
+ * taken a position on it) and where stakeholder groups diverge (or a sentence saying none does), passages,
+ * participation.
  */
 export function DigestPanel({ digest }: { digest: DigestView }) {
   const { t } = useTranslation('summaries');
   const p = digest.participation;
-  const figures = (counts: Record<(typeof STANCES)[number], number>) =>
-    STANCES.map((s) => `${t(`stances.${s}`)} ${counts[s]}`).join(', ');
   return (
     <section className="digest-panel" aria-labelledby="digest-title">
       <h3 id="digest-title">{t('digest.title')}</h3>
@@ -19,13 +18,10 @@ export function DigestPanel({ digest }: { digest: DigestView }) {
         {digest.options.map((o) => (
           <li key={o.optionId}>
             <strong dir="auto">{o.label}</strong>
-            <p className="digest-totals">
-              {t('digest.totals', {
-                organisations: figures(o.tally.currencies.organisations.all.total),
-                people: figures(o.tally.currencies.people.all.total),
-              })}
-            </p>
-            {!o.divergence.some((d) => d.diverges) && <p className="meta">{t('digest.noDivergence')}</p>}
+            <p className="digest-totals">{optionTotals(digest, o, t)}</p>
+            {hasPositions(o) && !o.divergence.some((d) => d.diverges) && (
+              <p className="meta">{t('digest.noDivergence')}</p>
+            )}
             {o.divergence
               .filter((d) => d.diverges)
               .map((d) => (

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { TFunction } from 'i18next';
 import { STANCES } from '../../../../shared/domain';
-import type { DigestView } from '../../../../shared/schemas/summaries';
+import type { DigestOptionView, DigestView } from '../../../../shared/schemas/summaries';
 
 const text = (s: string): JSONContent => ({ type: 'text', text: s });
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
@@ -19,6 +19,26 @@ const cite = (kind: 'position' | 'comment' | 'thread', id: string, label: string
   attrs: { kind, id, label },
 });
 
+/** Has anyone, organisation or person, taken a position on this option? */
+export const hasPositions = (option: DigestOptionView) => {
+  const { organisations, people } = option.tally.currencies;
+  return STANCES.some((s) => organisations.all.total[s] > 0 || people.all.total[s] > 0);
+};
+
+/**
+ * One option's totals in a sentence: each stance's count of organisations and of people, or, where nobody
+ * has taken a position on it at all, a sentence that says so rather than a row of eight zeros.
+ */
+export function optionTotals(d: DigestView, option: DigestOptionView, t: TFunction<'summaries'>): string {
+  if (!hasPositions(option))
+    return t(d.roundStatus === 'closed' ? 'digest.noPositionsClosed' : 'digest.noPositions');
+  const organisations = option.tally.currencies.organisations.all.total;
+  const people = option.tally.currencies.people.all.total;
+  const figures = (counts: typeof people) =>
+    STANCES.map((s) => `${t(`stances.${s}`)} ${counts[s]}`).join(', ');
+  return t('digest.totals', { organisations: figures(organisations), people: figures(people) });
+}
+
 /**
  * The digest as editor content, in the chair's language: the starting point the chairs rewrite. Rationales
  * and threads come in as citations, so the published text links back to the contributions behind it.
@@ -28,18 +48,7 @@ export function digestContent(d: DigestView, t: TFunction<'summaries'>): JSONCon
   const content: JSONContent[] = [heading(2, t('digest.heading', { number: d.roundNumber }))];
   for (const option of d.options) {
     content.push(heading(3, option.label));
-    const total = option.tally.currencies.organisations.all.total;
-    const people = option.tally.currencies.people.all.total;
-    content.push(
-      paragraph(
-        text(
-          t('digest.totals', {
-            organisations: STANCES.map((s) => `${t(`stances.${s}`)} ${total[s]}`).join(', '),
-            people: STANCES.map((s) => `${t(`stances.${s}`)} ${people[s]}`).join(', '),
-          }),
-        ),
-      ),
-    );
+    content.push(paragraph(text(optionTotals(d, option, t))));
     for (const div of option.divergence.filter((x) => x.diverges)) {
       const clauses = div.groups
         .filter((g) => g.leaning)
