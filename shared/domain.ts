@@ -56,6 +56,13 @@ export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 export const COMMENT_STATES = ['visible', 'hidden', 'withdrawn'] as const;
 export type CommentState = (typeof COMMENT_STATES)[number];
 
+/**
+ * A thread whose every comment was withdrawn takes no more replies: nobody stands behind anything in it to
+ * answer. Its tombstones stay, for the record. The server refuses such a reply and the client offers none.
+ */
+export const closedToReplies = (comments: readonly { state: CommentState }[]) =>
+  comments.length > 0 && comments.every((c) => c.state === 'withdrawn');
+
 export const ANCHOR_STATUSES = ['exact', 'moved', 'orphaned'] as const;
 export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
@@ -69,6 +76,8 @@ export const ERROR_CODES = {
   CONFLICT: 'CONFLICT',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A reply to a thread whose every comment was withdrawn (`closedToReplies`). */
+  THREAD_WITHDRAWN: 'THREAD_WITHDRAWN',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
   let bob: SignedInUser;
   let sec: SignedInUser;
   let consultationId: string;
+  let roundId: string;
   const contexts: BrowserContext[] = [];
 
   const signedInPage = (user: SignedInUser, options?: Parameters<Browser['newContext']>[0]) =>
@@ -45,8 +46,8 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     alice = await createUser(t, { displayName: 'Alice Participant' });
     bob = await createUser(t, { displayName: 'Bob Participant' });
     consultationId = (await createConsultation(t, { title: 'Annotations in the browser' })).consultation.id;
-    const round = await createRound(t, consultationId);
-    secretariat = await writeDraft(t.url, round.id, sec.token, PARAGRAPHS);
+    roundId = (await createRound(t, consultationId)).id;
+    secretariat = await writeDraft(t.url, roundId, sec.token, PARAGRAPHS);
   });
   afterAll(async () => {
     secretariat?.destroy();
@@ -237,5 +238,31 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { name: 'التعليقات' }).waitFor();
     await screenshot(page, 'annotations-ar');
+  });
+
+  it('a thread whose every comment is withdrawn keeps its tombstones and closes to replies, live', async () => {
+    const api = (who: SignedInUser, path: string, body: object) =>
+      request(t.url).post(`/api${path}`).set('Authorization', who.auth).send(body);
+    const opened = await api(alice, `/rounds/${roundId}/threads`, {
+      target: 'round',
+      body: 'A first thought I may take back.',
+    }).expect(201);
+    const threadId = opened.body.id as string;
+    const replied = await api(bob, `/threads/${threadId}/comments`, { body: 'A reply I may take back.' });
+    expect(replied.status).toBe(201);
+    await api(bob, `/comments/${replied.body.comments.at(-1).id}/withdraw`, {}).expect(200);
+
+    const page = await signedInPage(sec);
+    const card = page.locator(`.thread-card[data-thread-id="${threadId}"]`);
+    await card.getByText('A first thought I may take back.').waitFor();
+    // One comment still stands: the thread takes replies.
+    expect(await card.getByRole('textbox', { name: 'Reply…' }).count()).toBe(1);
+
+    await api(alice, `/comments/${opened.body.comments[0].id}/withdraw`, {}).expect(200);
+    await card.getByText('Every comment in this thread was withdrawn: it takes no more replies.').waitFor();
+    expect(await card.getByText('Withdrawn by its author.').count()).toBe(2);
+    expect(await card.getByRole('textbox', { name: 'Reply…' }).count()).toBe(0);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'annotations-all-withdrawn', { fullPage: false });
   });
 });

@@ -298,4 +298,32 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
       .expect(409);
     expect(res.body.code).toBe('ROUND_CLOSED');
   });
+
+  it('refuses a reply to a thread whose every comment was withdrawn, and keeps its tombstones', async () => {
+    const post = (who: SignedInUser, path: string, body: object = {}) =>
+      request(t.url).post(`/api${path}`).set('Authorization', who.auth).send(body);
+    const opened = (
+      await post(alice, `/rounds/${roundId}/threads`, { target: 'round', body: 'On reflection…' })
+    ).body as ThreadView;
+    const bobs = (await post(bob, `/threads/${opened.id}/comments`, { body: 'Go on.' }).expect(201))
+      .body as ThreadView;
+    await post(alice, `/comments/${opened.comments[0].id}/withdraw`).expect(200);
+    // Bob's reply still stands, so the thread still takes replies.
+    await post(chair, `/threads/${opened.id}/comments`, { body: 'Bob, do you want to go on?' }).expect(201);
+    await post(bob, `/comments/${bobs.comments[1].id}/withdraw`).expect(200);
+    const chairs = (await threads()).threads.find((x) => x.id === opened.id)!.comments[2];
+    await post(chair, `/comments/${chairs.id}/withdraw`).expect(200);
+
+    const refused = await post(sec, `/threads/${opened.id}/comments`, { body: 'Anyone?' }).expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'THREAD_WITHDRAWN',
+      message: 'Every comment in this thread was withdrawn: it takes no more replies',
+    });
+    const kept = (await threads()).threads.find((x) => x.id === opened.id)!;
+    expect(kept.comments.map((c) => [c.state, c.body])).toEqual([
+      ['withdrawn', null],
+      ['withdrawn', null],
+      ['withdrawn', null],
+    ]);
+  });
 });

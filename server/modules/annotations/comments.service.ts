@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { closedToReplies, ERROR_CODES } from '../../../shared/domain.js';
 import type { EditCommentInput, ReplyInput, ThreadView } from '../../../shared/schemas/annotations.js';
 import { conflict, notFound } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -19,7 +20,8 @@ import { Thread } from './thread.entity.js';
 /**
  * Replies, edits and withdrawals. Replies form a flat list under the thread's first comment: beside a passage a
  * single column reads best, and @mentions say whom a reply answers. Edits keep every earlier body as a revision;
- * a withdrawal leaves a tombstone so the replies around it still make sense.
+ * a withdrawal leaves a tombstone so the replies around it still make sense. A thread left with tombstones only
+ * takes no more replies.
  */
 @Injectable()
 export class CommentsService {
@@ -40,6 +42,13 @@ export class CommentsService {
     const me = principal!;
     const { comment, notices } = await this.db.transaction(async (tx) => {
       await lockRoundForWrite(tx, found.roundId);
+      // Under the round's lock, so that a withdrawal cannot slip in between this check and the reply.
+      const states = await tx.getRepository(Comment).find({ select: { state: true }, where: { threadId } });
+      if (closedToReplies(states))
+        throw conflict(
+          'Every comment in this thread was withdrawn: it takes no more replies',
+          ERROR_CODES.THREAD_WITHDRAWN,
+        );
       const mentionIds = await checkMentions(tx, scope, input.mentions);
       const comment = await tx.getRepository(Comment).save(
         tx.getRepository(Comment).create({

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ERROR_CODES } from '../../../../shared/domain';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /**
@@ -15,6 +16,7 @@ export function CommentError({ error, marks }: { error: unknown; marks?: string[
       says={{
         ROUND_CLOSED: t('errors.roundClosed'),
         POSITION_WITHDRAWN: t('errors.positionWithdrawn'),
+        [ERROR_CODES.THREAD_WITHDRAWN]: t('errors.threadWithdrawn'),
         // 422 (not the code: every 400 shares it): the anchor no longer matches the draft, which changed since
         // the passage was selected.
         422: t('errors.passageChanged'),

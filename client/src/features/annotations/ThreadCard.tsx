@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { closedToReplies } from '../../../../shared/domain';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
 import { annotationBridge, type LivePosition } from './annotation-bridge';
 import { useReply, useThreadStatus } from './api';
@@ -9,7 +10,8 @@ import { Composer } from './Composer';
 
 /**
  * One thread: its passage (with what it reads now), its comments, a reply composer. Keyed by thread id in
- * the lists, so live updates re-render it without remounting the composer someone is typing in.
+ * the lists, so live updates re-render it without remounting the composer someone is typing in. A thread whose
+ * every comment was withdrawn keeps its tombstones and says it takes no more replies, in place of the composer.
  */
 export const ThreadCard = memo(function ThreadCard({
   thread,
@@ -39,6 +41,7 @@ export const ThreadCard = memo(function ThreadCard({
     viewer.canComment && (viewer.moderator || (!!viewer.userId && thread.author?.id === viewer.userId));
   const a = thread.anchor;
   const orphaned = now?.status === 'orphaned';
+  const closed = closedToReplies(thread.comments);
   return (
     <article
       className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}
@@ -85,7 +88,8 @@ export const ThreadCard = memo(function ThreadCard({
           <CommentItem key={c.id} comment={c} roundId={thread.roundId} viewer={viewer} />
         ))}
       </ol>
-      {viewer.canComment && thread.status === 'open' && (
+      {closed && <p className="meta">{t('thread.allWithdrawn')}</p>}
+      {viewer.canComment && thread.status === 'open' && !closed && (
         <Composer
           roundId={thread.roundId}
           draftKey={`reply:${thread.id}`}
