@@ -16,7 +16,7 @@ export function ErrorMessage({
   says?: Record<string, string>;
   marks?: string[];
 }) {
-  const { t, i18n } = useTranslation('auth');
+  const { t, i18n } = useTranslation('common');
   if (!error) return null;
   const http = error instanceof HttpError ? error : null;
   const status = http?.status ?? 0;
