@@ -133,16 +133,25 @@ describe('/collab with the stock y-websocket client', () => {
     writer.text.insert(0, '[anon sees this] ');
     await vi.waitFor(() => expect(anon.text.toString()).toContain('[anon sees this]'));
     expect(anon.denied).toEqual([]);
+    // It names itself, then tries to write: the refusal comes once the server has read both, in that order.
+    anon.provider.awareness.setLocalStateField('user', { name: 'Mallory' });
     anon.text.insert(0, 'ANON ');
     await vi.waitFor(() => expect(anon.denied).toEqual(['read-only']));
     expect(await storedText(draft)).not.toContain('ANON');
-    // Silent: an anonymous reader never appears in the presence list.
-    anon.provider.awareness.setLocalStateField('user', { name: 'Mallory' });
-    await vi.waitFor(() => expect(writer.provider.awareness.getStates().size).toBeGreaterThanOrEqual(1));
+    // Silent: an anonymous reader never appears in the presence list. Someone who arrives after it named itself
+    // is relayed after anything that could have queued, so once the writer sees them it would see Mallory too.
+    const later = open(t.url, draft, { token: secretariat.token });
+    await synced(later);
+    later.provider.awareness.setLocalStateField('cursor', caret(0));
+    await vi.waitFor(
+      () => expect(writer.provider.awareness.getStates().has(later.doc.clientID)).toBe(true),
+      RELAYED,
+    );
     const names = [...writer.provider.awareness.getStates().values()].map(
       (s) => (s.user as { name?: string })?.name,
     );
     expect(names).not.toContain('Mallory');
+    expect(writer.provider.awareness.getStates().has(anon.doc.clientID)).toBe(false);
   });
 
   it('a restricted consultation refuses anonymous readers (4401) and outsiders (4403), admits enrolled ones', async () => {
@@ -259,19 +268,25 @@ describe('/collab with the stock y-websocket client', () => {
     });
 
     // A writer's cursor passes, but an oversized state is dropped whole, and the connection stays open.
-    const writer = open(t.url, name, { token: secretariat.token });
-    await synced(writer);
+    const [writer, later] = [secretariat, secretariat].map((u) => open(t.url, name, { token: u.token }));
+    await Promise.all([synced(writer), synced(later)]);
+    const states = () => watcher.provider.awareness.getStates();
     const seen: string[] = [];
     watcher.provider.awareness.on('change', () =>
-      seen.push(JSON.stringify(watcher.provider.awareness.getStates().get(writer.doc.clientID) ?? null)),
+      seen.push(JSON.stringify(states().get(writer.doc.clientID) ?? null)),
     );
     writer.provider.awareness.setLocalStateField('cursor', { anchor: { big: 'x'.repeat(5000) }, head: {} });
+    // The server reads a connection's messages in order: once the writer's next edit is out, it has read the
+    // oversized state; someone else's move, queued after anything that state could have queued, comes after it.
+    writer.text.insert(0, 'next edit ');
+    await vi.waitFor(() => expect(watcher.text.toString()).toContain('next edit'), RELAYED);
+    later.provider.awareness.setLocalStateField('cursor', caret(1));
+    await vi.waitFor(() => expect(states().get(later.doc.clientID)?.cursor).toEqual(caret(1)), RELAYED);
     writer.provider.awareness.setLocalStateField('cursor', { anchor: { pos: 2 }, head: { pos: 3 } });
-    await vi.waitFor(() =>
-      expect(watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor).toEqual({
-        anchor: { pos: 2 },
-        head: { pos: 3 },
-      }),
+    await vi.waitFor(
+      () =>
+        expect(states().get(writer.doc.clientID)?.cursor).toEqual({ anchor: { pos: 2 }, head: { pos: 3 } }),
+      RELAYED,
     );
     expect(seen.join()).not.toContain('xxxx');
     expect(writer.provider.wsconnected).toBe(true);
