@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Protocol } from './clients.js';
+import { sleep } from '../support/wait.js';
 import type { MemoryProbeAnswer } from './memory-probe.js';
 
 /** A collaboration server under test, running in its own process. */
@@ -173,7 +174,7 @@ export async function startConsulta(): Promise<Target> {
     );
     if (ok) break;
     if (i > 600) throw new Error('Consulta did not start within a minute');
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   const login = (email: string) =>
     json<{ accessToken: string }>(`${http}/api/auth/login`, {

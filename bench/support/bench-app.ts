@@ -78,16 +78,6 @@ export async function startBenchApp(): Promise<BenchApp> {
   };
 }
 
-/** Percentile by nearest rank, in the unit of the samples. */
-export function percentile(samples: number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank];
-}
-
-export const round1 = (n: number) => Math.round(n * 10) / 10;
-
 /** What each benchmark file returns; bench/run.ts prints them all as JSON and as a table. */
 export interface BenchResult {
   name: string;
