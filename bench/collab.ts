@@ -1,5 +1,6 @@
 import type { BenchResult } from './support/bench-app.js';
 import { formatCollab, runCollabBenchmark } from './collab/collab.bench.js';
+import { round } from './support/figures.js';
 
 /**
  * The collaboration server against its peers (a plain relay, the y-websocket reference server, Hocuspocus),
@@ -51,5 +52,3 @@ export async function run(): Promise<BenchResult[]> {
   });
   return results;
 }
-
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;

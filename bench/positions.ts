@@ -3,7 +3,9 @@ import { io, type Socket } from 'socket.io-client';
 import { CLIENT_EVENTS, SERVER_EVENTS } from '../shared/events.js';
 import { hashPassword } from '../server/modules/auth/passwords.js';
 import { TalliesService } from '../server/modules/positions/tallies.service.js';
-import { percentile, round1, startBenchApp, type BenchApp, type BenchResult } from './support/bench-app.js';
+import { startBenchApp, type BenchApp, type BenchResult } from './support/bench-app.js';
+import { percentile, round } from './support/figures.js';
+import { withTimeout } from './support/wait.js';
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1000);
 const OPTIONS = 5;
@@ -138,18 +140,14 @@ async function measureFanOut(
   const lastViewer: number[] = [];
   for (let i = 0; i < CHANGES; i++) {
     const t0 = performance.now();
-    const arrivals = sockets.map(
-      (s) =>
-        new Promise<number>((resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new Error('a viewer did not receive the tally in 15 s')),
-            15_000,
-          );
-          s.once(SERVER_EVENTS.TALLY_UPDATED, () => {
-            clearTimeout(timer);
-            resolve(performance.now() - t0);
-          });
-        }),
+    const arrivals = sockets.map((s) =>
+      withTimeout(
+        new Promise<number>((resolve) =>
+          s.once(SERVER_EVENTS.TALLY_UPDATED, () => resolve(performance.now() - t0)),
+        ),
+        15_000,
+        'a viewer receiving the tally',
+      ),
     );
     const res = await fetch(`${b.url}/api/rounds/${roundId}/options/${optionId}/position`, {
       method: 'PUT',
@@ -197,12 +195,12 @@ export async function run(): Promise<BenchResult[]> {
           positions: seeded.positions,
           organisations: ORGANISATIONS,
           requests: TALLY_REQUESTS,
-          p50_ms: round1(percentile(tallies, 50)),
-          p95_ms: round1(percentile(tallies, 95)),
-          p99_ms: round1(percentile(tallies, 99)),
-          max_ms: round1(Math.max(...tallies)),
-          compute_only_p50_ms: round1(percentile(tallySql, 50)),
-          compute_only_p99_ms: round1(percentile(tallySql, 99)),
+          p50_ms: round(percentile(tallies, 50)),
+          p95_ms: round(percentile(tallies, 95)),
+          p99_ms: round(percentile(tallies, 99)),
+          max_ms: round(Math.max(...tallies)),
+          compute_only_p50_ms: round(percentile(tallySql, 50)),
+          compute_only_p99_ms: round(percentile(tallySql, 99)),
         },
         notes: 'sequential requests from one client, after 20 warm-up requests',
       },
@@ -210,8 +208,8 @@ export async function run(): Promise<BenchResult[]> {
         name: 'positions: GET /api/rounds/:id/positions.csv (streamed)',
         metrics: {
           rows: seeded.positions,
-          first_byte_ms: round1(exported.firstByteMs),
-          total_ms: round1(exported.totalMs),
+          first_byte_ms: round(exported.firstByteMs),
+          total_ms: round(exported.totalMs),
           kilobytes: Math.round(exported.bytes / 1024),
         },
       },
@@ -220,10 +218,10 @@ export async function run(): Promise<BenchResult[]> {
         metrics: {
           viewers: sockets.length,
           changes: CHANGES,
-          p50_ms: round1(percentile(fan.samples, 50)),
-          p95_ms: round1(percentile(fan.samples, 95)),
-          p99_ms: round1(percentile(fan.samples, 99)),
-          last_viewer_p99_ms: round1(percentile(fan.lastViewer, 99)),
+          p50_ms: round(percentile(fan.samples, 50)),
+          p95_ms: round(percentile(fan.samples, 95)),
+          p99_ms: round(percentile(fan.samples, 99)),
+          last_viewer_p99_ms: round(percentile(fan.lastViewer, 99)),
         },
         notes: 'from sending the PUT to each viewer holding the new tallies (commit, GROUP BY, broadcast)',
       },

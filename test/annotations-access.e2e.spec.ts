@@ -1,14 +1,14 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page, Route } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
+import { DESKTOP, PHONE, TOUCH_PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
 import * as Y from 'yjs';
 import { draftFragment } from '../shared/anchoring/plain-text.js';
 import { draftDocName } from '../shared/domain.js';
 import { connectEditor, synced, type Editor } from './helpers/collab.js';
-import { highlights, openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
+import { draftForReaders, highlights, openConsultationAs, selectWords } from './helpers/draft-page.js';
 import { hasChromium } from './helpers/environment.js';
 import {
   createConsultation,
@@ -17,7 +17,6 @@ import {
   grantRole,
   type SignedInUser,
 } from './helpers/factories.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const FIRST = 'The proposal brings coherence to the Union’s work on Internet public policy.';
 const SECOND = 'It also brings inclusiveness, since every stakeholder group takes part.';
@@ -26,9 +25,6 @@ const FILLER = Array.from(
   { length: 24 },
   (_, i) => `Paragraph ${i + 3} restates the working methods of the Council in more words than needed.`,
 );
-
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 /** Whether the element is entirely on screen. */
 const onScreen = (l: Locator) =>
@@ -61,40 +57,28 @@ const focused = (page: Page) =>
   });
 
 describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 90_000 }, () => {
-  let t: TestApp;
-  let browser: Browser;
+  const app = useBrowserApp();
   let secretariat: Editor;
   let alice: SignedInUser;
   let bob: SignedInUser;
   let consultationId: string;
   let roundId: string;
   let sec: SignedInUser;
-  const contexts: BrowserContext[] = [];
 
-  const open = (user: SignedInUser, options: Parameters<Browser['newContext']>[0] = DESKTOP) =>
-    openConsultationAs(
-      browser,
-      contexts,
-      { url: t.url, consultationId, user, waitForText: 'to the Union' },
-      options,
-    );
+  const open = (user: SignedInUser, options: BrowserContextOptions = { viewport: DESKTOP }) =>
+    openConsultationAs(app, { consultationId, user, waitForText: 'to the Union' }, options);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    browser = await launchBrowser();
-    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
-    alice = await createUser(t, { displayName: 'Alice Participant' });
-    bob = await createUser(t, { displayName: 'Bob Participant' });
-    const carol = await createUser(t, { displayName: 'Carol Chair' });
-    consultationId = (await createConsultation(t, { title: 'Annotations by keyboard and touch' }))
-      .consultation.id;
-    await grantRole(t, consultationId, carol.user.id, 'chair');
-    const round = await createRound(t, consultationId);
-    roundId = round.id;
-    secretariat = await writeDraft(t.url, round.id, sec.token, [FIRST, SECOND, ...FILLER]);
+    ({ secretariat, alice, bob, sec, consultationId, roundId } = await draftForReaders(
+      app.t,
+      'Annotations by keyboard and touch',
+      [FIRST, SECOND, ...FILLER],
+    ));
+    const carol = await createUser(app.t, { displayName: 'Carol Chair' });
+    await grantRole(app.t, consultationId, carol.user.id, 'chair');
     const at = FIRST.indexOf('coherence');
-    await request(t.url)
-      .post(`/api/rounds/${round.id}/threads`)
+    await request(app.t.url)
+      .post(`/api/rounds/${roundId}/threads`)
       .set('Authorization', alice.auth)
       .send({
         target: 'passage',
@@ -102,21 +86,16 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
         body: 'Coherence with which other work?',
       })
       .expect(201);
-    await request(t.url)
-      .post(`/api/rounds/${round.id}/threads`)
+    await request(app.t.url)
+      .post(`/api/rounds/${roundId}/threads`)
       .set('Authorization', alice.auth)
       .send({ target: 'round', body: 'The round should last a month longer.' })
       .expect(201);
   });
-  afterAll(async () => {
-    secretariat?.destroy();
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => secretariat?.destroy());
 
   it('on a phone, a tapped reply box stays in view; the quote, when tapped, shows the passage', async () => {
-    const phone = await open(bob, PHONE);
+    const phone = await open(bob, TOUCH_PHONE);
     const card = phone.locator('.thread-card', { hasText: 'Coherence with which other work?' });
     const reply = card.getByRole('textbox', { name: 'Reply…' });
     await reply.scrollIntoViewIfNeeded();
@@ -148,7 +127,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   });
 
   it('on a phone, a newly posted thread gets focus where it is listed, not a scroll back to the draft', async () => {
-    const phone = await open(bob, PHONE);
+    const phone = await open(bob, TOUCH_PHONE);
     await selectWords(phone, 'inclusiveness');
     await phone.getByRole('button', { name: /Comment$/ }).tap();
     await phone.getByRole('textbox', { name: 'Write a comment…' }).fill('Inclusive of whom?');
@@ -186,7 +165,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   });
 
   it('on a touch screen, tapping a highlighted passage activates its thread', async () => {
-    const phone = await open(bob, PHONE);
+    const phone = await open(bob, TOUCH_PHONE);
     const card = phone.locator('.thread-card', { hasText: 'Coherence with which other work?' });
     await card.waitFor();
     expect(await card.getAttribute('class')).not.toContain('is-active');
@@ -297,7 +276,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     expect(await page.locator('.new-thread').count()).toBe(1);
   });
   it('a refused reply or flag is said in the reader’s language, never in the server’s English', async () => {
-    const posted = await request(t.url)
+    const posted = await request(app.t.url)
       .post(`/api/rounds/${roundId}/threads`)
       .set('Authorization', alice.auth)
       .send({ target: 'round', body: 'A remark to be withdrawn shortly.' })
@@ -330,7 +309,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     // Flagging a comment its author withdrew meanwhile: the real server refuses, the page says why in French.
     const comment = page.locator(`.comment[data-comment-id="${commentId}"]`);
     await comment.getByRole('button', { name: 'Signaler' }).click();
-    await request(t.url)
+    await request(app.t.url)
       .post(`/api/comments/${commentId}/withdraw`)
       .set('Authorization', alice.auth)
       .expect(200);
@@ -346,13 +325,13 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     expect(await page.getByText('This comment was withdrawn').count()).toBe(0);
     await screenshot(page, 'access-flag-refused-fr');
     // On a phone, the message stands under the form it is about.
-    await page.setViewportSize(PHONE.viewport);
+    await page.setViewportSize(PHONE);
     await comment.scrollIntoViewIfNeeded();
     await screenshot(page, 'access-flag-refused-fr-phone', { fullPage: false });
   });
 
   it('a refused withdrawal or resolution is said too, not dropped without a word', async () => {
-    await request(t.url)
+    await request(app.t.url)
       .post(`/api/rounds/${roundId}/threads`)
       .set('Authorization', alice.auth)
       .send({ target: 'round', body: 'A remark its author will try to withdraw.' })
@@ -411,9 +390,9 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   });
 
   it('a thread on the very first words of the draft (its first heading), selected with the mouse, is highlighted', async () => {
-    const { consultation } = await createConsultation(t, { title: 'A draft that opens with a heading' });
-    const round = await createRound(t, consultation.id);
-    const writer = connectEditor(t.url, draftDocName(round.id), { token: sec.token });
+    const { consultation } = await createConsultation(app.t, { title: 'A draft that opens with a heading' });
+    const round = await createRound(app.t, consultation.id);
+    const writer = connectEditor(app.t.url, draftDocName(round.id), { token: sec.token });
     try {
       await synced(writer);
       writer.doc.transact(() => {
@@ -425,10 +404,9 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
         draftFragment(writer.doc).insert(0, [heading, paragraph]);
       });
       const page = await openConsultationAs(
-        browser,
-        contexts,
-        { url: t.url, consultationId: consultation.id, user: alice, waitForText: 'Background of' },
-        DESKTOP,
+        app,
+        { consultationId: consultation.id, user: alice, waitForText: 'Background of' },
+        { viewport: DESKTOP },
       );
       // An ordinary drag over "Background", from its first letter.
       const box = await page.locator('.draft-content h1').evaluate((h) => {
@@ -451,10 +429,9 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
       await expect.poll(() => highlights(page)).toEqual(['Background']);
       // Another reader, on a fresh page, sees it highlighted too.
       const other = await openConsultationAs(
-        browser,
-        contexts,
-        { url: t.url, consultationId: consultation.id, user: bob, waitForText: 'Background of' },
-        DESKTOP,
+        app,
+        { consultationId: consultation.id, user: bob, waitForText: 'Background of' },
+        { viewport: DESKTOP },
       );
       await expect.poll(() => highlights(other)).toEqual(['Background']);
       await screenshot(other, 'access-first-words-highlighted');

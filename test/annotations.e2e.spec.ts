@@ -1,15 +1,14 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { draftFragment, plainText } from '../shared/anchoring/plain-text.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
-import { highlights, openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
+import { TOUCH_PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
+import { draftForReaders, highlights, openConsultationAs, selectWords } from './helpers/draft-page.js';
 import type { Editor } from './helpers/collab.js';
 import { hasChromium } from './helpers/environment.js';
-import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
+import type { SignedInUser } from './helpers/factories.js';
 
 const PARAGRAPHS = [
   'The proposal brings coherence to the Union’s work on Internet public policy.',
@@ -21,40 +20,25 @@ const paragraphText = (doc: Y.Doc, i: number) =>
 
 // Two or three browser pages and a live server per test: generous on a shared 2-core machine.
 describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 }, () => {
-  let t: TestApp;
-  let browser: Browser;
+  const app = useBrowserApp();
   let secretariat: Editor;
   let alice: SignedInUser;
   let bob: SignedInUser;
   let sec: SignedInUser;
   let consultationId: string;
   let roundId: string;
-  const contexts: BrowserContext[] = [];
 
-  const signedInPage = (user: SignedInUser, options?: Parameters<Browser['newContext']>[0]) =>
-    openConsultationAs(
-      browser,
-      contexts,
-      { url: t.url, consultationId, user, waitForText: 'to the Union' },
-      options,
-    );
+  const signedInPage = (user: SignedInUser, options?: BrowserContextOptions) =>
+    openConsultationAs(app, { consultationId, user, waitForText: 'to the Union' }, options);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    browser = await launchBrowser();
-    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
-    alice = await createUser(t, { displayName: 'Alice Participant' });
-    bob = await createUser(t, { displayName: 'Bob Participant' });
-    consultationId = (await createConsultation(t, { title: 'Annotations in the browser' })).consultation.id;
-    roundId = (await createRound(t, consultationId)).id;
-    secretariat = await writeDraft(t.url, roundId, sec.token, PARAGRAPHS);
+    ({ secretariat, alice, bob, sec, consultationId, roundId } = await draftForReaders(
+      app.t,
+      'Annotations in the browser',
+      PARAGRAPHS,
+    ));
   });
-  afterAll(async () => {
-    secretariat?.destroy();
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => secretariat?.destroy());
 
   it('a participant comments on a selected passage; another sees it live, replies, and keeps typing undisturbed', async () => {
     const a = await signedInPage(alice);
@@ -175,12 +159,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
   });
 
   it('on a touch screen: select text, tap “Comment”, and the thread opens on that passage', async () => {
-    const phone = await signedInPage(bob, {
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 2,
-    });
+    const phone = await signedInPage(bob, TOUCH_PHONE);
     await selectWords(phone, 'every stakeholder group');
     const button = phone.getByRole('button', { name: /Comment$/ });
     await button.waitFor();
@@ -225,7 +204,10 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
       .toBe('Option B fits the ITU-T structure best, @Bob Participant ');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { name: 'On Option B' }).waitFor();
-    const notes = await request(t.url).get('/api/notifications').set('Authorization', bob.auth).expect(200);
+    const notes = await request(app.t.url)
+      .get('/api/notifications')
+      .set('Authorization', bob.auth)
+      .expect(200);
     expect(notes.body.items[0]).toMatchObject({ kind: 'mention' });
     // The keyboard way to comment on a selection, and Esc to give up.
     await selectWords(page, 'inclusiveness');
@@ -239,10 +221,9 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await page.getByRole('heading', { name: 'التعليقات' }).waitFor();
     await screenshot(page, 'annotations-ar');
   });
-
   it('a thread whose every comment is withdrawn keeps its tombstones and closes to replies, live', async () => {
     const api = (who: SignedInUser, path: string, body: object) =>
-      request(t.url).post(`/api${path}`).set('Authorization', who.auth).send(body);
+      request(app.t.url).post(`/api${path}`).set('Authorization', who.auth).send(body);
     const opened = await api(alice, `/rounds/${roundId}/threads`, {
       target: 'round',
       body: 'A first thought I may take back.',

@@ -1,24 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { draftDocName } from '../shared/domain.js';
 import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
 import { plainTextOf, yjsStateFromProseMirror } from '../server/modules/collaboration/draft-content.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
+import { screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe.skipIf(!hasChromium())('the live draft in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const app = useBrowserApp();
   let secretariat: SignedInUser;
   let participant: SignedInUser;
   let consultationId: string;
   let draft: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    browser = await launchBrowser();
+    const t = app.t;
     secretariat = await createUser(t, { platformRole: 'secretariat', displayName: 'Sara Secretariat' });
     participant = await createUser(t, { displayName: 'Pablo Participant' });
     const { consultation } = await createConsultation(t, { title: 'Live drafting' });
@@ -37,18 +34,8 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
     );
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
   async function pageAs(user: SignedInUser): Promise<Page> {
-    const context = await browser.newContext();
-    await context.addCookies([{ name: 'consulta_at', value: user.token, url: t.url }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${t.url}/consultations/${consultationId}`);
+    const page = await app.openPage(`/consultations/${consultationId}`, { as: user.user });
     await page.getByRole('heading', { name: 'Draft of round 1' }).waitFor();
     return page;
   }
@@ -103,7 +90,7 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
     await reader.getByText('مباشر: للقراءة فقط').waitFor();
     await screenshot(reader, 'collab-participant-ar');
 
-    const stored = plainTextOf(await t.app.get(CollabDocuments).read(draft));
+    const stored = plainTextOf(await app.t.app.get(CollabDocuments).read(draft));
     expect(stored).toContain('First paragraph. Typed live by the secretariat.');
     expect(stored).not.toContain('PARTICIPANT');
   });

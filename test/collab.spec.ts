@@ -30,8 +30,17 @@ const open = (...args: Parameters<typeof connectEditor>) => {
 
 const PRESENCE_RENEWAL_WINDOW_MS = 400;
 const PRESENCE_CHANGE_INTERVAL_MS = 300;
+/** How long a relay may take before a test fails: a bound for a slow machine, never a window to wait out. */
+const RELAYED = { timeout: 5_000 };
 
-/** Two people on a new round's draft, announced, and a third (the secretariat) who watches their presence. */
+/** Where a cursor sits. */
+const caret = (pos: number) => ({ anchor: { pos }, head: { pos } });
+
+/**
+ * Two people on a new round's draft, announced, and a third (the secretariat) who watches their presence;
+ * `received` holds every awareness message the watcher gets from then on (each is applied as one 'update'
+ * event): whose states it carries, and when it came.
+ */
 async function presenceOnNewDraft(second: SignedInUser) {
   const { consultation } = await createConsultation(t);
   const name = draftDocName((await createRound(t, consultation.id)).id);
@@ -42,11 +51,17 @@ async function presenceOnNewDraft(second: SignedInUser) {
   a.provider.awareness.setLocalStateField('cursor', null);
   b.provider.awareness.setLocalStateField('cursor', null);
   const states = () => watcher.provider.awareness.getStates();
-  await vi.waitFor(() => expect(states().has(a.doc.clientID) && states().has(b.doc.clientID)).toBe(true));
-  // A state that did not change is a bare renewal, held for the renewal window: let every relay of the
-  // arrivals go out, so that the test starts from quiet.
-  await new Promise((r) => setTimeout(r, PRESENCE_RENEWAL_WINDOW_MS + PRESENCE_CHANGE_INTERVAL_MS + 100));
-  return { a, b, watcher, states };
+  // An arrival is a change (the state a client announces on connecting, clock 0, the server ignores): once the
+  // watcher holds both, their relays are out and nothing else is queued, so the test starts from quiet.
+  await vi.waitFor(
+    () => expect(states().has(a.doc.clientID) && states().has(b.doc.clientID)).toBe(true),
+    RELAYED,
+  );
+  const received: { ids: number[]; at: number }[] = [];
+  watcher.provider.awareness.on('update', (c: { added: number[]; updated: number[] }, origin: unknown) => {
+    if (origin !== 'local') received.push({ ids: [...c.added, ...c.updated].sort(), at: Date.now() });
+  });
+  return { a, b, watcher, states, received };
 }
 
 beforeAll(async () => {
@@ -118,16 +133,25 @@ describe('/collab with the stock y-websocket client', () => {
     writer.text.insert(0, '[anon sees this] ');
     await vi.waitFor(() => expect(anon.text.toString()).toContain('[anon sees this]'));
     expect(anon.denied).toEqual([]);
+    // It names itself, then tries to write: the refusal comes once the server has read both, in that order.
+    anon.provider.awareness.setLocalStateField('user', { name: 'Mallory' });
     anon.text.insert(0, 'ANON ');
     await vi.waitFor(() => expect(anon.denied).toEqual(['read-only']));
     expect(await storedText(draft)).not.toContain('ANON');
-    // Silent: an anonymous reader never appears in the presence list.
-    anon.provider.awareness.setLocalStateField('user', { name: 'Mallory' });
-    await vi.waitFor(() => expect(writer.provider.awareness.getStates().size).toBeGreaterThanOrEqual(1));
+    // Silent: an anonymous reader never appears in the presence list. Someone who arrives after it named itself
+    // is relayed after anything that could have queued, so once the writer sees them it would see Mallory too.
+    const later = open(t.url, draft, { token: secretariat.token });
+    await synced(later);
+    later.provider.awareness.setLocalStateField('cursor', caret(0));
+    await vi.waitFor(
+      () => expect(writer.provider.awareness.getStates().has(later.doc.clientID)).toBe(true),
+      RELAYED,
+    );
     const names = [...writer.provider.awareness.getStates().values()].map(
       (s) => (s.user as { name?: string })?.name,
     );
     expect(names).not.toContain('Mallory');
+    expect(writer.provider.awareness.getStates().has(anon.doc.clientID)).toBe(false);
   });
 
   it('a restricted consultation refuses anonymous readers (4401) and outsiders (4403), admits enrolled ones', async () => {
@@ -244,40 +268,41 @@ describe('/collab with the stock y-websocket client', () => {
     });
 
     // A writer's cursor passes, but an oversized state is dropped whole, and the connection stays open.
-    const writer = open(t.url, name, { token: secretariat.token });
-    await synced(writer);
+    const [writer, later] = [secretariat, secretariat].map((u) => open(t.url, name, { token: u.token }));
+    await Promise.all([synced(writer), synced(later)]);
+    const states = () => watcher.provider.awareness.getStates();
     const seen: string[] = [];
     watcher.provider.awareness.on('change', () =>
-      seen.push(JSON.stringify(watcher.provider.awareness.getStates().get(writer.doc.clientID) ?? null)),
+      seen.push(JSON.stringify(states().get(writer.doc.clientID) ?? null)),
     );
     writer.provider.awareness.setLocalStateField('cursor', { anchor: { big: 'x'.repeat(5000) }, head: {} });
+    // The server reads a connection's messages in order: once the writer's next edit is out, it has read the
+    // oversized state; someone else's move, queued after anything that state could have queued, comes after it.
+    writer.text.insert(0, 'next edit ');
+    await vi.waitFor(() => expect(watcher.text.toString()).toContain('next edit'), RELAYED);
+    later.provider.awareness.setLocalStateField('cursor', caret(1));
+    await vi.waitFor(() => expect(states().get(later.doc.clientID)?.cursor).toEqual(caret(1)), RELAYED);
     writer.provider.awareness.setLocalStateField('cursor', { anchor: { pos: 2 }, head: { pos: 3 } });
-    await vi.waitFor(() =>
-      expect(watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor).toEqual({
-        anchor: { pos: 2 },
-        head: { pos: 3 },
-      }),
+    await vi.waitFor(
+      () =>
+        expect(states().get(writer.doc.clientID)?.cursor).toEqual({ anchor: { pos: 2 }, head: { pos: 3 } }),
+      RELAYED,
     );
     expect(seen.join()).not.toContain('xxxx');
     expect(writer.provider.wsconnected).toBe(true);
   });
 
   it('relays a presence change at once, and gathers bare renewals into one message per reader', async () => {
-    const { a, b, watcher } = await presenceOnNewDraft(participant);
+    const { a, b, watcher, received } = await presenceOnNewDraft(participant);
 
-    // Every message the watcher receives is applied as one awareness 'update' event.
-    const received: number[][] = [];
-    watcher.provider.awareness.on('update', (c: { added: number[]; updated: number[] }, origin: unknown) => {
-      if (origin !== 'local') received.push([...c.added, ...c.updated].sort());
-    });
     const renew = (e: Editor) => e.provider.awareness.setLocalState(e.provider.awareness.getLocalState());
     const sentAt = Date.now();
     renew(a);
     renew(b);
-    await new Promise((r) => setTimeout(r, PRESENCE_RENEWAL_WINDOW_MS / 2));
-    expect(received).toEqual([]);
-    await vi.waitFor(() => expect(received).toHaveLength(1));
-    expect(received[0]).toEqual([a.doc.clientID, b.doc.clientID].sort());
+    await vi.waitFor(() => expect(received).toHaveLength(1), RELAYED);
+    // Nothing came in the first half of the window: the first message is the one that gathers both.
+    expect(received[0].at - sentAt).toBeGreaterThanOrEqual(PRESENCE_RENEWAL_WINDOW_MS / 2);
+    expect(received[0].ids).toEqual([a.doc.clientID, b.doc.clientID].sort());
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(PRESENCE_RENEWAL_WINDOW_MS);
     // The renewal refreshed the watcher's copy, so it will not time the others out.
     const meta = watcher.provider.awareness.meta.get(a.doc.clientID);
@@ -285,35 +310,37 @@ describe('/collab with the stock y-websocket client', () => {
 
     // A change is not held back.
     received.length = 0;
-    a.provider.awareness.setLocalStateField('cursor', { anchor: { pos: 1 }, head: { pos: 1 } });
-    await vi.waitFor(() => expect(received).toEqual([[a.doc.clientID]]), {
+    a.provider.awareness.setLocalStateField('cursor', caret(1));
+    await vi.waitFor(() => expect(received.map((r) => r.ids)).toEqual([[a.doc.clientID]]), {
       timeout: PRESENCE_RENEWAL_WINDOW_MS / 2,
     });
   });
 
   it('relays the changes that follow one another within the change interval together, the latest state each', async () => {
     // Both may edit, so both have cursors (a reader's is not relayed).
-    const { a, b, watcher, states } = await presenceOnNewDraft(secretariat);
+    const { a, b, states, received } = await presenceOnNewDraft(secretariat);
 
-    const received: { ids: number[]; at: number }[] = [];
-    watcher.provider.awareness.on('update', (c: { added: number[]; updated: number[] }, origin: unknown) => {
-      if (origin !== 'local') received.push({ ids: [...c.added, ...c.updated].sort(), at: Date.now() });
-    });
     const cursorAt = (e: Editor, pos: number) =>
-      e.provider.awareness.setLocalStateField('cursor', { anchor: { pos }, head: { pos } });
+      e.provider.awareness.setLocalStateField('cursor', caret(pos));
     cursorAt(a, 1);
-    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await vi.waitFor(() => expect(received).toHaveLength(1), RELAYED);
     // Within the interval: a moves twice and b once; they wait for the interval and go in one message.
     cursorAt(a, 2);
     cursorAt(b, 3);
     cursorAt(a, 4);
-    await vi.waitFor(() => expect(received).toHaveLength(2));
+    await vi.waitFor(() => expect(received).toHaveLength(2), RELAYED);
     expect(received[1].ids).toEqual([a.doc.clientID, b.doc.clientID].sort());
     // Held for the rest of the interval (measured here, after two hops: half of it, to allow for a slow machine).
     expect(received[1].at - received[0].at).toBeGreaterThanOrEqual(PRESENCE_CHANGE_INTERVAL_MS / 2);
-    expect(states().get(a.doc.clientID)?.cursor).toEqual({ anchor: { pos: 4 }, head: { pos: 4 } });
-    expect(states().get(b.doc.clientID)?.cursor).toEqual({ anchor: { pos: 3 }, head: { pos: 3 } });
-    await new Promise((r) => setTimeout(r, PRESENCE_CHANGE_INTERVAL_MS));
-    expect(received).toHaveLength(2);
+    expect(states().get(a.doc.clientID)?.cursor).toEqual(caret(4));
+    expect(states().get(b.doc.clientID)?.cursor).toEqual(caret(3));
+    // Nothing follows that message: b moves once more, and that move, queued after those, is the next message.
+    cursorAt(b, 5);
+    await vi.waitFor(() => expect(states().get(b.doc.clientID)?.cursor).toEqual(caret(5)), RELAYED);
+    expect(received.map((r) => r.ids)).toEqual([
+      [a.doc.clientID],
+      [a.doc.clientID, b.doc.clientID].sort(),
+      [b.doc.clientID],
+    ]);
   });
 });

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe.skipIf(!hasChromium())('Demo consultation in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await createTestApp({ env: { SEED_DEMO: 'true' } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp({ env: { SEED_DEMO: 'true' } });
 
   it('lists the seeded demo consultation to an anonymous reader and opens it', async () => {
-    const page = await browser.newPage();
-    await page.goto(t.url);
+    const page = await app.openPage('/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Consultations');
     const link = page.getByRole('link', { name: 'A dedicated group on Internet issues' });
     await link.waitFor();
@@ -45,8 +33,7 @@ describe.skipIf(!hasChromium())('Demo consultation in the browser', () => {
   });
 
   it('switches to Arabic, right to left', async () => {
-    const page = await browser.newPage();
-    await page.goto(t.url);
+    const page = await app.openPage('/');
     await page.getByRole('combobox').selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('المشاورات');

@@ -1,21 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBrowserApp } from './helpers/browser.js';
+import { DESKTOP, PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { PASSWORD, createConsultation, createRound, createUser } from './helpers/factories.js';
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () => {
   const app = useBrowserApp();
 
-  async function newPage(viewport = DESKTOP, lang?: string): Promise<Page> {
-    const page = await (await app.browser.newContext({ viewport })).newPage();
-    page.setDefaultTimeout(8000);
-    if (lang) await page.addInitScript(`localStorage.setItem('consulta.lang', '${lang}')`);
-    return page;
-  }
+  const openPage = (path: string, viewport = DESKTOP, lang?: string) =>
+    app.openPage(path, { viewport, lang, timeout: 8000 });
   const signedInAs = (page: Page) => page.getByTestId('signed-in-as');
   /** The text an input's aria-describedby points at, as a screen reader says it after the label. */
   const accessibleDescription = (input: Locator) =>
@@ -33,8 +26,7 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
     const { user } = await createUser(app.t, { displayName: 'Returning Reader' });
     const url = `${app.t.url}/consultations/${consultation.id}`;
 
-    const page = await newPage();
-    await page.goto(url);
+    const page = await openPage(`/consultations/${consultation.id}`);
     await page.getByRole('link', { name: 'Sign in to comment.' }).waitFor();
     // The tab says which consultation and round this is.
     await expect.poll(() => page.title()).toBe('Round 1 · Where should the group sit? · Consulta');
@@ -57,8 +49,7 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
     await createRound(app.t, consultation.id);
     const url = `${app.t.url}/consultations/${consultation.id}`;
 
-    const page = await newPage(PHONE);
-    await page.goto(url);
+    const page = await openPage(`/consultations/${consultation.id}`, PHONE);
     await page.getByRole('tab', { name: 'Positions' }).click();
     await page.getByRole('link', { name: 'Sign in to take a position.' }).click();
     await screenshot(page, 'identity-forms-signin-phone');
@@ -75,8 +66,7 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
   it('never sends anyone off the site after sign-in, whatever the link says', async () => {
     const { user } = await createUser(app.t);
     for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
-      const page = await newPage();
-      await page.goto(`${app.t.url}/signin?next=${encodeURIComponent(next)}`);
+      const page = await openPage(`/signin?next=${encodeURIComponent(next)}`);
       await page.getByLabel('Email').fill(user.email);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -89,8 +79,7 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
   it('marks the fields a French newcomer must fix, in French, and says a taken address plainly', async () => {
     const taken = await createUser(app.t);
     for (const viewport of [DESKTOP, PHONE]) {
-      const page = await newPage(viewport, 'fr');
-      await page.goto(`${app.t.url}/signup`);
+      const page = await openPage('/signup', viewport, 'fr');
       await page.getByLabel('Nom affiché aux autres').fill('Amina');
       await page.getByLabel('Adresse électronique').fill('pas-une-adresse');
       await page.getByLabel('Mot de passe').fill('court');
@@ -123,8 +112,7 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
 
   it('tells a French reader with a wrong password just that, without talk of sessions', async () => {
     const { user } = await createUser(app.t);
-    const page = await newPage(DESKTOP, 'fr');
-    await page.goto(`${app.t.url}/signin`);
+    const page = await openPage('/signin', DESKTOP, 'fr');
     await expect.poll(() => page.title()).toBe('Se connecter · Consulta');
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await page.getByRole('alert').waitFor();

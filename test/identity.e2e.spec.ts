@@ -1,39 +1,28 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Organisation } from '../server/modules/organisations/organisation.entity.js';
 import { User } from '../server/modules/users/user.entity.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
+import { screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { PASSWORD, createConsultation, createUser } from './helpers/factories.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe.skipIf(!hasChromium())('Identity in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const app = useBrowserApp();
   const email = `amina-${Date.now()}@example.org`;
   const password = 'a memorable sentence here';
-  beforeAll(async () => {
-    t = await createTestApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   const signedInAs = (page: Page) => page.getByTestId('signed-in-as');
 
   async function signIn(page: Page, address: string, pass: string) {
-    await page.goto(`${t.url}/signin`);
+    await page.goto(`${app.t.url}/signin`);
     await page.getByLabel('Email').fill(address);
     await page.getByLabel('Password').fill(pass);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   it('signs up, proposes an organisation, signs out and signs in again; the secretariat verifies it live', async () => {
-    const { consultation } = await createConsultation(t, { title: 'Internet issues group' });
-    const user = await browser.newPage();
-    await user.goto(t.url);
+    const { consultation } = await createConsultation(app.t, { title: 'Internet issues group' });
+    const user = await app.openPage('/');
     await user.getByRole('link', { name: 'Create an account' }).click();
     await user.getByLabel('Name shown to others').fill('Amina Kariuki');
     await user.getByLabel('Email').fill(email);
@@ -75,12 +64,12 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
     await user.getByLabel('Password').fill(password);
     await user.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => signedInAs(user).textContent()).toBe('Signed in as Amina Kariuki');
-    await user.goto(`${t.url}/profile`);
+    await user.goto(`${app.t.url}/profile`);
     await user.getByText('Awaiting verification').first().waitFor();
 
     // The secretariat verifies the organisation in another browser.
-    const sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Secretariat Officer' });
-    const secPage = await (await browser.newContext()).newPage();
+    const sec = await createUser(app.t, { platformRole: 'secretariat', displayName: 'Secretariat Officer' });
+    const secPage = await (await app.newContext()).newPage();
     secPage.setDefaultTimeout(8000);
     await signIn(secPage, sec.user.email, PASSWORD);
     await expect.poll(() => signedInAs(secPage).textContent()).toBe('Signed in as Secretariat Officer');
@@ -92,7 +81,9 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
     await secPage
       .getByRole('button', { name: 'Withdraw the verification of Kenya ICT Action Network' })
       .waitFor();
-    const org = await t.db.getRepository(Organisation).findOneByOrFail({ name: 'Kenya ICT Action Network' });
+    const org = await app.t.db
+      .getRepository(Organisation)
+      .findOneByOrFail({ name: 'Kenya ICT Action Network' });
     await secPage.getByRole('button', { name: 'Members of Kenya ICT Action Network' }).click();
     await secPage.getByRole('listitem').filter({ hasText: 'Amina Kariuki' }).waitFor();
     expect(org).toMatchObject({ verified: true, country: 'KE' });
@@ -118,7 +109,7 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
     await screenshot(secPage, 'identity-admin-roles');
 
     // As the organisation's admin, Amina makes a colleague who joined a focal point too.
-    const colleague = await createUser(t, { displayName: 'Otieno Colleague', organisationId: org.id });
+    const colleague = await createUser(app.t, { displayName: 'Otieno Colleague', organisationId: org.id });
     await user.reload();
     const row = user.getByRole('listitem').filter({ hasText: 'Otieno Colleague' });
     // The box follows the server's answer, so it turns checked once the change is stored, not at the click.
@@ -127,19 +118,20 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
     await expect.poll(() => focal.isChecked()).toBe(true);
     await expect
       .poll(
-        async () => (await t.db.getRepository(User).findOneByOrFail({ id: colleague.user.id })).isFocalPoint,
+        async () =>
+          (await app.t.db.getRepository(User).findOneByOrFail({ id: colleague.user.id })).isFocalPoint,
       )
       .toBe(true);
     await screenshot(user, 'identity-profile-members');
   });
 
   it('lets the admin manage platform roles, and shows the profile right to left in Arabic', async () => {
-    const admin = await createUser(t, { platformRole: 'admin', displayName: 'Platform Admin' });
-    await createUser(t, { displayName: 'Future Secretariat' });
-    const page = await (await browser.newContext()).newPage();
+    const admin = await createUser(app.t, { platformRole: 'admin', displayName: 'Platform Admin' });
+    await createUser(app.t, { displayName: 'Future Secretariat' });
+    const page = await (await app.newContext()).newPage();
     await signIn(page, admin.user.email, PASSWORD);
     await expect.poll(() => signedInAs(page).textContent()).toBe('Signed in as Platform Admin');
-    await page.goto(`${t.url}/admin`);
+    await page.goto(`${app.t.url}/admin`);
     await page.getByRole('heading', { name: 'Accounts' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Organisations' }).count()).toBe(0);
     await page.getByLabel('Platform role of Future Secretariat').selectOption('secretariat');
@@ -149,7 +141,7 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
     expect(await page.getByLabel('Platform role of Platform Admin').isDisabled()).toBe(true);
     await screenshot(page, 'identity-admin-accounts');
 
-    await page.goto(`${t.url}/profile`);
+    await page.goto(`${app.t.url}/profile`);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { name: 'ملفك الشخصي' }).waitFor();

@@ -1,59 +1,44 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 const DEMO_PASSWORD = 'consulta-demo';
 const SECRETARIAT = 'secretariat@demo.consulta.local';
 const CHAIR = 'chair@demo.consulta.local';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'];
 
-/** What a phone shows at this moment (a full-page picture of a phone is very long). */
 /**
  * What a reader checks on the demo consultation, on a desktop and on a phone, in every language: the round's
  * parts within reach, a header on one row, a closed round that says so, the text on record with its structure.
  */
 describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const app = useBrowserApp({ env: { SEED_DEMO: 'true' } });
   let consultationId: string;
   let roundId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { SEED_DEMO: 'true' } });
-    browser = await launchBrowser();
-    const list = (await (await fetch(`${t.url}/api/consultations`)).json()) as {
+    const list = (await (await fetch(`${app.t.url}/api/consultations`)).json()) as {
       id: string;
       currentRound: { id: string } | null;
     }[];
     consultationId = list[0].id;
     roundId = list[0].currentRound!.id;
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.close();
-  });
 
-  async function pageAs(
+  /** A page at `path`, in English as written in Britain, anonymous or signed in as one of the demo's people. */
+  const pageAs = (
     email: string | null,
     path: string,
     viewport = DESKTOP,
     beforeOpening?: (page: Page) => void,
-  ): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(t.url);
-    if (email) await signInFromPage(page, email, DEMO_PASSWORD);
-    beforeOpening?.(page);
-    await page.goto(`${t.url}${path}`);
-    return page;
-  }
+  ) =>
+    app.openPage(path, {
+      viewport,
+      locale: 'en-GB',
+      as: email ? { email, password: DEMO_PASSWORD } : null,
+      beforeOpening,
+    });
 
   const inViewport = (page: Page, selector: string) =>
     page.evaluate((s) => {
@@ -136,10 +121,10 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
   it('has an icon', async () => {
     const page = await pageAs(null, '/');
     const href = await page.locator('link[rel="icon"]').getAttribute('href');
-    const icon = await page.request.get(`${t.url}${href}`);
+    const icon = await page.request.get(`${app.t.url}${href}`);
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toContain('image/svg+xml');
-    expect((await page.request.get(`${t.url}/favicon.ico`)).status()).toBe(200);
+    expect((await page.request.get(`${app.t.url}/favicon.ico`)).status()).toBe(200);
   });
 
   it('says at the top of a closed round and on its draft that it is closed and frozen on record, with no live signs', async () => {
@@ -227,7 +212,7 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await page.getByRole('combobox').first().selectOption('fr');
     const notice = page.getByRole('note').first();
     await notice.getByText('Le tour 1 est clos').waitFor();
-    const closedAt = (await (await fetch(`${t.url}/api/archive`)).json()) as {
+    const closedAt = (await (await fetch(`${app.t.url}/api/archive`)).json()) as {
       rounds: { roundId: string; closedAt: string }[];
     }[];
     const at = closedAt.flatMap((c) => c.rounds).find((r) => r.roundId === roundId)!.closedAt;
@@ -250,7 +235,7 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     expect(await page.locator('main').innerText()).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{2,4}|\d:\d\d:\d\d/);
     await screenshot(page, 'layout-closed-round-fr');
 
-    await page.goto(`${t.url}/archive`);
+    await page.goto(`${app.t.url}/archive`);
     await page.getByRole('combobox').first().selectOption('fr');
     const entry = page.locator('.archive-list li', { hasText: 'Tour 1' }).first();
     await entry.waitFor();

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { screenshot, signInFromPage, useBrowserApp } from './helpers/browser.js';
+import { DESKTOP, PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser } from './helpers/factories.js';
 
@@ -23,17 +23,8 @@ describe.skipIf(!hasChromium())('Notifications in the browser', () => {
       .send({ body: 'A reply for Alice.' })
       .expect(201);
 
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 390, height: 844 },
-    ]) {
-      const context = await app.browser.newContext({ viewport });
-      const page = await context.newPage();
-      page.setDefaultTimeout(8000);
-      await page.addInitScript(`localStorage.setItem('consulta.lang', 'fr')`);
-      await page.goto(app.t.url);
-      await signInFromPage(page, alice.user.email);
-      await page.reload();
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await app.openPage('/', { viewport, lang: 'fr', timeout: 8000, as: alice.user });
       const bell = page.getByRole('button', { name: /^Notifications/ });
       const popover = page.getByRole('region', { name: 'Notifications' });
       await bell.click();
@@ -62,7 +53,7 @@ describe.skipIf(!hasChromium())('Notifications in the browser', () => {
       await popover.waitFor();
       await page.mouse.click(10, viewport.height - 10);
       await popover.waitFor({ state: 'detached' });
-      await context.close();
+      await page.context().close();
     }
   });
 });

@@ -1,46 +1,29 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { TALL_DESKTOP, screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser } from './helpers/factories.js';
 import { putPosition } from './helpers/positions.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe.skipIf(!hasChromium())('Position threads in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await createTestApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp();
 
   it('discusses a rationale inline; another viewer sees the thread count change live', async () => {
     const { consultation, options } = await createConsultation(
-      t,
+      app.t,
       { title: 'Where should the group sit?', question: 'Which home for the group?' },
       ['A subgroup of the Council Working Group', 'An ITU-T focus group'],
     );
-    const round = await createRound(t, consultation.id);
-    const amina = await createUser(t, { displayName: 'Amina Speaker' });
-    const carlos = await createUser(t, { displayName: 'Carlos Reader' });
-    await putPosition(t, amina.auth, round.id, options[0].id, {
+    const round = await createRound(app.t, consultation.id);
+    const amina = await createUser(app.t, { displayName: 'Amina Speaker' });
+    const carlos = await createUser(app.t, { displayName: 'Carlos Reader' });
+    await putPosition(app.t, amina.auth, round.id, options[0].id, {
       stance: 'oppose',
       rationale: 'A subgroup would have no budget of its own.',
     }).expect(200);
-    const url = `${t.url}/consultations/${consultation.id}`;
+    const path = `/consultations/${consultation.id}`;
 
-    const writerContext = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
-    const watcherContext = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
-    const writer = await writerContext.newPage();
-    const watcher = await watcherContext.newPage();
-    await writer.goto(t.url);
-    await signInFromPage(writer, carlos.user.email);
-    await writer.goto(url);
-    await watcher.goto(url); // an anonymous reader
+    const writer = await app.openPage(path, { viewport: TALL_DESKTOP, as: carlos.user });
+    const watcher = await app.openPage(path, { viewport: TALL_DESKTOP }); // an anonymous reader
     for (const page of [writer, watcher]) {
       await page.getByRole('tab', { name: 'Positions' }).click();
       await page.getByText('Read the rationales').first().click();
@@ -78,7 +61,7 @@ describe.skipIf(!hasChromium())('Position threads in the browser', () => {
     const onPositions = watcher.getByRole('region', { name: 'On positions' });
     await onPositions.getByText('On the position of Amina Speaker: Oppose').waitFor();
     await screenshot(watcher, 'position-threads-sidebar');
-    await writerContext.close();
-    await watcherContext.close();
+    await writer.context().close();
+    await watcher.context().close();
   }, 60_000);
 });

@@ -1,52 +1,35 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, TALL_DESKTOP, screenshot, useBrowserApp } from './helpers/browser.js';
 import { Consultation } from '../server/modules/consultations/consultation.entity.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createOrganisation, createRound, createUser } from './helpers/factories.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe.skipIf(!hasChromium())('Positions in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await createTestApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp();
 
   it("shows one stakeholder's new position in another viewer's chart without a reload", async () => {
     const { consultation, options } = await createConsultation(
-      t,
+      app.t,
       { title: 'Where should the group sit?', question: 'Which home for the group?' },
       ['A subgroup of the Council Working Group', 'An ITU-T focus group', 'An ITU-T study group'],
     );
-    await createRound(t, consultation.id);
-    const org = await createOrganisation(t, {
+    await createRound(app.t, consultation.id);
+    const org = await createOrganisation(app.t, {
       name: 'Ministry of Digital Affairs',
       stakeholderGroup: 'government',
       membership: 'member_state',
       region: 'africa',
       country: 'KE',
     });
-    const focal = await createUser(t, {
+    const focal = await createUser(app.t, {
       displayName: 'Amina Focal',
       organisationId: org.id,
       isFocalPoint: true,
     });
-    const url = `${t.url}/consultations/${consultation.id}`;
+    const path = `/consultations/${consultation.id}`;
 
-    const speakerContext = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
-    const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
-    const speaker = await speakerContext.newPage();
-    const viewer = await viewerContext.newPage();
-    await speaker.goto(t.url);
-    await signInFromPage(speaker, focal.user.email);
-    await speaker.goto(url);
-    await viewer.goto(url);
+    const speaker = await app.openPage(path, { viewport: TALL_DESKTOP, as: focal.user });
+    const viewer = await app.openPage(path, { viewport: TALL_DESKTOP });
     // The options panel shares the column beside the draft with the comments, as a tab.
     for (const page of [speaker, viewer]) await page.getByRole('tab', { name: 'Positions' }).click();
 
@@ -110,24 +93,17 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     expect(await chartCard.getByText('Ministry of Digital Affairs').count()).toBeGreaterThan(0);
     await screenshot(viewer, 'positions-viewer-rationales');
 
-    await speakerContext.close();
-    await viewerContext.close();
+    await speaker.context().close();
+    await viewer.context().close();
   });
 
   it('keeps what a focal point typed when they switch capacity or collapse the form', async () => {
-    const { consultation, options } = await createConsultation(t, { title: 'Drafts survive' });
-    await createRound(t, consultation.id);
-    const org = await createOrganisation(t, { name: 'Digital Ministry', membership: 'member_state' });
-    const focal = await createUser(t, { organisationId: org.id, isFocalPoint: true });
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 390, height: 844 },
-    ]) {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await page.goto(t.url);
-      await signInFromPage(page, focal.user.email);
-      await page.goto(`${t.url}/consultations/${consultation.id}`);
+    const { consultation, options } = await createConsultation(app.t, { title: 'Drafts survive' });
+    await createRound(app.t, consultation.id);
+    const org = await createOrganisation(app.t, { name: 'Digital Ministry', membership: 'member_state' });
+    const focal = await createUser(app.t, { organisationId: org.id, isFocalPoint: true });
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await app.openPage(`/consultations/${consultation.id}`, { viewport, as: focal.user });
       await page.getByRole('tab', { name: 'Positions' }).click();
       const toggle = page.getByRole('button', { name: 'Take a position' }).first();
       await toggle.click();
@@ -165,23 +141,22 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
       expect(await asked).toBe('beforeunload');
       expect(page.isClosed()).toBe(false);
       expect(await form.getByRole('textbox').inputValue()).toBe('Personally, I could live with it.');
-      await context.close();
+      await page.context().close();
     }
   });
 
   it("marks the rationale the server refused, in the reader's language", async () => {
-    const { consultation, options } = await createConsultation(t, {
+    const { consultation, options } = await createConsultation(app.t, {
       title: 'Limite',
       rationaleMaxLength: 200,
     });
-    await createRound(t, consultation.id);
-    const person = await createUser(t);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript(`localStorage.setItem('consulta.lang', 'fr')`);
-    await page.goto(t.url);
-    await signInFromPage(page, person.user.email);
-    await page.goto(`${t.url}/consultations/${consultation.id}`);
+    await createRound(app.t, consultation.id);
+    const person = await createUser(app.t);
+    const page = await app.openPage(`/consultations/${consultation.id}`, {
+      viewport: DESKTOP,
+      lang: 'fr',
+      as: person.user,
+    });
     await page.getByRole('tab', { name: 'Positions' }).click();
     await page.getByRole('button', { name: 'Prendre position' }).first().click();
     const form = page.getByRole('form', { name: `Votre position sur ${options[0].label}` });
@@ -189,7 +164,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     const rationale = form.getByRole('textbox');
     await rationale.fill('Une justification de trente caractères.');
     // The secretariat lowers the limit while the page is open: the server refuses, the form says why.
-    await t.db.getRepository(Consultation).update(consultation.id, { rationaleMaxLength: 10 });
+    await app.t.db.getRepository(Consultation).update(consultation.id, { rationaleMaxLength: 10 });
     await form.getByRole('button', { name: 'Enregistrer la position' }).click();
     await form.getByRole('alert').waitFor();
     expect(await form.getByRole('alert').textContent()).toBe('Veuillez corriger les champs signalés.');
@@ -197,22 +172,23 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await form.getByText('Au plus 10 caractères.').waitFor();
     expect(await form.textContent()).not.toMatch(/characters|rationale:/);
     await screenshot(page, 'positions-field-error-fr');
-    await context.close();
+    await page.context().close();
   });
 
   it('reads in Arabic, right to left', async () => {
-    const { consultation } = await createConsultation(t, { title: 'مشاورة' });
-    await createRound(t, consultation.id);
-    const context = await browser.newContext({ locale: 'ar', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(`localStorage.setItem('consulta.lang', 'ar')`);
-    await page.goto(`${t.url}/consultations/${consultation.id}`);
+    const { consultation } = await createConsultation(app.t, { title: 'مشاورة' });
+    await createRound(app.t, consultation.id);
+    const page = await app.openPage(`/consultations/${consultation.id}`, {
+      locale: 'ar',
+      viewport: { width: 1280, height: 900 },
+      lang: 'ar',
+    });
     await page.getByRole('tab', { name: 'المواقف' }).click();
     await page.getByRole('heading', { name: 'مواقف أصحاب المصلحة' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('radio', { name: 'المنطقة' }).waitFor();
     expect(await page.getByRole('radio', { name: 'المنطقة' }).count()).toBe(1);
     await screenshot(page, 'positions-ar');
-    await context.close();
+    await page.context().close();
   });
 });

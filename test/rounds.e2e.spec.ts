@@ -1,40 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './helpers/browser.js';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, signIn, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
-import { PASSWORD, createUser, type SignedInUser } from './helpers/factories.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { createUser, type SignedInUser } from './helpers/factories.js';
 
 describe.skipIf(!hasChromium())('Running a consultation from the console, watched live', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const app = useBrowserApp();
   let secContext: BrowserContext;
   let viewerContext: BrowserContext;
   let sec: SignedInUser;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
-    browser = await launchBrowser();
-    secContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    viewerContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+    sec = await createUser(app.t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    secContext = await app.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    viewerContext = await app.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+    await signIn(secContext, app.t.url, sec.user);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  /** Signs in through the API from the page, so the session cookie is set as the sign-in form would set it. */
-  async function signIn(page: Page, email: string) {
-    await page.goto(t.url);
-    const res = await page.request.post(`${t.url}/api/auth/login`, { data: { email, password: PASSWORD } });
-    expect(res.status()).toBe(200);
-  }
 
   it('creates a consultation with three options, opens and closes a round; a second browser sees each step live', async () => {
     const admin = await secContext.newPage();
-    await signIn(admin, sec.user.email);
-    await admin.goto(`${t.url}/console`);
+    await admin.goto(`${app.t.url}/console`);
     await admin.getByRole('heading', { name: 'Secretariat console' }).waitFor();
 
     // Create the consultation with three options.
@@ -53,7 +38,7 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
 
     // The viewer (anonymous, another browser context) opens the public page.
     const viewer = await viewerContext.newPage();
-    await viewer.goto(`${t.url}/consultations/${consultationId}`);
+    await viewer.goto(`${app.t.url}/consultations/${consultationId}`);
     await viewer.getByRole('heading', { name: 'Where should the Internet group sit?' }).waitFor();
     // Options appear wherever the page lists them (the options section, the positions panel): first mention.
     for (const label of labels) await viewer.getByText(label, { exact: true }).first().waitFor();
@@ -131,7 +116,7 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
 
     // Every change arrived without a reload.
     expect(reloads).toEqual([]);
-    const stored = await t.db.query(`SELECT closing_digest FROM rounds WHERE consultation_id = $1`, [
+    const stored = await app.t.db.query(`SELECT closing_digest FROM rounds WHERE consultation_id = $1`, [
       consultationId,
     ]);
     expect(stored[0].closing_digest).toBe(digest);
@@ -139,7 +124,7 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
 
   it('shows the console in Arabic, right to left', async () => {
     const page = await secContext.newPage();
-    await page.goto(`${t.url}/console`);
+    await page.goto(`${app.t.url}/console`);
     await page.getByRole('combobox').first().selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { name: 'لوحة تحكم الأمانة' }).waitFor();

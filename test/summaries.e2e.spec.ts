@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, launchBrowser, screenshot } from './helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, screenshot, useBrowserApp } from './helpers/browser.js';
 import { IN_CI, hasChromium } from './helpers/environment.js';
 import {
   createConsultation,
@@ -15,7 +15,6 @@ import {
 } from './helpers/factories.js';
 import { putPosition } from './helpers/positions.js';
 import { seedDiscussedRound, type SummaryFixture } from './helpers/summaries.js';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 /** poppler's pdftoppm renders the printed PDF to PNG so that people can look at it (CI installs poppler-utils). */
 const hasPdftoppm = () => {
@@ -28,32 +27,20 @@ const hasPdftoppm = () => {
 };
 
 describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const app = useBrowserApp();
   let f: SummaryFixture;
-  const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    browser = await launchBrowser();
-    f = await seedDiscussedRound(t, { close: true });
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.close();
+    f = await seedDiscussedRound(app.t, { close: true });
   });
 
-  async function pageAs(user: SignedInUser | null, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    contexts.push(context);
-    if (user) await context.addCookies([{ name: 'consulta_at', value: user.token, url: t.url }]);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${t.url}${path}`);
-    return page;
-  }
+  const pageAs = (user: SignedInUser | null, path: string) =>
+    app.openPage(path, {
+      viewport: { width: 1200, height: 900 },
+      as: user?.user,
+      beforeOpening: (page) => page.on('pageerror', (e) => errors.push(e.message)),
+    });
 
   const editorText = (page: Page) => page.locator('.summary-content').innerText();
 
@@ -177,8 +164,8 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     await screenshot(page, 'archive-round-ar');
     expect(errors).toEqual([]);
   });
-
   it('the digest says in a sentence that nobody has taken a position on an option, instead of a row of zeros', async () => {
+    const t = app.t;
     const { consultation, options } = await createConsultation(t, { title: 'A quiet question' }, [
       'The option someone took',
       'The option nobody took',

@@ -1,7 +1,9 @@
 import { setPriority } from 'node:os';
 import { type BenchClient, connect, quietReadOnlyNotices } from './clients.js';
 import { commitLatency, type CommitLatency } from './commit-latency.js';
-import { cpuMs, median, percentile } from './process-stats.js';
+import { median, percentile } from '../support/figures.js';
+import { sleep, withTimeout } from '../support/wait.js';
+import { cpuMs } from './process-stats.js';
 import { monotonicMs, ReaderPool } from './reader-pool.js';
 import { startConsulta, startPeer, type Target } from './targets.js';
 
@@ -54,7 +56,6 @@ export interface LoadResult {
   coldLoadMs: number | null;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * The writer's pace: BENCH_RATE edits a second (a fast typist's keystrokes are ~10), but no more than
  * BENCH_DELIVERIES_PER_SECOND deliveries a second over the whole crowd (500 readers get 20 edits a second).
@@ -83,18 +84,6 @@ const READER_COUNTS = (process.env.BENCH_READERS ?? '50,200,500').split(',').map
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 20_000);
 /** Threads the readers are spread over (see ReaderPool); the writer has the main thread to itself. */
 const READER_THREADS = Number(process.env.BENCH_READER_THREADS ?? 2);
-
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Connects readers a batch at a time, as a crowd arrives, and waits until each is synced. */
 async function connectMany(pool: ReaderPool, target: Target, docName: string, n: number) {
@@ -187,7 +176,6 @@ async function fanout(pool: ReaderPool, target: Target, readers: number, edits =
   for (const pairs of arrivals) {
     for (let i = 0; i < pairs.length; i += 2) latencies.push(pairs[i + 1] - sentAt[pairs[i] - firstSeq]);
   }
-  const sorted = latencies.sort((a, b) => a - b);
   const expected = edits * readers;
   return {
     target: target.name,
@@ -195,9 +183,9 @@ async function fanout(pool: ReaderPool, target: Target, readers: number, edits =
     edits,
     // As sent: edits - 1 intervals between the first counted edit and the last.
     rate: (edits - 1) / Math.max(sentFor, 1e-3),
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
     deliveredPerSecond: latencies.length / elapsed,
     cpuPerDeliveryUs: (cpu * 1000) / Math.max(1, latencies.length),
     memoryPerConnection: (after.liveBytes - before.liveBytes) / (readers - first),

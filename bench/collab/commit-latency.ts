@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { median } from './process-stats.js';
+import { median } from '../support/figures.js';
+import { sleep } from '../support/wait.js';
 import { benchDatabase } from './targets.js';
 
 export interface CommitLatency {
@@ -8,8 +9,6 @@ export interface CommitLatency {
   /** The same 20 ms after the previous one, as an edit between two keystrokes finds the database, ms. */
   afterIdleMs: number;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * What one commit costs on the PostgreSQL under test, in a database of its own: Consulta waits for one before

@@ -1,6 +1,7 @@
 import { setPriority } from 'node:os';
 import { type EventLoopUtilization, performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { waitAtMost } from '../support/wait.js';
 import { type BenchClient, connect, quietReadOnlyNotices } from './clients.js';
 import { monotonicMs, type ReaderRequest, type ReaderWorkerData } from './reader-pool.js';
 
@@ -74,12 +75,7 @@ async function handle(req: ReaderRequest): Promise<unknown> {
       const current = watch;
       watch = null;
       if (!current) return { arrivals: new Float64Array(0) };
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        current.done,
-        new Promise((resolve) => (timer = setTimeout(resolve, req.timeoutMs))),
-      ]);
-      clearTimeout(timer);
+      await waitAtMost(current.done, req.timeoutMs);
       return {
         arrivals: Float64Array.from(current.arrivals),
         busy: current.busy ?? performance.eventLoopUtilization(current.busySince).utilization,

@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { Protocol } from './clients.js';
+import { freshDatabase } from '../support/fresh-database.js';
+import { sleep } from '../support/wait.js';
 import type { MemoryProbeAnswer } from './memory-probe.js';
 
 /** A collaboration server under test, running in its own process. */
@@ -115,23 +116,7 @@ function freePort(): Promise<number> {
 /** A fresh database on the PostgreSQL named by the environment, or none (the embedded one is used). */
 export async function benchDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
   const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!admin) return { drop: async () => {} };
-  const name = `consulta_bench_${randomBytes(4).toString('hex')}`;
-  const c = new Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const d = new Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
+  return admin ? freshDatabase(admin) : { drop: async () => {} };
 }
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {
@@ -173,7 +158,7 @@ export async function startConsulta(): Promise<Target> {
     );
     if (ok) break;
     if (i > 600) throw new Error('Consulta did not start within a minute');
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   const login = (email: string) =>
     json<{ accessToken: string }>(`${http}/api/auth/login`, {

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres } from '../../server/database/embedded-postgres.js';
+import { freshDatabase } from './fresh-database.js';
 
 export interface BenchApp {
   url: string;
@@ -26,22 +26,10 @@ export async function startBenchApp(): Promise<BenchApp> {
   let database: BenchApp['database'];
   let cleanup: () => Promise<void> = async () => {};
   if (process.env.TEST_DATABASE_URL) {
-    const admin = process.env.TEST_DATABASE_URL;
-    const name = `consulta_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    const fresh = await freshDatabase(process.env.TEST_DATABASE_URL);
+    url = fresh.url;
     database = 'postgres (fresh database)';
-    cleanup = async () => {
-      const d = new Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
+    cleanup = fresh.drop;
   } else if (process.env.DATABASE_URL) {
     url = process.env.DATABASE_URL;
     database = 'postgres (DATABASE_URL)';
@@ -77,16 +65,6 @@ export async function startBenchApp(): Promise<BenchApp> {
     },
   };
 }
-
-/** Percentile by nearest rank, in the unit of the samples. */
-export function percentile(samples: number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank];
-}
-
-export const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** What each benchmark file returns; bench/run.ts prints them all as JSON and as a table. */
 export interface BenchResult {

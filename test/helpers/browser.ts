@@ -1,13 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_PATH } from './environment.js';
 import { PASSWORD } from './factories.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** Debian's Chromium, headless, with the flags this sandboxed machine needs (never a downloaded browser). */
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -23,6 +29,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Screens the tests look at: a laptop, a laptop tall enough for a chart beside its form, a phone. */
+export const DESKTOP = { width: 1280, height: 800 };
+export const TALL_DESKTOP = { width: 1280, height: 1100 };
+export const PHONE = { width: 390, height: 844 };
+/** A phone as a browser context: touch, the mobile layout and a dense screen. */
+export const TOUCH_PHONE: BrowserContextOptions = {
+  viewport: PHONE,
+  hasTouch: true,
+  isMobile: true,
+  deviceScaleFactor: 2,
+};
+
 export const SCREENSHOT_DIR = join(process.cwd(), '.tmp', 'screenshots');
 
 /**
@@ -36,42 +54,80 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   return path;
 }
 
-/** Signs in from the page itself (the page must be on the app's origin), so the session cookie lands in its context. */
-export async function signInFromPage(page: Page, email: string, password = PASSWORD): Promise<void> {
-  const status = await page.evaluate(
-    async ({ email, password }) =>
-      (
-        await fetch('/api/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password }),
-        })
-      ).status,
-    { email, password },
-  );
-  if (status !== 200) throw new Error(`signing in ${email} from the page answered ${status}`);
+/** Who signs in: an email and a password (the factories' unless said). A factory user's `user` is one. */
+export interface Credentials {
+  email: string;
+  password?: string;
+}
+
+/** Signs a browser context in through the API, as the sign-in form does: the session cookie lands in it. */
+export async function signIn(
+  context: BrowserContext,
+  url: string,
+  { email, password = PASSWORD }: Credentials,
+) {
+  const res = await context.request.post(`${url}/api/auth/login`, {
+    data: { email, password },
+    headers: { origin: url },
+  });
+  if (res.status() !== 200) throw new Error(`signing ${email} in answered ${res.status()}`);
+}
+
+export interface OpenPageOptions extends BrowserContextOptions {
+  /** Signed in as this person first; anonymous when left out. */
+  as?: Credentials | null;
+  /** The interface language, chosen before the app loads (as a returning reader's saved choice is). */
+  lang?: string;
+  /** The page's default timeout for waits and navigation, where a test wants a failure sooner. */
+  timeout?: number;
+  /** Runs on the new page before it opens the path: listeners that must see the page load. */
+  beforeOpening?: (page: Page) => void;
+}
+
+export interface BrowserApp {
+  readonly t: TestApp;
+  /** A browser context of its own, closed after the `describe`. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a context of its own, on the app at `path` ("/consultations/…"). */
+  openPage(path: string, options?: OpenPageOptions): Promise<Page>;
 }
 
 /**
- * Starts the real app and Chromium for the enclosing `describe`, and stops both after it. Call it inside
- * the `describe`; read `t` and `browser` inside tests, once `beforeAll` has run.
+ * Starts the real app (with these settings) and Chromium for the enclosing `describe`, and stops both after
+ * it, with every context opened through it. Call it inside the `describe`; use it inside tests and hooks
+ * declared after it, once its `beforeAll` has run.
  */
-export function useBrowserApp(): { readonly t: TestApp; readonly browser: Browser } {
+export function useBrowserApp(options: Parameters<typeof createTestApp>[0] = {}): BrowserApp {
   const started: { t?: TestApp; browser?: Browser } = {};
+  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    started.t = await createTestApp();
+    started.t = await createTestApp(options);
     started.browser = await launchBrowser();
   });
   afterAll(async () => {
+    for (const c of contexts) await c.close();
     await started.browser?.close();
     await started.t?.close();
   });
-  return {
+  const app: BrowserApp = {
     get t() {
       return started.t!;
     },
-    get browser() {
-      return started.browser!;
+    async newContext(contextOptions) {
+      const context = await started.browser!.newContext(contextOptions);
+      contexts.push(context);
+      return context;
+    },
+    async openPage(path, { as, lang, timeout, beforeOpening, ...contextOptions } = {}) {
+      const context = await app.newContext(contextOptions);
+      if (as) await signIn(context, app.t.url, as);
+      const page = await context.newPage();
+      if (timeout) page.setDefaultTimeout(timeout);
+      if (lang) await page.addInitScript(`localStorage.setItem('consulta.lang', '${lang}')`);
+      beforeOpening?.(page);
+      await page.goto(`${app.t.url}${path}`);
+      return page;
     },
   };
+  return app;
 }

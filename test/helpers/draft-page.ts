@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { draftFragment } from '../../shared/anchoring/plain-text.js';
 import { draftDocName } from '../../shared/domain.js';
-import { screenshot } from './browser.js';
+import { type BrowserApp, screenshot } from './browser.js';
 import { connectEditor, synced, type Editor } from './collab.js';
-import { PASSWORD, type SignedInUser } from './factories.js';
+import { createConsultation, createRound, createUser, type SignedInUser } from './factories.js';
 import { paragraphs as writeParagraphs } from './summaries.js';
+import type { TestApp } from './test-app.js';
 
 /** Selects the given words inside the draft, as a mouse drag or touch handles would. */
 export async function selectWords(page: Page, words: string) {
@@ -34,37 +34,23 @@ export const highlights = (page: Page) =>
   page.$$eval('.draft-content .annotation-highlight', (els) => els.map((e) => e.textContent));
 
 /**
- * A new browser context signed in as the user, on a consultation's page once its draft shows `waitForText`;
- * the context is added to `contexts` for the caller to close.
+ * A page of its own, signed in as the user, on a consultation's page once its draft shows `waitForText`; the
+ * page's errors and console errors are logged under the user's name.
  */
 export async function openConsultationAs(
-  browser: Browser,
-  contexts: BrowserContext[],
-  {
-    url,
-    consultationId,
-    user,
-    waitForText,
-  }: {
-    url: string;
-    consultationId: string;
-    user: SignedInUser;
-    waitForText: string;
-  },
-  options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 900 } },
+  app: BrowserApp,
+  { consultationId, user, waitForText }: { consultationId: string; user: SignedInUser; waitForText: string },
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 900 } },
 ): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const res = await context.request.post(`${url}/api/auth/login`, {
-    data: { email: user.user.email, password: PASSWORD },
-    headers: { origin: url },
-  });
-  expect(res.status()).toBe(200);
-  const page = await context.newPage();
   const name = user.user.displayName;
-  page.on('pageerror', (e) => console.error(`[${name}] page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && console.error(`[${name}] ${m.text()}`));
-  await page.goto(`${url}/consultations/${consultationId}`);
+  const page = await app.openPage(`/consultations/${consultationId}`, {
+    ...options,
+    as: user.user,
+    beforeOpening: (p) => {
+      p.on('pageerror', (e) => console.error(`[${name}] page error: ${e.message}`));
+      p.on('console', (m) => m.type() === 'error' && console.error(`[${name}] ${m.text()}`));
+    },
+  });
   await page
     .locator('.draft-content')
     .getByText(waitForText, { exact: false })
@@ -87,4 +73,19 @@ export async function writeDraft(
   await synced(writer);
   writer.doc.transact(() => writeParagraphs(draftFragment(writer.doc), paragraphs, 0));
   return writer;
+}
+
+/**
+ * A new consultation whose first round's draft the secretariat wrote (these paragraphs), and two participants
+ * to read it, Alice and Bob. The secretariat's editor stays connected, for tests that edit around the readers;
+ * the caller destroys it.
+ */
+export async function draftForReaders(t: TestApp, title: string, paragraphs: string[]) {
+  const sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+  const alice = await createUser(t, { displayName: 'Alice Participant' });
+  const bob = await createUser(t, { displayName: 'Bob Participant' });
+  const consultationId = (await createConsultation(t, { title })).consultation.id;
+  const roundId = (await createRound(t, consultationId)).id;
+  const secretariat = await writeDraft(t.url, roundId, sec.token, paragraphs);
+  return { sec, alice, bob, consultationId, roundId, secretariat };
 }
