@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftDocName } from '../shared/domain.js';
 import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
 import { plainTextOf, yjsStateFromProseMirror } from '../server/modules/collaboration/draft-content.js';
-import { launchBrowser, screenshot } from './helpers/browser.js';
+import { launchBrowser, screenshot, signedInCookies } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
 
   async function pageAs(user: SignedInUser): Promise<Page> {
     const context = await browser.newContext();
-    await context.addCookies([{ name: 'consulta_at', value: user.token, url: t.url }]);
+    await context.addCookies(signedInCookies(user, t.url));
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

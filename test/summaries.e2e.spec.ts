@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, launchBrowser, screenshot } from './helpers/browser.js';
+import { SCREENSHOT_DIR, launchBrowser, screenshot, signedInCookies } from './helpers/browser.js';
 import { IN_CI, hasChromium } from './helpers/environment.js';
 import type { SignedInUser } from './helpers/factories.js';
 import { seedDiscussedRound, type SummaryFixture } from './helpers/summaries.js';
@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
   async function pageAs(user: SignedInUser | null, path: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     contexts.push(context);
-    if (user) await context.addCookies([{ name: 'consulta_at', value: user.token, url: t.url }]);
+    if (user) await context.addCookies(signedInCookies(user, t.url));
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${t.url}${path}`);

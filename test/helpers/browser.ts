@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { SESSION_HINT_COOKIE, sessionHintValue } from '../../shared/session-hint.js';
 import { CHROMIUM_PATH } from './environment.js';
-import { PASSWORD } from './factories.js';
+import { PASSWORD, type SignedInUser } from './factories.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** Debian's Chromium, headless, with the flags this sandboxed machine needs (never a downloaded browser). */
@@ -50,6 +51,17 @@ export async function signInFromPage(page: Page, email: string, password = PASSW
     { email, password },
   );
   if (status !== 200) throw new Error(`signing in ${email} from the page answered ${status}`);
+}
+
+/**
+ * The cookies of a browser where `user` has signed in, for `context.addCookies`: the access cookie, and the
+ * session hint without which the page reads as an anonymous reader's and asks nothing.
+ */
+export function signedInCookies(user: SignedInUser, url: string) {
+  return [
+    { name: 'consulta_at', value: user.token, url },
+    { name: SESSION_HINT_COOKIE, value: sessionHintValue(Date.now() + 15 * 60_000), url },
+  ];
 }
 
 /**
