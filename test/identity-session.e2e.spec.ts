@@ -149,6 +149,23 @@ describe.skipIf(!hasChromium())('Sessions in the browser: anonymous readers and 
     expect(seen.sessionRequests).toEqual([]);
   });
 
+  it('signs out the other tabs of the browser too, quietly, and keeps their live connection', async () => {
+    const { page, context } = await signedInPage();
+    const other = await context.newPage();
+    const seen = watch(other);
+    await readDemo(other);
+    await signedInAs(other).waitFor();
+    reset(seen);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await other.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    // The server closed the ended session's socket; the tab opens another, as an anonymous reader.
+    await expect.poll(() => seen.sockets.filter((p) => p.startsWith('/socket.io')).length).toBe(1);
+    await other.locator('[data-status="connected"]').waitFor();
+    expect(seen.unauthorised).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    expect(seen.sessionRequests).toEqual([]);
+  });
+
   it('renews a session whose access cookie lapsed before asking who is signed in (no 401 on coming back)', async () => {
     const { page, context, seen } = await signedInPage('Returning Reader');
     await lapseAccessCookie(context);
@@ -162,7 +179,8 @@ describe.skipIf(!hasChromium())('Sessions in the browser: anonymous readers and 
 
   it('costs a session ended elsewhere one refused refresh, after which the page asks nothing', async () => {
     const { user, page, context, seen } = await signedInPage();
-    // Signed out everywhere from another device, and the access cookie has lapsed since.
+    // Away from the site, signed out everywhere from another device; the access cookie has lapsed since.
+    await page.goto('about:blank');
     await t.app.get(AuthService).revoke(user.id);
     await lapseAccessCookie(context);
     reset(seen);
