@@ -128,6 +128,34 @@ describe('Identity: session cookies and the session hint', () => {
     for (const name of [ACCESS, REFRESH, HINT]) expect(cleared(out[name]), name).toBe(true);
   });
 
+  it('clears the cookies even while the browser still sends the dead access cookie of the ended session', async () => {
+    const { user, refreshCookie, cookies } = await browserSignIn();
+    await t.app.get(AuthService).revoke(user.id);
+    const res = await request(t.url)
+      .post('/api/auth/refresh')
+      .set('Cookie', `${ACCESS}=${cookies[ACCESS].value}; ${refreshCookie}; ${HINT}=${cookies[HINT].value}`)
+      .send({});
+    expect(res.status).toBe(401);
+    expect(res.body.message).toMatch(/session has ended/);
+    const out = setCookies(res);
+    for (const name of [ACCESS, REFRESH, HINT]) expect(cleared(out[name]), name).toBe(true);
+  });
+
+  it('signs in again over the dead access cookie of a session ended elsewhere', async () => {
+    const { user, cookies } = await browserSignIn();
+    await t.app.get(AuthService).revoke(user.id);
+    const res = await request(t.url)
+      .post('/api/auth/login')
+      .set('Cookie', `${ACCESS}=${cookies[ACCESS].value}; ${HINT}=${cookies[HINT].value}`)
+      .send({ email: user.email, password: PASSWORD })
+      .expect(200);
+    expect(setCookies(res)[ACCESS].value).not.toBe(cookies[ACCESS].value);
+    await request(t.url)
+      .get('/api/me')
+      .set('Cookie', `${ACCESS}=${setCookies(res)[ACCESS].value}`)
+      .expect(200);
+  });
+
   it('clears a hint left without any refresh cookie (the session cookie expired or was deleted)', async () => {
     const res = await request(t.url)
       .post('/api/auth/refresh')

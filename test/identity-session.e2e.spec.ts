@@ -166,6 +166,17 @@ describe.skipIf(!hasChromium())('Sessions in the browser: anonymous readers and 
     expect(seen.sessionRequests).toEqual([]);
   });
 
+  it('shows an open page signed out at once when its session is ended elsewhere, for one refused refresh', async () => {
+    const { user, page, context, seen } = await signedInPage();
+    await readDemo(page);
+    reset(seen);
+    await t.app.get(AuthService).revoke(user.id);
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    await page.locator('[data-status="connected"]').waitFor();
+    expect(await hintOf(context)).toBeUndefined();
+    expect(seen.unauthorised).toEqual(['POST /api/auth/refresh']);
+  });
+
   it('renews a session whose access cookie lapsed before asking who is signed in (no 401 on coming back)', async () => {
     const { page, context, seen } = await signedInPage('Returning Reader');
     await lapseAccessCookie(context);

@@ -14,7 +14,7 @@ import { ZodBody } from '../../common/zod-validation.js';
 import type { Principal } from '../policy/principal.js';
 import type { User } from '../users/user.entity.js';
 import { AuthService, RefreshRaced, toMeView } from './auth.service.js';
-import { CurrentPrincipal, LocalAuthGuard, RequireAuth } from './auth.guards.js';
+import { CurrentPrincipal, IssuesCredentials, LocalAuthGuard, RequireAuth } from './auth.guards.js';
 import { clientAddress, LoginThrottle } from './login-throttle.js';
 import { REFRESH_COOKIE } from './principal.resolver.js';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
@@ -28,6 +28,7 @@ export class AuthController {
   ) {}
 
   @Post('auth/register')
+  @IssuesCredentials()
   @ApiOperation({ summary: 'Create an account (open to every stakeholder, members and non-members alike)' })
   @ZodBody(registerSchema)
   async register(
@@ -43,6 +44,7 @@ export class AuthController {
   }
 
   @Post('auth/login')
+  @IssuesCredentials()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; answers with an access token usable as Authorization: Bearer' })
   @ZodBody(loginSchema)
@@ -54,6 +56,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @IssuesCredentials()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Trade a refresh token (body or cookie) for new tokens; each refresh token works once',
