@@ -1,4 +1,5 @@
 import type { ApiError, FieldIssue } from '../../../shared/domain';
+import { parseSessionHint, type SessionHint } from '../../../shared/session-hint';
 
 /**
  * An error answer from the API, with the message the server wrote (in English) and, on a 400, the fields at
@@ -15,17 +16,29 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * The session hint the server left beside its httpOnly session cookies (`shared/session-hint.ts`), or null:
+ * then this browser has no session, and nothing about one is worth asking.
+ */
+export const sessionHint = (): SessionHint | null => parseSessionHint(document.cookie);
+
 let refreshing: Promise<boolean> | null = null;
 
-/** Trades the refresh cookie for a new access cookie, once for all concurrent callers. */
+/**
+ * Trades the refresh cookie for a new access cookie, once for all concurrent callers of this page. Another
+ * tab may have traded the same cookie a moment before: the server then refuses this one, but the browser
+ * already holds that tab's new cookies, which a newer hint shows, so that counts as renewed too.
+ */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= fetch('/api/auth/refresh', {
+  if (refreshing) return refreshing;
+  const before = sessionHint()?.accessExpiresAt ?? 0;
+  refreshing = fetch('/api/auth/refresh', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json' },
     body: '{}',
   })
-    .then((r) => r.ok)
+    .then((r) => r.ok || (sessionHint()?.accessExpiresAt ?? 0) > before)
     .catch(() => false)
     .finally(() => {
       refreshing = null;
@@ -34,8 +47,8 @@ export function refreshSession(): Promise<boolean> {
 }
 
 /**
- * JSON over fetch with the session cookie. A 401 on a signed-in browser first tries one refresh, since the
- * access token lives only minutes.
+ * JSON over fetch with the session cookie. A 401 on a signed-in browser (one with the session hint) first
+ * tries one refresh, since the access token lives only minutes; without the hint there is nothing to refresh.
  */
 export async function api<T>(
   path: string,
@@ -53,7 +66,13 @@ export async function api<T>(
     },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
-  if (res.status === 401 && retry && !path.startsWith('/auth/') && (await refreshSession())) {
+  if (
+    res.status === 401 &&
+    retry &&
+    !path.startsWith('/auth/') &&
+    sessionHint() &&
+    (await refreshSession())
+  ) {
     return api<T>(path, init, false);
   }
   if (!res.ok) {

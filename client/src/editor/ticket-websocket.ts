@@ -79,7 +79,9 @@ export function ticketWebSocket(
     }
 
     send(data: ArrayBufferLike | Uint8Array) {
-      this.ws?.send(data as ArrayBuffer);
+      // The provider may still send (awareness) while the socket closes, between its close frame and its close
+      // event; the browser would log each such send as an error, and the data could not arrive anyway.
+      if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(data as ArrayBuffer);
     }
 
     close() {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  type AuthTokens,
   type ChangePasswordInput,
   type RegisterInput,
   changePasswordSchema,
@@ -10,38 +9,15 @@ import {
   refreshSchema,
   registerSchema,
 } from '../../../shared/schemas/auth.js';
-import { unauthenticated } from '../../common/errors.js';
+import { DomainError, unauthenticated } from '../../common/errors.js';
 import { ZodBody } from '../../common/zod-validation.js';
 import type { Principal } from '../policy/principal.js';
 import type { User } from '../users/user.entity.js';
-import { ACCESS_TOKEN_TTL_SECONDS, AuthService, REFRESH_TOKEN_TTL_MS, toMeView } from './auth.service.js';
-import { CurrentPrincipal, LocalAuthGuard, RequireAuth } from './auth.guards.js';
+import { AuthService, RefreshRaced, toMeView } from './auth.service.js';
+import { CurrentPrincipal, IssuesCredentials, LocalAuthGuard, RequireAuth } from './auth.guards.js';
 import { clientAddress, LoginThrottle } from './login-throttle.js';
-import { ACCESS_COOKIE, REFRESH_COOKIE } from './principal.resolver.js';
-
-/** Browsers get the tokens as httpOnly cookies too; API clients use the body and `Authorization: Bearer`. */
-function setCookies(req: Request, res: Response, tokens: AuthTokens) {
-  const secure = req.secure;
-  res.cookie(ACCESS_COOKIE, tokens.accessToken, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure,
-    path: '/',
-    maxAge: ACCESS_TOKEN_TTL_SECONDS * 1000,
-  });
-  res.cookie(REFRESH_COOKIE, tokens.refreshToken, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure,
-    path: '/api/auth',
-    maxAge: REFRESH_TOKEN_TTL_MS,
-  });
-}
-
-function clearCookies(res: Response) {
-  res.clearCookie(ACCESS_COOKIE, { path: '/' });
-  res.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
-}
+import { REFRESH_COOKIE } from './principal.resolver.js';
+import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 
 @ApiTags('auth')
 @Controller()
@@ -52,6 +28,7 @@ export class AuthController {
   ) {}
 
   @Post('auth/register')
+  @IssuesCredentials()
   @ApiOperation({ summary: 'Create an account (open to every stakeholder, members and non-members alike)' })
   @ZodBody(registerSchema)
   async register(
@@ -62,22 +39,24 @@ export class AuthController {
     const tokens = await this.throttle.limitRegistration(clientAddress(req), () =>
       this.auth.register(body, req.headers['user-agent']),
     );
-    setCookies(req, res, tokens);
+    setSessionCookies(req, res, tokens);
     return tokens;
   }
 
   @Post('auth/login')
+  @IssuesCredentials()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; answers with an access token usable as Authorization: Bearer' })
   @ZodBody(loginSchema)
   @UseGuards(LocalAuthGuard)
   async login(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const tokens = await this.auth.startSession(req.user as User, req.headers['user-agent']);
-    setCookies(req, res, tokens);
+    setSessionCookies(req, res, tokens);
     return tokens;
   }
 
   @Post('auth/refresh')
+  @IssuesCredentials()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Trade a refresh token (body or cookie) for new tokens; each refresh token works once',
@@ -88,11 +67,21 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    const fromCookie = !body.refreshToken;
     const token = body.refreshToken ?? (req.cookies?.[REFRESH_COOKIE] as string | undefined);
-    if (!token) throw unauthenticated('No refresh token was given');
-    const tokens = await this.auth.refresh(token);
-    setCookies(req, res, tokens);
-    return tokens;
+    try {
+      if (!token) throw unauthenticated('No refresh token was given');
+      const tokens = await this.auth.refresh(token);
+      setSessionCookies(req, res, tokens);
+      return tokens;
+    } catch (err) {
+      // The browser's session is over (ended, expired, replayed, or its cookie gone): it forgets the cookies and
+      // the hint, so its pages stop asking. Not when another tab has just refreshed: the session lives on, and
+      // clearing here would wipe the new cookies that tab was given.
+      const over = err instanceof DomainError && err.getStatus() === 401 && !(err instanceof RefreshRaced);
+      if (fromCookie && over) clearSessionCookies(res);
+      throw err;
+    }
   }
 
   @Post('auth/logout')
@@ -102,7 +91,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End this session everywhere it is used (HTTP, sockets)' })
   async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     await this.auth.logout(principal.sessionId, principal.userId);
-    clearCookies(res);
+    clearSessionCookies(res);
   }
 
   @Post('auth/password')

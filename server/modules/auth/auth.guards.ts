@@ -12,9 +12,17 @@ import { allowedOrigins } from './jwt.strategy.js';
 import { ACCESS_COOKIE } from './principal.resolver.js';
 
 const REQUIRE_AUTH = 'consulta:requireAuth';
+const ISSUES_CREDENTIALS = 'consulta:issuesCredentials';
 
 /** The route needs a signed-in principal; without one it answers 401. */
 export const RequireAuth = () => SetMetadata(REQUIRE_AUTH, true);
+
+/**
+ * The route hands out credentials (sign-in, sign-up, refresh): whatever access token the request carries is
+ * not read. A browser whose session ended elsewhere still sends its dead access cookie for a few minutes; read
+ * here, it would refuse the very requests that sign in again or clear it.
+ */
+export const IssuesCredentials = () => SetMetadata(ISSUES_CREDENTIALS, true);
 
 /** The acting principal, or null for an anonymous reader. */
 export const CurrentPrincipal = createParamDecorator(
@@ -43,6 +51,10 @@ export class PrincipalGuard extends AuthGuard('jwt') {
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<Request>();
     assertNotCrossSiteWrite(req, this.origins);
+    if (this.reflector.getAllAndOverride<boolean>(ISSUES_CREDENTIALS, [ctx.getHandler(), ctx.getClass()])) {
+      req.user = undefined;
+      return true;
+    }
     const hasCredential = !!req.headers.authorization || !!req.cookies?.[ACCESS_COOKIE];
     const required = this.reflector.getAllAndOverride<boolean>(REQUIRE_AUTH, [
       ctx.getHandler(),

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { z } from 'zod';
 import type { AuthTokens, ChangePasswordInput, MeView, RegisterInput } from '../../../shared/schemas/auth.js';
-import { conflict, invalid, unauthenticated } from '../../common/errors.js';
+import { ERROR_CODES } from '../../../shared/domain.js';
+import { DomainError, conflict, invalid, unauthenticated } from '../../common/errors.js';
 import { User } from '../users/user.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import { ACCESS_TOKEN_AUDIENCE, TOKEN_ISSUER } from './principal.resolver.js';
@@ -23,6 +24,20 @@ export class SessionsRevoked {
     readonly userId: string,
     readonly sessionIds: string[],
   ) {}
+}
+
+/**
+ * A refresh token that another request rotated moments ago (two tabs refreshing at once): refused, but the
+ * session lives on, and the browser already holds the cookies that other request was given.
+ */
+export class RefreshRaced extends DomainError {
+  constructor() {
+    super(
+      HttpStatus.UNAUTHORIZED,
+      ERROR_CODES.UNAUTHENTICATED,
+      'This refresh token was replaced a moment ago; use the new one',
+    );
+  }
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -135,19 +150,17 @@ export class AuthService {
     const next = randomBytes(32).toString('base64url');
     const presented = sha256(secret);
     const outcome = await this.db.transaction(
-      async (tx): Promise<{ session: Session | null; replayed: Session | null }> => {
+      async (tx): Promise<{ session: Session | null; replayed: Session | null; raced?: boolean }> => {
         const repo = tx.getRepository(Session);
         const s = await repo.findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
         if (!s || s.revokedAt || s.expiresAt < new Date()) return { session: null, replayed: null };
         if (s.refreshTokenHash !== presented) {
-          // The token that was current before the last rotation, presented again after the grace period
-          // (two tabs refreshing at once) is a replay: someone else holds a copy, so the session ends.
-          const replayed =
-            s.previousRefreshTokenHash === presented &&
-            !!s.rotatedAt &&
-            Date.now() - s.rotatedAt.getTime() > REFRESH_REUSE_GRACE_MS;
+          // The token that was current before the last rotation, presented again within the grace period, is
+          // two tabs refreshing at once; after it, a replay: someone else holds a copy, so the session ends.
+          const previous = s.previousRefreshTokenHash === presented && !!s.rotatedAt;
+          const replayed = previous && Date.now() - s.rotatedAt!.getTime() > REFRESH_REUSE_GRACE_MS;
           if (replayed) await repo.update({ id: s.id }, { revokedAt: new Date() });
-          return { session: null, replayed: replayed ? s : null };
+          return { session: null, replayed: replayed ? s : null, raced: previous && !replayed };
         }
         s.previousRefreshTokenHash = s.refreshTokenHash;
         s.refreshTokenHash = sha256(next);
@@ -155,6 +168,7 @@ export class AuthService {
         return { session: await repo.save(s), replayed: null };
       },
     );
+    if (outcome.raced) throw new RefreshRaced();
     if (outcome.replayed) {
       this.events.emit(
         'sessions.revoked',

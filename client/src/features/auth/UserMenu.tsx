@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useSignOut } from './api';
 import { SignInLink } from './SignInLink';
 import { useAccessEvents } from './useAccessEvents';
+import { useRefetchOnIdentityChange } from './useRefetchOnIdentityChange';
 import { useSessionKeepAlive } from './useSessionKeepAlive';
 import { useMe } from './useMe';
 
@@ -14,6 +15,7 @@ export function UserMenu() {
   const navigate = useNavigate();
   useAccessEvents(!!me);
   useSessionKeepAlive(!!me);
+  useRefetchOnIdentityChange(me === undefined ? undefined : (me?.id ?? null));
   if (isLoading) return null;
   if (!me) {
     return (

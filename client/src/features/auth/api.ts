@@ -8,15 +8,14 @@ import { meKey } from './useMe';
 export const organisationsKey = ['organisations'] as const;
 
 /**
- * Who is signed in changed: the socket must hand the server the new cookie, and everything on screen may
- * now be more (or less) visible, so every query is refetched, `me` first.
+ * Who is signed in changed: the socket must hand the server the new cookie, and `me` is asked again. The
+ * rest of the page follows once it shows the new identity (useRefetchOnIdentityChange).
  */
 export function useIdentityChanged() {
   const qc = useQueryClient();
   return async () => {
     reconnectSocket();
     await qc.invalidateQueries({ queryKey: meKey });
-    await qc.invalidateQueries();
   };
 }
 
