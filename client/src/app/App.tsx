@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { Header } from './Header';
+import { UnsavedWorkGuard } from './unsaved-work/UnsavedWorkGuard';
 
-/** The layout around every page: skip link, header, the page itself, footer. */
+/** The layout around every page: skip link, header, the page itself, footer; and the guard of unsaved work. */
 export function App() {
   const { t } = useTranslation();
   return (
-    <>
+    <UnsavedWorkGuard>
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
@@ -15,6 +16,6 @@ export function App() {
         <Outlet />
       </main>
       <footer className="container footer">{t('footer')}</footer>
-    </>
+    </UnsavedWorkGuard>
   );
 }
