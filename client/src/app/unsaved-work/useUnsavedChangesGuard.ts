@@ -11,7 +11,8 @@ export const UnsavedWorkContext = createContext<UnsavedWork | null>(null);
  *
  * A draft kept outside the form under a key (`keptAs`), found again where it was left, outlives a move to
  * another page: it asks only before the page itself goes, and stays declared after its form is gone, until
- * the form, back, says there is nothing left (sent, emptied, given up).
+ * the form, back, says there is nothing left (sent, emptied, given up), or calls the `forget` this returns
+ * (the form is going, with its draft sent or thrown away).
  */
 export function useUnsavedChangesGuard(
   what: string | null,
@@ -35,4 +36,5 @@ export function useUnsavedChangesGuard(
     // Work that lives in the form goes with it.
     if (keptAs === undefined) return () => work.delete(key);
   }, [work, key, what, keptAs]);
+  return { forget: () => work.delete(key) };
 }

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
 import { fieldAttributes, FieldMessage, useFieldErrors } from '../auth/field-errors';
 import { useMentionable } from './api';
@@ -25,6 +26,13 @@ export interface ComposerProps {
   error?: unknown;
   onSubmit: (body: string, mentions: string[]) => Promise<unknown>;
   onCancel?: () => void;
+  /**
+   * Names the text for the question before leaving, where a move to another page would lose it for good
+   * (a comment on a selection, which will be gone): such a move then asks first, and leaving forgets it.
+   * Without it the text is kept across pages (in `drafts`, found again in the same box), so only a reload or
+   * closing the tab asks.
+   */
+  lostOnLeaving?: string;
 }
 
 /**
@@ -65,24 +73,33 @@ export function Composer(props: ComposerProps) {
     area.current?.focus();
   };
 
+  /** Whether giving up now would throw away text the person wrote. */
+  const written = body.trim() !== '' && body !== (props.initialBody ?? '');
+  const unsaved = useUnsavedChangesGuard(
+    written ? (props.lostOnLeaving ?? props.label) : null,
+    props.lostOnLeaving ? { discard: () => drafts.delete(draftKey) } : { keptAs: draftKey },
+  );
+  /** The draft was sent or given up: no copy left, nothing to ask about (even if the form goes at once). */
+  const forget = () => {
+    drafts.delete(draftKey);
+    unsaved.forget();
+  };
+
   const submit = async () => {
     const text = body.trim();
     if (!text || text.length > COMMENT_MAX_LENGTH || props.busy) return;
     // Only people still named in the text are mentioned.
     const ids = mentions.filter((p) => body.includes(`@${p.displayName}`)).map((p) => p.id);
     await props.onSubmit(text, ids);
-    drafts.delete(draftKey);
+    forget();
     setBody('');
     setMentions([]);
   };
 
-  /** Whether giving up now would throw away text the person wrote. */
-  const written = body.trim() !== '' && body !== (props.initialBody ?? '');
-
   /** Gives up, asking first when that would throw away written text: closes the form, or empties the box. */
   const discard = () => {
     if (written && !window.confirm(t('composer.discardConfirm'))) return;
-    drafts.delete(draftKey);
+    forget();
     if (props.onCancel) return props.onCancel();
     setBody('');
     setMentions([]);
