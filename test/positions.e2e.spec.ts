@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
+import { closingAsks, launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
 import { Consultation } from '../server/modules/consultations/consultation.entity.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createOrganisation, createRound, createUser } from './helpers/factories.js';
@@ -155,14 +155,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
       await screenshot(page, `positions-draft-kept-${viewport.width}`);
 
       // Leaving the page with unsaved text asks first; staying keeps it.
-      const asked = new Promise<string>((resolve) =>
-        page.once('dialog', (d) => {
-          resolve(d.type());
-          void d.dismiss();
-        }),
-      );
-      await page.close({ runBeforeUnload: true });
-      expect(await asked).toBe('beforeunload');
+      expect(await closingAsks(page)).toBe(true);
       expect(page.isClosed()).toBe(false);
       expect(await form.getByRole('textbox').inputValue()).toBe('Personally, I could live with it.');
       await context.close();

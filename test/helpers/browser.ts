@@ -36,6 +36,22 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   return path;
 }
 
+/**
+ * Closes the page as a person closing the tab would, answering "stay" if the browser asks first: whether it
+ * asked (the page is then still open, as it was).
+ */
+export async function closingAsks(page: Page): Promise<boolean> {
+  const asked = new Promise<boolean>((resolve) => {
+    page.once('dialog', (d) => {
+      resolve(d.type() === 'beforeunload');
+      void d.dismiss();
+    });
+    page.once('close', () => resolve(false));
+  });
+  await page.close({ runBeforeUnload: true });
+  return asked;
+}
+
 /** Signs in from the page itself (the page must be on the app's origin), so the session cookie lands in its context. */
 export async function signInFromPage(page: Page, email: string, password = PASSWORD): Promise<void> {
   const status = await page.evaluate(
