@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closingAsks, launchBrowser, screenshot } from './helpers/browser.js';
+import { closingAsks, launchBrowser, screenshot, signInFromPage } from './helpers/browser.js';
 import type { Editor } from './helpers/collab.js';
 import { openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
 import { hasChromium } from './helpers/environment.js';
@@ -107,6 +107,25 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     await asked(page).waitFor({ state: 'hidden' });
     expect(path(page)).toBe(`/consultations/${consultationId}`);
     expect(await rationale.inputValue()).toBe('Not yet sent.');
+  });
+
+  it('asks in the reader’s language, right to left in Arabic', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.addInitScript(`localStorage.setItem('consulta.lang', 'ar')`);
+    await page.goto(t.url);
+    await signInFromPage(page, alice.user.email);
+    await page.goto(`${t.url}/consultations/${consultationId}`);
+    await page.getByRole('tab', { name: 'المواقف' }).click();
+    await page.getByRole('button', { name: 'اتخاذ موقف' }).first().click();
+    await page.getByRole('form', { name: 'موقفك من Option A' }).getByRole('textbox').fill('مجموعة دراسية');
+    await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('link', { name: 'الأرشيف' }).click();
+    const question = page.getByRole('dialog', { name: 'هل تريد مغادرة هذه الصفحة؟' });
+    await question.waitFor();
+    expect(await question.getByRole('listitem').allTextContents()).toEqual(['موقفك من «Option A»']);
+    await question.getByRole('button', { name: 'البقاء في هذه الصفحة' }).waitFor();
+    await screenshot(page, 'unsaved-work-ask-ar', { fullPage: false });
   });
 
   it('leaves without a question when nothing was typed, or what was typed was taken back', async () => {
