@@ -24,6 +24,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
   let browser: Browser;
   let secretariat: Editor;
   let alice: SignedInUser;
+  let sec: SignedInUser;
   let consultationId: string;
   let roundId: string;
   const contexts: BrowserContext[] = [];
@@ -38,7 +39,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
   beforeAll(async () => {
     t = await createTestApp();
     browser = await launchBrowser();
-    const sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
     alice = await createUser(t, { displayName: 'Alice Participant' });
     consultationId = (await createConsultation(t, { title: 'Unsaved work' })).consultation.id;
     const round = await createRound(t, consultationId);
@@ -93,7 +94,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await focused(page, 'dialog button:has-text("Leave and discard")')).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${t.url}/archive`);
-    expect(await asked(page).count()).toBe(0);
+    await asked(page).waitFor({ state: 'hidden' });
   });
 
   it('asks when the browser’s back button would leave a rationale that is not saved', async () => {
@@ -162,6 +163,33 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     await selectWords(page, 'coherence');
     await page.getByRole('button', { name: /Comment$/ }).click();
     expect(await box.inputValue()).toBe('');
+  });
+
+  it('asks before the console leaves a consultation not yet created, or settings not saved; creating it does not', async () => {
+    const page = await consultationPage(sec);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Console' }).click();
+    await page.getByLabel('Title').fill('A consultation begun');
+    await archiveLink(page).click();
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual(['The new consultation']);
+    await page.keyboard.press('Escape');
+    await asked(page).waitFor({ state: 'hidden' });
+
+    // Created, it opens on its own console page without a question; the settings asked about once changed.
+    await page.getByLabel('Question put to stakeholders').fill('Which way?');
+    await page.getByRole('button', { name: 'Create the consultation' }).click();
+    await page.getByRole('heading', { name: 'A consultation begun' }).waitFor();
+    expect(await asked(page).count()).toBe(0);
+    await page.getByLabel('Title').fill('A consultation renamed');
+    await page.getByRole('link', { name: 'View the public page' }).click();
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual(['Changes to the settings']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.getByRole('link', { name: 'View the public page' }).click();
+    await page.getByRole('heading', { name: 'A consultation renamed' }).waitFor();
+    expect(await asked(page).count()).toBe(0);
   });
 
   it('keeps a reply being written across pages without asking, and asks before a reload would lose it', async () => {
