@@ -192,6 +192,22 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await asked(page).count()).toBe(0);
   });
 
+  it('asks before leaving changes to one’s profile, and not once they are saved', async () => {
+    const page = await consultationPage();
+    await page.getByRole('link', { name: 'Profile' }).click();
+    const name = page.getByLabel('Name shown to others');
+    await name.fill('Alice P.');
+    await archiveLink(page).click();
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual(['Changes to your profile']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Your profile is saved.').waitFor();
+    await archiveLink(page).click();
+    await page.waitForURL(`${t.url}/archive`);
+    expect(await asked(page).count()).toBe(0);
+  });
+
   it('keeps a reply being written across pages without asking, and asks before a reload would lose it', async () => {
     await request(t.url)
       .post(`/api/rounds/${roundId}/threads`)
