@@ -15,7 +15,8 @@ export function UnsavedWorkGuard({ children }: { children: ReactNode }) {
   const [work] = useState(() => new UnsavedWork());
   const any = useSyncExternalStore(work.subscribe, () => work.any());
 
-  // Only while there is something to lose: a page with an unload listener is kept out of the back/forward cache.
+  // Only while there is something to lose: some browsers keep a page with this listener out of their
+  // back/forward cache.
   useEffect(() => {
     if (!any) return;
     const ask = (e: BeforeUnloadEvent) => e.preventDefault();
