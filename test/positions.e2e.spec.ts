@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, TALL_DESKTOP, screenshot, useBrowserApp } from './helpers/browser.js';
+import { DESKTOP, PHONE, TALL_DESKTOP, closingAsks, screenshot, useBrowserApp } from './helpers/browser.js';
 import { Consultation } from '../server/modules/consultations/consultation.entity.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createOrganisation, createRound, createUser } from './helpers/factories.js';
@@ -131,14 +131,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
       await screenshot(page, `positions-draft-kept-${viewport.width}`);
 
       // Leaving the page with unsaved text asks first; staying keeps it.
-      const asked = new Promise<string>((resolve) =>
-        page.once('dialog', (d) => {
-          resolve(d.type());
-          void d.dismiss();
-        }),
-      );
-      await page.close({ runBeforeUnload: true });
-      expect(await asked).toBe('beforeunload');
+      expect(await closingAsks(page)).toBe(true);
       expect(page.isClosed()).toBe(false);
       expect(await form.getByRole('textbox').inputValue()).toBe('Personally, I could live with it.');
       await page.context().close();

@@ -93,6 +93,22 @@ export interface BrowserApp {
 }
 
 /**
+ * Closes the page as a person closing the tab would, answering "stay" if the browser asks first: whether it
+ * asked (the page is then still open, as it was).
+ */
+export async function closingAsks(page: Page): Promise<boolean> {
+  const asked = new Promise<boolean>((resolve) => {
+    page.once('dialog', (d) => {
+      resolve(d.type() === 'beforeunload');
+      void d.dismiss();
+    });
+    page.once('close', () => resolve(false));
+  });
+  await page.close({ runBeforeUnload: true });
+  return asked;
+}
+
+/**
  * Starts the real app (with these settings) and Chromium for the enclosing `describe`, and stops both after
  * it, with every context opened through it. Call it inside the `describe`; use it inside tests and hooks
  * declared after it, once its `beforeAll` has run.

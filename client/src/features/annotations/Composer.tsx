@@ -1,18 +1,21 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
 import { fieldAttributes, FieldMessage, useFieldErrors } from '../../ui/field-errors';
 import { useMentionable } from './api';
 import { CommentError } from './CommentError';
 
 /**
- * Unsent text, kept outside React state by key (a thread's reply, a new thread): live updates re-render or
- * even re-mount the lists, and nobody should lose what they were typing.
+ * Unsent text, kept outside React state by round and key (a thread's reply, a new thread): live updates
+ * re-render or even re-mount the lists, and nobody should lose what they were typing. The round is part of
+ * the key, so that a comment begun on one round never turns up in another round's form.
  */
 const drafts = new Map<string, { body: string; mentions: PersonView[] }>();
 
 export interface ComposerProps {
   roundId: string;
+  /** Which draft this is within the round: `reply:<thread>`, `new:general`, `edit:<comment>`… */
   draftKey: string;
   label: string;
   submitLabel: string;
@@ -23,6 +26,13 @@ export interface ComposerProps {
   error?: unknown;
   onSubmit: (body: string, mentions: string[]) => Promise<unknown>;
   onCancel?: () => void;
+  /**
+   * Names the text for the question before leaving, where a move to another page would lose it for good
+   * (a comment on a selection, which will be gone): such a move then asks first, and leaving forgets it.
+   * Without it the text is kept across pages (in `drafts`, found again in the same box), so only a reload or
+   * closing the tab asks.
+   */
+  lostOnLeaving?: string;
 }
 
 /**
@@ -32,7 +42,8 @@ export interface ComposerProps {
 export function Composer(props: ComposerProps) {
   const { t, i18n } = useTranslation('annotations');
   const id = useId();
-  const saved = drafts.get(props.draftKey);
+  const draftKey = `${props.roundId}:${props.draftKey}`;
+  const saved = drafts.get(draftKey);
   const [body, setBody] = useState(saved?.body ?? props.initialBody ?? '');
   const [mentions, setMentions] = useState<PersonView[]>(saved?.mentions ?? []);
   const [query, setQuery] = useState<string | null>(null);
@@ -47,7 +58,7 @@ export function Composer(props: ComposerProps) {
   const update = (next: string, nextMentions = mentions) => {
     setBody(next);
     setMentions(nextMentions);
-    drafts.set(props.draftKey, { body: next, mentions: nextMentions });
+    drafts.set(draftKey, { body: next, mentions: nextMentions });
     const caret = area.current?.selectionStart ?? next.length;
     const m = /(^|\s)@([^\s@]{0,30})$/.exec(next.slice(0, caret));
     setQuery(m ? m[2] : null);
@@ -62,24 +73,33 @@ export function Composer(props: ComposerProps) {
     area.current?.focus();
   };
 
+  /** Whether giving up now would throw away text the person wrote. */
+  const written = body.trim() !== '' && body !== (props.initialBody ?? '');
+  const unsaved = useUnsavedChangesGuard(
+    written ? (props.lostOnLeaving ?? props.label) : null,
+    props.lostOnLeaving ? { discard: () => drafts.delete(draftKey) } : { keptAs: draftKey },
+  );
+  /** The draft was sent or given up: no copy left, nothing to ask about (even if the form goes at once). */
+  const forget = () => {
+    drafts.delete(draftKey);
+    unsaved.forget();
+  };
+
   const submit = async () => {
     const text = body.trim();
     if (!text || text.length > COMMENT_MAX_LENGTH || props.busy) return;
     // Only people still named in the text are mentioned.
     const ids = mentions.filter((p) => body.includes(`@${p.displayName}`)).map((p) => p.id);
     await props.onSubmit(text, ids);
-    drafts.delete(props.draftKey);
+    forget();
     setBody('');
     setMentions([]);
   };
 
-  /** Whether giving up now would throw away text the person wrote. */
-  const written = body.trim() !== '' && body !== (props.initialBody ?? '');
-
   /** Gives up, asking first when that would throw away written text: closes the form, or empties the box. */
   const discard = () => {
     if (written && !window.confirm(t('composer.discardConfirm'))) return;
-    drafts.delete(props.draftKey);
+    forget();
     if (props.onCancel) return props.onCancel();
     setBody('');
     setMentions([]);

@@ -7,6 +7,9 @@ import { Composer } from './Composer';
 
 export type NewThreadTarget = { kind: 'passage'; anchor: StoredAnchor } | { kind: 'general' };
 
+/** The passage a comment is on, short enough to name it in a sentence. */
+const shortQuote = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59).trimEnd()}…` : quote);
+
 /** Opening a thread: on the selected passage, or on an option or the round as a whole. */
 export function NewThreadForm({
   roundId,
@@ -64,6 +67,11 @@ export function NewThreadForm({
           onDone(thread.id);
         }}
         onCancel={() => onDone(null)}
+        lostOnLeaving={
+          target.kind === 'passage'
+            ? t('newThread.unsaved', { quote: shortQuote(target.anchor.quote.exact) })
+            : undefined
+        }
       />
     </div>
   );

@@ -8,6 +8,7 @@ import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './Profil
 import { useMe } from './useMe';
 import { VocabularySelect } from './vocabulary';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { SignInLink } from './SignInLink';
 
 const orNull = (v: string) => (v === '' ? null : v);
@@ -25,6 +26,9 @@ function ProfileForm({ me }: { me: MeView }) {
   // Starts from the stored profile; saving writes the answer back into `me`, so the two stay equal.
   const [form, setForm] = useState(initial);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const stored = initial();
+  const changed = (Object.keys(form) as (keyof typeof form)[]).some((k) => form[k] !== stored[k]);
+  useUnsavedChangesGuard(changed ? t('profile.unsaved') : null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     update.mutate({

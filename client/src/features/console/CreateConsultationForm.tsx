@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import type { Participation, Visibility } from '../../../../shared/domain';
 import { useCreateConsultation } from './api';
 
@@ -26,6 +27,10 @@ export function CreateConsultationForm() {
   const [options, setOptions] = useState<DraftOption[]>([emptyOption(), emptyOption()]);
   const setOption = (key: number, patch: Partial<DraftOption>) =>
     setOptions((os) => os.map((o) => (o.key === key ? { ...o, ...patch } : o)));
+  const typed = [title, question, description, ...options.flatMap((o) => [o.label, o.description])].some(
+    (text) => text.trim() !== '',
+  );
+  const unsaved = useUnsavedChangesGuard(typed ? t('create.unsaved') : null);
 
   return (
     <form
@@ -44,7 +49,13 @@ export function CreateConsultationForm() {
               .filter((o) => o.label.trim())
               .map((o) => ({ label: o.label, description: o.description })),
           },
-          { onSuccess: (c) => navigate(`/console/consultations/${c.id}`) },
+          {
+            onSuccess: (c) => {
+              // Created: the way to its page is not leaving anything behind.
+              unsaved.forget();
+              navigate(`/console/consultations/${c.id}`);
+            },
+          },
         );
       }}
     >

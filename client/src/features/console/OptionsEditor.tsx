@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import type { ConsultationView, OptionView } from '../../../../shared/schemas/consultations';
 import { useConsultationAdmin } from './api';
 
@@ -22,6 +23,8 @@ function OptionRow({
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(option.label);
   const [description, setDescription] = useState(option.description);
+  const changed = editing && (label !== option.label || description !== option.description);
+  useUnsavedChangesGuard(changed ? t('options.unsavedEdit', { label: option.label }) : null);
   return (
     <li className={`option-row${option.retired ? ' retired' : ''}`}>
       {editing ? (
@@ -110,6 +113,7 @@ export function OptionsEditor({ consultation: c }: { consultation: ConsultationV
   const admin = useConsultationAdmin(c.id);
   const [label, setLabel] = useState('');
   const [description, setDescription] = useState('');
+  useUnsavedChangesGuard(label.trim() || description.trim() ? t('options.unsavedNew') : null);
   const locked = c.rounds.some((r) => r.status === 'open');
   const move = (from: number, to: number) => {
     const ids = c.options.map((o) => o.id);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import type { Participation, Visibility } from '../../../../shared/domain';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
 import { useConsultationAdmin } from './api';
@@ -7,20 +8,29 @@ import { useConsultationAdmin } from './api';
 type Flags = 'hideTalliesUntilClose' | 'rationaleRequired' | 'chairsMayTakePositions';
 const FLAGS: Flags[] = ['hideTalliesUntilClose', 'rationaleRequired', 'chairsMayTakePositions'];
 
-/** Edits a consultation's settings; chairs are listed here and granted through the roles page. */
+const settingsOf = (c: ConsultationView) => ({
+  title: c.title,
+  question: c.question,
+  description: c.description,
+  visibility: c.visibility,
+  participation: c.participation,
+  hideTalliesUntilClose: c.hideTalliesUntilClose,
+  rationaleRequired: c.rationaleRequired,
+  chairsMayTakePositions: c.chairsMayTakePositions,
+});
+type Settings = ReturnType<typeof settingsOf>;
+
+/**
+ * Edits a consultation's settings (changed and not saved, leaving asks first); chairs are listed here and
+ * granted through the roles page.
+ */
 export function SettingsForm({ consultation: c }: { consultation: ConsultationView }) {
   const { t } = useTranslation('console');
   const { update } = useConsultationAdmin(c.id);
-  const [form, setForm] = useState({
-    title: c.title,
-    question: c.question,
-    description: c.description,
-    visibility: c.visibility,
-    participation: c.participation,
-    hideTalliesUntilClose: c.hideTalliesUntilClose,
-    rationaleRequired: c.rationaleRequired,
-    chairsMayTakePositions: c.chairsMayTakePositions,
-  });
+  const [saved, setSaved] = useState(() => settingsOf(c));
+  const [form, setForm] = useState(saved);
+  const changed = (Object.keys(form) as (keyof Settings)[]).some((k) => form[k] !== saved[k]);
+  useUnsavedChangesGuard(changed ? t('settings.unsaved') : null);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   return (
     <form
@@ -28,7 +38,7 @@ export function SettingsForm({ consultation: c }: { consultation: ConsultationVi
       aria-labelledby="settings-title"
       onSubmit={(e) => {
         e.preventDefault();
-        update.mutate(form);
+        update.mutate(form, { onSuccess: () => setSaved(form) });
       }}
     >
       <h2 id="settings-title">{t('settings.title')}</h2>

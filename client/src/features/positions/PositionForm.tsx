@@ -25,7 +25,10 @@ export function PositionForm(p: PositionFormProps) {
   const id = useId();
   const [capacity, setCapacity] = useState<Capacity>(p.organisationName ? 'organisation' : 'personal');
   const current = capacity === 'organisation' ? p.organisation : p.personal;
-  const drafts = usePositionDrafts({ personal: p.personal, organisation: p.organisation });
+  const drafts = usePositionDrafts(
+    { personal: p.personal, organisation: p.organisation },
+    t('form.unsaved', { option: p.optionLabel }),
+  );
   const { stance, rationale, preferred } = drafts.drafts[capacity];
   const [notice, setNotice] = useState<string | null>(null);
   const save = useSavePosition(p.roundId);

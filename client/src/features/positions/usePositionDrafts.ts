@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import type { Capacity, PositionView } from '../../../../shared/schemas/positions';
 import type { Stance } from './stances';
 
@@ -21,13 +22,20 @@ const fromStored = (p: PositionView | undefined): PositionDraft => ({
   baseVersion: p?.version ?? null,
 });
 
+/** Typed into and no longer what is stored: leaving would lose it (typing and taking it back loses nothing). */
+const unsaved = (d: PositionDraft, p: PositionView | undefined) => {
+  const s = fromStored(p);
+  return d.edited && (d.stance !== s.stance || d.rationale !== s.rationale || d.preferred !== s.preferred);
+};
+
 /**
  * One draft per capacity, so that switching between "for the organisation" and "in my own name" shows each
  * its own text and switching back finds what was typed. A stored position that changes (saved here, in
  * another tab, or by another focal point) replaces a draft only when nothing was typed into it: typed text is
- * never thrown away behind the person's back.
+ * never thrown away behind the person's back. The drafts live in the form: leaving the page, or moving to
+ * another page of the app, asks first while one holds unsaved work (named `what`).
  */
-export function usePositionDrafts(stored: Record<Capacity, PositionView | undefined>) {
+export function usePositionDrafts(stored: Record<Capacity, PositionView | undefined>, what: string) {
   const [drafts, setDrafts] = useState<Record<Capacity, PositionDraft>>(() => ({
     personal: fromStored(stored.personal),
     organisation: fromStored(stored.organisation),
@@ -41,14 +49,11 @@ export function usePositionDrafts(stored: Record<Capacity, PositionView | undefi
     [stored.organisation?.id, stored.organisation?.version],
   );
 
-  // Leaving the page (reload, closing the tab, another site) with typed, unsaved text asks first.
-  const unsaved = drafts.personal.edited || drafts.organisation.edited;
-  useEffect(() => {
-    if (!unsaved) return;
-    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [unsaved]);
+  useUnsavedChangesGuard(
+    unsaved(drafts.personal, stored.personal) || unsaved(drafts.organisation, stored.organisation)
+      ? what
+      : null,
+  );
 
   return {
     drafts,

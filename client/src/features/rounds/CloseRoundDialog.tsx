@@ -1,10 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 
-/**
- * The confirmation before closing a round, saying what closing means. A native modal <dialog> keeps focus
- * inside and closes on Escape.
- */
+/** The confirmation before closing a round, saying what closing means. */
 export function CloseRoundDialog({
   number,
   open,
@@ -19,45 +16,26 @@ export function CloseRoundDialog({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('rounds');
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby="close-round-title"
-      aria-describedby="close-round-what"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
+    <ConfirmDialog
+      open={open}
+      title={t('close.title', { number })}
+      cancelLabel={t('close.cancel')}
+      confirmLabel={t('close.confirm', { number })}
+      pending={pending}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
     >
-      <h2 id="close-round-title">{t('close.title', { number })}</h2>
-      <div id="close-round-what">
-        <p>{t('close.lead')}</p>
-        <ul>
-          <li>{t('close.draft')}</li>
-          <li>{t('close.threads')}</li>
-          <li>{t('close.positions')}</li>
-          <li>{t('close.record')}</li>
-        </ul>
-        <p>
-          <strong>{t('close.final')}</strong>
-        </p>
-      </div>
-      <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onCancel} autoFocus>
-          {t('close.cancel')}
-        </button>
-        <button type="button" className="danger" onClick={onConfirm} disabled={pending}>
-          {t('close.confirm', { number })}
-        </button>
-      </div>
-    </dialog>
+      <p>{t('close.lead')}</p>
+      <ul>
+        <li>{t('close.draft')}</li>
+        <li>{t('close.threads')}</li>
+        <li>{t('close.positions')}</li>
+        <li>{t('close.record')}</li>
+      </ul>
+      <p>
+        <strong>{t('close.final')}</strong>
+      </p>
+    </ConfirmDialog>
   );
 }

@@ -1,0 +1,223 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closingAsks, screenshot, useBrowserApp } from './helpers/browser.js';
+import type { Editor } from './helpers/collab.js';
+import { openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
+import { hasChromium } from './helpers/environment.js';
+import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
+
+const FIRST = 'The proposal brings coherence to the Union’s work on Internet public policy.';
+
+/** Whether the element is the one with the keyboard focus. */
+const focused = (page: Page, selector: Parameters<Page['locator']>[0]) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el === document.activeElement);
+
+// Moving inside the app with typed, unsent text: what would be lost is asked about, what is kept is not.
+describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000 }, () => {
+  const app = useBrowserApp();
+  let secretariat: Editor;
+  let alice: SignedInUser;
+  let sec: SignedInUser;
+  let consultationId: string;
+  let roundId: string;
+
+  const consultationPage = (user = alice) =>
+    openConsultationAs(app, { consultationId, user, waitForText: 'coherence' });
+  const path = (page: Page) => new URL(page.url()).pathname;
+  const archiveLink = (page: Page) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' });
+  const asked = (page: Page) => page.getByRole('dialog', { name: 'Leave this page?' });
+
+  beforeAll(async () => {
+    const t = app.t;
+    sec = await createUser(t, { platformRole: 'secretariat', displayName: 'Sam Secretariat' });
+    alice = await createUser(t, { displayName: 'Alice Participant' });
+    consultationId = (await createConsultation(t, { title: 'Unsaved work' })).consultation.id;
+    const round = await createRound(t, consultationId);
+    roundId = round.id;
+    secretariat = await writeDraft(t.url, round.id, sec.token, [FIRST]);
+  });
+  afterAll(() => secretariat?.destroy());
+
+  /** Opens the first option's position form and types a rationale (the stance is left unchosen). */
+  async function typeRationale(page: Page, text: string) {
+    await page.getByRole('tab', { name: 'Positions' }).click();
+    await page.getByRole('button', { name: 'Take a position' }).first().click();
+    const box = page.getByRole('form', { name: 'Your position on Option A' }).getByRole('textbox');
+    await box.fill(text);
+    return box;
+  }
+
+  it('asks before a header link leaves a rationale that is not saved; staying keeps it, leaving leaves', async () => {
+    const page = await consultationPage();
+    const rationale = await typeRationale(page, 'A study group, with a clear mandate.');
+
+    // From the keyboard: Enter on the header's link asks, naming what would be lost, and "Stay" has the focus.
+    await archiveLink(page).focus();
+    await page.keyboard.press('Enter');
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual([
+      'Your position on “Option A”',
+    ]);
+    expect(await focused(page, 'dialog button:has-text("Stay on this page")')).toBe(true);
+    await screenshot(page, 'unsaved-work-ask-position', { fullPage: false });
+
+    // Escape stays: the same page, the same text, and the focus back on the link.
+    await page.keyboard.press('Escape');
+    await asked(page).waitFor({ state: 'hidden' });
+    expect(path(page)).toBe(`/consultations/${consultationId}`);
+    expect(await rationale.inputValue()).toBe('A study group, with a clear mandate.');
+    expect(await archiveLink(page).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The mouse way to stay, then to leave (Tab reaches "Leave", Enter confirms).
+    await archiveLink(page).click();
+    await asked(page).getByRole('button', { name: 'Stay on this page' }).click();
+    await asked(page).waitFor({ state: 'hidden' });
+    expect(path(page)).toBe(`/consultations/${consultationId}`);
+    await archiveLink(page).click();
+    await asked(page).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused(page, 'dialog button:has-text("Leave and discard")')).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${app.t.url}/archive`);
+    await asked(page).waitFor({ state: 'hidden' });
+  });
+
+  it('asks when the browser’s back button would leave a rationale that is not saved', async () => {
+    const page = await consultationPage();
+    await page.getByRole('link', { name: '← Consultations' }).click();
+    await page.getByRole('link', { name: 'Unsaved work' }).click();
+    const rationale = await typeRationale(page, 'Not yet sent.');
+    await page.evaluate(() => history.back());
+    await asked(page).waitFor();
+    await page.keyboard.press('Escape');
+    await asked(page).waitFor({ state: 'hidden' });
+    expect(path(page)).toBe(`/consultations/${consultationId}`);
+    expect(await rationale.inputValue()).toBe('Not yet sent.');
+  });
+
+  it('asks in the reader’s language, right to left in Arabic', async () => {
+    const page = await app.openPage(`/consultations/${consultationId}`, {
+      viewport: { width: 1280, height: 900 },
+      as: alice.user,
+      lang: 'ar',
+    });
+    await page.getByRole('tab', { name: 'المواقف' }).click();
+    await page.getByRole('button', { name: 'اتخاذ موقف' }).first().click();
+    await page.getByRole('form', { name: 'موقفك من Option A' }).getByRole('textbox').fill('مجموعة دراسية');
+    await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('link', { name: 'الأرشيف' }).click();
+    const question = page.getByRole('dialog', { name: 'هل تريد مغادرة هذه الصفحة؟' });
+    await question.waitFor();
+    expect(await question.getByRole('listitem').allTextContents()).toEqual(['موقفك من «Option A»']);
+    await question.getByRole('button', { name: 'البقاء في هذه الصفحة' }).waitFor();
+    await screenshot(page, 'unsaved-work-ask-ar', { fullPage: false });
+  });
+
+  it('leaves without a question when nothing was typed, or what was typed was taken back', async () => {
+    const page = await consultationPage();
+    const rationale = await typeRationale(page, 'Second thoughts');
+    await rationale.fill('');
+    await archiveLink(page).click();
+    await page.waitForURL(`${app.t.url}/archive`);
+    expect(await asked(page).count()).toBe(0);
+    await page.goBack();
+    await page.getByRole('link', { name: '← Consultations' }).click();
+    await page.waitForURL(`${app.t.url}/`);
+    expect(await asked(page).count()).toBe(0);
+  });
+
+  it('asks before leaving a comment on a passage whose selection would be gone, and leaving forgets it', async () => {
+    const page = await consultationPage();
+    await selectWords(page, 'coherence');
+    await page.getByRole('button', { name: /Comment$/ }).click();
+    const box = page.getByRole('textbox', { name: 'Write a comment…' });
+    await box.fill('Coherence with which other work?');
+    await page.getByRole('link', { name: '← Consultations' }).click();
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual([
+      'Your comment on “coherence”',
+    ]);
+    await screenshot(page, 'unsaved-work-ask-comment', { fullPage: false });
+    await asked(page).getByRole('button', { name: 'Leave and discard' }).click();
+    await page.waitForURL(`${app.t.url}/`);
+
+    // Back on the same words, the box starts empty: what was discarded is gone.
+    await page.goBack();
+    await page.locator('.draft-content').getByText('coherence', { exact: false }).waitFor();
+    await selectWords(page, 'coherence');
+    await page.getByRole('button', { name: /Comment$/ }).click();
+    expect(await box.inputValue()).toBe('');
+  });
+
+  it('asks before the console leaves a consultation not yet created, or settings not saved; creating it does not', async () => {
+    const page = await consultationPage(sec);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Console' }).click();
+    await page.getByLabel('Title').fill('A consultation begun');
+    await archiveLink(page).click();
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual(['The new consultation']);
+    await page.keyboard.press('Escape');
+    await asked(page).waitFor({ state: 'hidden' });
+
+    // Created, it opens on its own console page without a question; the settings asked about once changed.
+    await page.getByLabel('Question put to stakeholders').fill('Which way?');
+    await page.getByRole('button', { name: 'Create the consultation' }).click();
+    await page.getByRole('heading', { name: 'A consultation begun' }).waitFor();
+    expect(await asked(page).count()).toBe(0);
+    await page.getByLabel('Title').fill('A consultation renamed');
+    await page.getByRole('link', { name: 'View the public page' }).click();
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual(['Changes to the settings']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.getByRole('link', { name: 'View the public page' }).click();
+    await page.getByRole('heading', { name: 'A consultation renamed' }).waitFor();
+    expect(await asked(page).count()).toBe(0);
+  });
+
+  it('asks before leaving changes to one’s profile, and not once they are saved', async () => {
+    const page = await consultationPage();
+    await page.getByRole('link', { name: 'Profile' }).click();
+    const name = page.getByLabel('Name shown to others');
+    await name.fill('Alice P.');
+    await archiveLink(page).click();
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual(['Changes to your profile']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Your profile is saved.').waitFor();
+    await archiveLink(page).click();
+    await page.waitForURL(`${app.t.url}/archive`);
+    expect(await asked(page).count()).toBe(0);
+  });
+
+  it('keeps a reply being written across pages without asking, and asks before a reload would lose it', async () => {
+    await request(app.t.url)
+      .post(`/api/rounds/${roundId}/threads`)
+      .set('Authorization', alice.auth)
+      .send({ target: 'round', body: 'Which Internet policy work?' })
+      .expect(201);
+    const page = await consultationPage();
+    const card = page.locator('.thread-card', { hasText: 'Which Internet policy work?' });
+    await card.getByRole('textbox', { name: 'Reply…' }).fill('The WSIS action lines.');
+    await archiveLink(page).click();
+    await page.waitForURL(`${app.t.url}/archive`);
+    expect(await asked(page).count()).toBe(0);
+    await page.goBack();
+    await expect
+      .poll(() => card.getByRole('textbox', { name: 'Reply…' }).inputValue())
+      .toBe('The WSIS action lines.');
+    await screenshot(page, 'unsaved-work-reply-kept', { fullPage: false });
+
+    // A reload would lose it (drafts live in the page): the browser asks, and staying keeps it.
+    expect(await closingAsks(page)).toBe(true);
+    expect(page.isClosed()).toBe(false);
+    expect(await card.getByRole('textbox', { name: 'Reply…' }).inputValue()).toBe('The WSIS action lines.');
+  });
+});
