@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DigestView } from '../../../../shared/schemas/summaries';
-import { hasPositions, optionTotals } from './digest-content';
+import { hasPositions, optionTotals, participationSentence } from './digest-content';
 
 /**
  * The generated digest at a glance, beside the editor: each option's figures (or a sentence saying nobody has
@@ -55,13 +55,7 @@ export function DigestPanel({ digest }: { digest: DigestView }) {
           orphaned: digest.orphanedThreads.length,
         })}
       </p>
-      <p>
-        {t('digest.participants', {
-          count: p.participants,
-          organisations: p.organisations,
-          comments: p.comments,
-        })}
-      </p>
+      <p>{participationSentence(p, t)}</p>
       {p.topFiveWordShare !== null && (
         <p>{t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) })}</p>
       )}

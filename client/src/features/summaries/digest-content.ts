@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { TFunction } from 'i18next';
 import { STANCES } from '../../../../shared/domain';
-import type { DigestOptionView, DigestView } from '../../../../shared/schemas/summaries';
+import type { DigestOptionView, DigestView, ParticipationView } from '../../../../shared/schemas/summaries';
 
 const text = (s: string): JSONContent => ({ type: 'text', text: s });
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
@@ -37,6 +37,18 @@ export function optionTotals(d: DigestView, option: DigestOptionView, t: TFuncti
   const figures = (counts: typeof people) =>
     STANCES.map((s) => `${t(`stances.${s}`)} ${counts[s]}`).join(', ');
   return t('digest.totals', { organisations: figures(organisations), people: figures(people) });
+}
+
+/**
+ * Who took part, in a sentence where each count has its own plural ("1 participant from 2 organisations wrote
+ * 1 comment"), or one saying nobody did.
+ */
+export function participationSentence(p: ParticipationView, t: TFunction<'summaries'>): string {
+  return t('digest.participants', {
+    count: p.participants,
+    organisations: t('digest.fromOrganisations', { count: p.organisations }),
+    comments: t('digest.commentCount', { count: p.comments }),
+  });
 }
 
 /**
@@ -87,17 +99,7 @@ export function digestContent(d: DigestView, t: TFunction<'summaries'>): JSONCon
   }
   const p = d.participation;
   content.push(heading(3, t('digest.participation')));
-  content.push(
-    paragraph(
-      text(
-        t('digest.participants', {
-          count: p.participants,
-          organisations: p.organisations,
-          comments: p.comments,
-        }),
-      ),
-    ),
-  );
+  content.push(paragraph(text(participationSentence(p, t))));
   if (p.topFiveWordShare !== null)
     content.push(paragraph(text(t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) }))));
   return { type: 'doc', content };
