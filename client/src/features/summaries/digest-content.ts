@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { TFunction } from 'i18next';
 import { STANCES } from '../../../../shared/domain';
+import { hasPositions } from '../positions/stances';
 import type { DigestOptionView, DigestView, ParticipationView } from '../../../../shared/schemas/summaries';
 
 const text = (s: string): JSONContent => ({ type: 'text', text: s });
@@ -19,18 +20,12 @@ const cite = (kind: 'position' | 'comment' | 'thread', id: string, label: string
   attrs: { kind, id, label },
 });
 
-/** Has anyone, organisation or person, taken a position on this option? */
-export const hasPositions = (option: DigestOptionView) => {
-  const { organisations, people } = option.tally.currencies;
-  return STANCES.some((s) => organisations.all.total[s] > 0 || people.all.total[s] > 0);
-};
-
 /**
  * One option's totals in a sentence: each stance's count of organisations and of people, or, where nobody
  * has taken a position on it at all, a sentence that says so rather than a row of eight zeros.
  */
 export function optionTotals(d: DigestView, option: DigestOptionView, t: TFunction<'summaries'>): string {
-  if (!hasPositions(option))
+  if (!hasPositions(option.tally))
     return t(d.roundStatus === 'closed' ? 'digest.noPositionsClosed' : 'digest.noPositions');
   const organisations = option.tally.currencies.organisations.all.total;
   const people = option.tally.currencies.people.all.total;
