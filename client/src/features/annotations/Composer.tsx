@@ -4,12 +4,7 @@ import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/
 import { fieldAttributes, FieldMessage, useFieldErrors } from '../../ui/field-errors';
 import { useMentionable } from './api';
 import { CommentError } from './CommentError';
-
-/**
- * Unsent text, kept outside React state by key (a thread's reply, a new thread): live updates re-render or
- * even re-mount the lists, and nobody should lose what they were typing.
- */
-const drafts = new Map<string, { body: string; mentions: PersonView[] }>();
+import { unsentDrafts } from './unsent-drafts';
 
 export interface ComposerProps {
   roundId: string;
@@ -32,7 +27,7 @@ export interface ComposerProps {
 export function Composer(props: ComposerProps) {
   const { t, i18n } = useTranslation('annotations');
   const id = useId();
-  const saved = drafts.get(props.draftKey);
+  const saved = unsentDrafts.get(props.draftKey);
   const [body, setBody] = useState(saved?.body ?? props.initialBody ?? '');
   const [mentions, setMentions] = useState<PersonView[]>(saved?.mentions ?? []);
   const [query, setQuery] = useState<string | null>(null);
@@ -47,7 +42,7 @@ export function Composer(props: ComposerProps) {
   const update = (next: string, nextMentions = mentions) => {
     setBody(next);
     setMentions(nextMentions);
-    drafts.set(props.draftKey, { body: next, mentions: nextMentions });
+    unsentDrafts.set(props.draftKey, { body: next, mentions: nextMentions });
     const caret = area.current?.selectionStart ?? next.length;
     const m = /(^|\s)@([^\s@]{0,30})$/.exec(next.slice(0, caret));
     setQuery(m ? m[2] : null);
@@ -68,7 +63,7 @@ export function Composer(props: ComposerProps) {
     // Only people still named in the text are mentioned.
     const ids = mentions.filter((p) => body.includes(`@${p.displayName}`)).map((p) => p.id);
     await props.onSubmit(text, ids);
-    drafts.delete(props.draftKey);
+    unsentDrafts.delete(props.draftKey);
     setBody('');
     setMentions([]);
   };
@@ -79,7 +74,7 @@ export function Composer(props: ComposerProps) {
   /** Gives up, asking first when that would throw away written text: closes the form, or empties the box. */
   const discard = () => {
     if (written && !window.confirm(t('composer.discardConfirm'))) return;
-    drafts.delete(props.draftKey);
+    unsentDrafts.delete(props.draftKey);
     if (props.onCancel) return props.onCancel();
     setBody('');
     setMentions([]);
