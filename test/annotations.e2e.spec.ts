@@ -246,4 +246,54 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'annotations-all-withdrawn', { fullPage: false });
   });
+
+  it('keeps a reply being typed, to copy, when the thread closes to replies under the person typing it', async () => {
+    const opened = await request(t.url)
+      .post(`/api/rounds/${roundId}/threads`)
+      .set('Authorization', alice.auth)
+      .send({ target: 'round', body: 'Should the group report yearly?' })
+      .expect(201);
+    const threadId = opened.body.id as string;
+    const a = await signedInPage(alice);
+    const b = await signedInPage(bob);
+    const card = (page: typeof a) => page.locator(`.thread-card[data-thread-id="${threadId}"]`);
+
+    // Bob starts a reply and has not sent it when Alice, in her own browser, withdraws the only comment.
+    const reply = card(b).getByRole('textbox', { name: 'Reply…' });
+    const typed = 'Yearly, yes: the Council meets once a year, so a report in time for it is enough.';
+    await reply.fill(typed);
+    a.once('dialog', (d) => void d.accept());
+    await card(a).getByRole('button', { name: 'Withdraw' }).click();
+
+    // Bob's thread closes to replies, and what he typed is still there, read-only, with the reason.
+    await card(b)
+      .getByText('Every comment in this thread was withdrawn: it takes no more replies.')
+      .waitFor();
+    expect(await reply.count()).toBe(0);
+    const kept = card(b).getByRole('textbox', { name: 'Your unsent reply' });
+    await kept.waitFor();
+    expect(await kept.inputValue()).toBe(typed);
+    expect(await kept.isEditable()).toBe(false);
+    await card(b)
+      .getByText('This thread no longer takes replies. What you wrote is kept here for you to copy.')
+      .waitFor();
+    // Copyable: it can be selected whole, and typing more into it changes nothing.
+    await kept.selectText();
+    expect(
+      await kept.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd, el.value.length]),
+    ).toEqual([0, typed.length, typed.length]);
+    await b.keyboard.type('more');
+    expect(await kept.inputValue()).toBe(typed);
+    await card(b).scrollIntoViewIfNeeded();
+    await screenshot(b, 'annotations-unsent-reply', { fullPage: false });
+
+    // Dismissed, it is gone for good.
+    await card(b).getByRole('button', { name: 'Dismiss' }).click();
+    expect(await kept.count()).toBe(0);
+    await b.reload();
+    await card(b)
+      .getByText('Every comment in this thread was withdrawn: it takes no more replies.')
+      .waitFor();
+    expect(await card(b).getByRole('textbox').count()).toBe(0);
+  });
 });

@@ -182,11 +182,21 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
       expect(await filters.getByRole('radio', { name: 'All' }).getAttribute('aria-checked')).toBe('true');
       expect(await comments.locator('.thread-card').count()).toBe(2);
       await filters.getByRole('radio', { name: 'Resolved before closing (0)' }).click();
-      await comments.getByText('No threads here yet.').waitFor();
+      // No "yet" on a round that takes no more threads.
+      await comments.getByText('No threads here.', { exact: true }).waitFor();
       await filters.getByRole('radio', { name: 'All' }).click();
       expect(await comments.innerText()).not.toMatch(/Sign in to comment|Reply/);
       await screenshot(page, name);
       if (viewport === PHONE) await screenshot(page, `${name}-comments`, { fullPage: false });
+      // Nobody took a position in the demo round, and nobody will now: the charts say so without "yet".
+      if (viewport === DESKTOP) {
+        await page.getByRole('tab', { name: 'Positions' }).click();
+        const charts = page.locator('.stance-chart');
+        await expect.poll(() => charts.count()).toBeGreaterThan(1);
+        expect(new Set(await charts.allInnerTexts())).toEqual(new Set(['No positions were taken.']));
+        await charts.first().scrollIntoViewIfNeeded();
+        await screenshot(page, 'layout-closed-round-positions', { fullPage: false });
+      }
     }
   });
 

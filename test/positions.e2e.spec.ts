@@ -33,8 +33,17 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     // The options panel shares the column beside the draft with the comments, as a tab.
     for (const page of [speaker, viewer]) await page.getByRole('tab', { name: 'Positions' }).click();
 
+    const viewerChart = viewer.getByTestId(`chart-${options[1].id}`);
     const viewerTotal = viewer.getByTestId(`total-${options[1].id}`);
-    await expect.poll(() => viewerTotal.textContent()).toBe('0');
+    // Nobody has taken a position yet: the chart says so in a sentence, with no empty bar nor table of zeros.
+    await viewerChart.getByText('No positions yet.').waitFor();
+    expect(await viewerChart.getByRole('img').count()).toBe(0);
+    expect(await viewerChart.getByText('Show the figures as a table').count()).toBe(0);
+    expect(await viewerChart.innerText()).not.toMatch(/\b0\b/);
+    // Nor rationales to read, nor filters over an empty list.
+    const chartCard = viewer.getByRole('listitem').filter({ has: viewerChart });
+    expect(await chartCard.getByText('Read the rationales').count()).toBe(0);
+    await screenshot(viewer, 'positions-chart-empty', { fullPage: false });
 
     // The focal point speaks for the ministry on the second option, with the keyboard.
     await speaker.getByRole('button', { name: 'Take a position' }).nth(1).click();
@@ -73,7 +82,8 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
         .count(),
     ).toBe(1);
     await viewer.getByRole('radio', { name: 'People' }).check();
-    await expect.poll(() => viewerTotal.textContent()).toBe('0');
+    await viewerChart.getByText('No positions yet.').waitFor();
+    expect(await viewerChart.getByRole('img').count()).toBe(0);
 
     // The table alternative carries the same figures.
     await viewer.getByRole('radio', { name: 'Organisations' }).check();
@@ -83,9 +93,6 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await screenshot(viewer, 'positions-viewer-table');
 
     // The rationales list names who said what, with the rationale.
-    const chartCard = viewer
-      .getByRole('listitem')
-      .filter({ has: viewer.getByTestId(`chart-${options[1].id}`) });
     await chartCard.getByText('Read the rationales').click();
     await chartCard.getByText('A focus group first, with a clear mandate and a sunset clause.').waitFor();
     expect(await chartCard.getByText('Ministry of Digital Affairs').count()).toBeGreaterThan(0);

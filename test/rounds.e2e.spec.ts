@@ -122,6 +122,39 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     expect(stored[0].closing_digest).toBe(digest);
   });
 
+  it('says that a consultation has no options yet, in the console and on its public page, and no empty round panels', async () => {
+    const admin = await secContext.newPage();
+    await signIn(admin, sec.user.email);
+    await admin.goto(`${t.url}/console`);
+    await admin.getByLabel('Title').fill('A question still taking shape');
+    await admin.getByLabel('Question put to stakeholders').fill('What should we ask?');
+    await admin.getByRole('button', { name: 'Create the consultation' }).click();
+    await admin.getByRole('heading', { name: 'A question still taking shape' }).waitFor();
+    const consultationId = /\/console\/consultations\/([0-9a-f-]{36})/.exec(admin.url())![1];
+    const editor = admin.getByRole('region', { name: 'Options' });
+    await editor.getByText('No options yet. Add the first one below.').waitFor();
+    await screenshot(admin, 'rounds-console-no-options');
+
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`${t.url}/consultations/${consultationId}`);
+    const options = viewer.getByRole('region', { name: 'Options' });
+    await options.getByText('The options have not been set out yet.').waitFor();
+    expect(await options.getByRole('listitem').count()).toBe(0);
+    // No round yet: no comments or positions tabs over empty panels.
+    await viewer.getByText('No round has been scheduled yet.').waitFor();
+    expect(await viewer.getByRole('tab').count()).toBe(0);
+    await screenshot(viewer, 'rounds-public-no-options');
+
+    // The first option replaces the sentence, on both pages.
+    await admin.getByLabel('New option').fill('Ask the Council');
+    await admin.getByRole('button', { name: 'Add option' }).click();
+    await options.getByText('Ask the Council').waitFor({ timeout: 10_000 });
+    expect(await options.getByText('The options have not been set out yet.').count()).toBe(0);
+    expect(await editor.getByText('No options yet. Add the first one below.').count()).toBe(0);
+    await admin.close();
+    await viewer.close();
+  });
+
   it('shows the console in Arabic, right to left', async () => {
     const page = await secContext.newPage();
     await page.goto(`${app.t.url}/console`);

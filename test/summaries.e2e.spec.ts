@@ -185,6 +185,9 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     await option('The option nobody took').getByText('No positions on this option yet.').waitFor();
     expect(await option('The option nobody took').innerText()).not.toMatch(/\b0\b/);
     expect(await option('The option someone took').innerText()).toContain('Neutral 1');
+    // Nobody has discussed a passage either: a sentence says so, under its heading, instead of an empty list.
+    await digest.getByText('No passage has been discussed yet.').waitFor();
+    expect(await digest.locator('ol').count()).toBe(0);
     await screenshot(page, 'summary-digest-no-positions');
 
     // The digest written into the summary says the same.

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { resources } from './resources';
 
 /** The six UN languages. Arabic is written right to left. */
 export const LANGUAGES = [
@@ -10,20 +11,6 @@ export const LANGUAGES = [
   { code: 'ru', name: 'Русский', dir: 'ltr' },
   { code: 'es', name: 'Español', dir: 'ltr' },
 ] as const;
-
-/**
- * Each feature keeps its strings in its own namespace file (locales/<lang>/<namespace>.json), so features
- * add text without touching one another's files.
- */
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [path, strings] of Object.entries(files)) {
-  const [, lang, ns] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)!;
-  (resources[lang] ??= {})[ns] = strings;
-}
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('consulta.lang') : null;
 const browser = typeof navigator !== 'undefined' ? navigator.language.slice(0, 2) : 'en';

@@ -200,7 +200,7 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
       <ModerationPanel consultationId={consultation.id} roundId={roundId} viewer={viewer} />
       {isLoading && <p role="status">{t('common:loading')}</p>}
       {error && <p role="alert">{(error as Error).message}</p>}
-      {data && shown.length === 0 && <p className="meta">{t('empty')}</p>}
+      {data && shown.length === 0 && <p className="meta">{t(closed ? 'closed.empty' : 'empty')}</p>}
       {passages.length > 0 && (
         <section aria-label={t('sections.passages')}>
           <h3>{t('sections.passages')}</h3>

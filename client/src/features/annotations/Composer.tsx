@@ -5,13 +5,7 @@ import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/
 import { fieldAttributes, FieldMessage, useFieldErrors } from '../../ui/field-errors';
 import { useMentionable } from './api';
 import { CommentError } from './CommentError';
-
-/**
- * Unsent text, kept outside React state by round and key (a thread's reply, a new thread): live updates
- * re-render or even re-mount the lists, and nobody should lose what they were typing. The round is part of
- * the key, so that a comment begun on one round never turns up in another round's form.
- */
-const drafts = new Map<string, { body: string; mentions: PersonView[] }>();
+import { unsentDraftKey, unsentDrafts } from './unsent-drafts';
 
 export interface ComposerProps {
   roundId: string;
@@ -29,7 +23,7 @@ export interface ComposerProps {
   /**
    * Names the text for the question before leaving, where a move to another page would lose it for good
    * (a comment on a selection, which will be gone): such a move then asks first, and leaving forgets it.
-   * Without it the text is kept across pages (in `drafts`, found again in the same box), so only a reload or
+   * Without it the text is kept across pages (in `unsentDrafts`, found again in the same box), so only a reload or
    * closing the tab asks.
    */
   lostOnLeaving?: string;
@@ -42,8 +36,8 @@ export interface ComposerProps {
 export function Composer(props: ComposerProps) {
   const { t, i18n } = useTranslation('annotations');
   const id = useId();
-  const draftKey = `${props.roundId}:${props.draftKey}`;
-  const saved = drafts.get(draftKey);
+  const draftKey = unsentDraftKey(props.roundId, props.draftKey);
+  const saved = unsentDrafts.get(draftKey);
   const [body, setBody] = useState(saved?.body ?? props.initialBody ?? '');
   const [mentions, setMentions] = useState<PersonView[]>(saved?.mentions ?? []);
   const [query, setQuery] = useState<string | null>(null);
@@ -58,7 +52,7 @@ export function Composer(props: ComposerProps) {
   const update = (next: string, nextMentions = mentions) => {
     setBody(next);
     setMentions(nextMentions);
-    drafts.set(draftKey, { body: next, mentions: nextMentions });
+    unsentDrafts.set(draftKey, { body: next, mentions: nextMentions });
     const caret = area.current?.selectionStart ?? next.length;
     const m = /(^|\s)@([^\s@]{0,30})$/.exec(next.slice(0, caret));
     setQuery(m ? m[2] : null);
@@ -77,11 +71,11 @@ export function Composer(props: ComposerProps) {
   const written = body.trim() !== '' && body !== (props.initialBody ?? '');
   const unsaved = useUnsavedChangesGuard(
     written ? (props.lostOnLeaving ?? props.label) : null,
-    props.lostOnLeaving ? { discard: () => drafts.delete(draftKey) } : { keptAs: draftKey },
+    props.lostOnLeaving ? { discard: () => unsentDrafts.delete(draftKey) } : { keptAs: draftKey },
   );
   /** The draft was sent or given up: no copy left, nothing to ask about (even if the form goes at once). */
   const forget = () => {
-    drafts.delete(draftKey);
+    unsentDrafts.delete(draftKey);
     unsaved.forget();
   };
 

@@ -7,11 +7,13 @@ import { useReply, useThreadStatus } from './api';
 import { CommentError } from './CommentError';
 import { CommentItem, type Viewer } from './CommentItem';
 import { Composer } from './Composer';
+import { UnsentReply } from './UnsentReply';
 
 /**
  * One thread: its passage (with what it reads now), its comments, a reply composer. Keyed by thread id in
  * the lists, so live updates re-render it without remounting the composer someone is typing in. A thread whose
- * every comment was withdrawn keeps its tombstones and says it takes no more replies, in place of the composer.
+ * every comment was withdrawn keeps its tombstones and says it takes no more replies, in place of the composer;
+ * a reply someone was typing when that happened stays in view to copy (UnsentReply).
  */
 export const ThreadCard = memo(function ThreadCard({
   thread,
@@ -42,6 +44,7 @@ export const ThreadCard = memo(function ThreadCard({
   const a = thread.anchor;
   const orphaned = now?.status === 'orphaned';
   const closed = closedToReplies(thread.comments);
+  const draftKey = `reply:${thread.id}`;
   return (
     <article
       className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}
@@ -89,16 +92,18 @@ export const ThreadCard = memo(function ThreadCard({
         ))}
       </ol>
       {closed && <p className="meta">{t('thread.allWithdrawn')}</p>}
-      {viewer.canComment && thread.status === 'open' && !closed && (
+      {viewer.canComment && thread.status === 'open' && !closed ? (
         <Composer
           roundId={thread.roundId}
-          draftKey={`reply:${thread.id}`}
+          draftKey={draftKey}
           label={t('thread.replyLabel')}
           submitLabel={t('thread.reply')}
           busy={reply.isPending}
           error={reply.error}
           onSubmit={(body, mentions) => reply.mutateAsync({ threadId: thread.id, body, mentions })}
         />
+      ) : (
+        <UnsentReply roundId={thread.roundId} draftKey={draftKey} />
       )}
       {mayResolve && (
         <button

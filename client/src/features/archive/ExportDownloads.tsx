@@ -119,7 +119,7 @@ export function ExportDownloads({
             {t('exports.progress', { name: t(`exports.${progress.name}`) })}{' '}
             <progress max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
           </label>{' '}
-          {progress.total > 0 && t('exports.items', { done: progress.done, total: progress.total })}
+          {progress.total > 0 && t('exports.items', { done: progress.done, count: progress.total })}
         </p>
       )}
       {error && <p role="alert">{error}</p>}

@@ -126,6 +126,7 @@ export function OptionsEditor({ consultation: c }: { consultation: ConsultationV
     <section aria-labelledby="options-editor-title">
       <h2 id="options-editor-title">{t('options.title')}</h2>
       {locked && <p className="meta">{t('options.locked')}</p>}
+      {c.options.length === 0 && <p className="meta">{t('options.none')}</p>}
       <ol className="option-editor">
         {c.options.map((o, i) => (
           <OptionRow

@@ -40,28 +40,32 @@ export function ConsultationPage() {
       {c.description && <p dir="auto">{c.description}</p>}
       {c.currentRound && <RoundClosedNotice round={c.currentRound} />}
       {c.currentRound && <RoundJumpNav onShow={setSideTab} />}
-      {/* Round workspace: the draft beside the options. Features mount here, one line each. */}
-      <div className="round-workspace">
-        <div className="round-main">
-          {/* slot:draft */}
-          <DraftPanel consultation={c} />
+      {/* Round workspace: the draft beside the options. Features mount here, one line each. Before the first
+          round there is nothing to show in it, and no tabs over empty panels. */}
+      {c.currentRound && (
+        <div className="round-workspace">
+          <div className="round-main">
+            {/* slot:draft */}
+            <DraftPanel consultation={c} />
+          </div>
+          <aside className="round-side">
+            {/* slot:side */}
+            <RoundSideTabs
+              tab={sideTab}
+              onTab={setSideTab}
+              comments={<AnnotationsSidebar consultation={c} />}
+              positions={<OptionsPanel consultation={c} />}
+            />
+          </aside>
         </div>
-        <aside className="round-side">
-          {/* slot:side */}
-          <RoundSideTabs
-            tab={sideTab}
-            onTab={setSideTab}
-            comments={<AnnotationsSidebar consultation={c} />}
-            positions={<OptionsPanel consultation={c} />}
-          />
-        </aside>
-      </div>
+      )}
       {/* slot:round-admin */}
       <RoundAdmin consultation={c} />
       {/* Before any round, the options are only read here; once a round exists the options panel shows them. */}
       {!c.currentRound && (
         <section aria-labelledby="options-title">
           <h2 id="options-title">{t('options.title')}</h2>
+          {c.options.every((o) => o.retired) && <p className="meta">{t('options.none')}</p>}
           <ol className="options">
             {c.options
               .filter((o) => !o.retired)

@@ -56,7 +56,7 @@ export function NotificationsMenu() {
         ref={bell}
         type="button"
         aria-expanded={open}
-        aria-label={t('notifications.open', { n: unread })}
+        aria-label={t('notifications.open', { count: unread })}
         onClick={() => setOpen(!open)}
       >
         <svg width="18" height="18" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="icon">

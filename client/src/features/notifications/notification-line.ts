@@ -32,5 +32,6 @@ function lineKey({ kind, params: p }: NotificationView): string | null {
  */
 export function notificationLine(t: TFunction<'notifications'>, n: NotificationView): string {
   const key = lineKey(n);
-  return key ? t(`line.${key}`, { ...n.params }) : n.text;
+  // The minutes before a round closes are the one count among the parts: it picks the line's plural form.
+  return key ? t(`line.${key}`, { ...n.params, count: n.params.minutesLeft }) : n.text;
 }

@@ -7,11 +7,14 @@ import type { ChartSettings } from './ChartControls';
 import { PositionForm, type PositionFormProps } from './PositionForm';
 import { RationalesList } from './RationalesList';
 import { StanceChart } from './StanceChart';
+import { hasPositions } from './stances';
 
 export interface OptionCardProps {
   roundId: string;
   option: OptionView;
   tally: OptionTally | undefined;
+  /** The round is closed: nobody will take a position any more. */
+  closed: boolean;
   settings: ChartSettings;
   /** Who reads the rationales: may they discuss them (and moderate the discussion)? */
   viewer: Viewer;
@@ -26,7 +29,7 @@ function ownSummary(t: (k: string, o?: Record<string, unknown>) => string, own: 
 }
 
 /** One option: its description, the live chart, the rationales, and (collapsed) the caller's own position. */
-export function OptionCard({ roundId, option, tally, settings, viewer, form }: OptionCardProps) {
+export function OptionCard({ roundId, option, tally, closed, settings, viewer, form }: OptionCardProps) {
   const { t } = useTranslation('positions');
   const [editing, setEditing] = useState(false);
   // Once opened, the form stays mounted while collapsed, so that what was typed is still there on reopening.
@@ -47,8 +50,10 @@ export function OptionCard({ roundId, option, tally, settings, viewer, form }: O
             optionId={option.id}
             tally={tally.currencies[settings.currency][settings.view]}
             breakdown={settings.breakdown}
+            closed={closed}
           />
-          <RationalesList roundId={roundId} optionId={option.id} viewer={viewer} />
+          {/* No rationale to read (nor filters to set) where nobody has taken a position. */}
+          {hasPositions(tally) && <RationalesList roundId={roundId} optionId={option.id} viewer={viewer} />}
         </>
       )}
       {form && (

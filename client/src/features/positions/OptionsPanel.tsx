@@ -83,6 +83,7 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
             key={o.id}
             roundId={round.id}
             option={o}
+            closed={round.status === 'closed'}
             settings={settings}
             viewer={viewer}
             tally={data && !data.hidden ? data.options.find((x) => x.optionId === o.id) : undefined}

@@ -35,16 +35,20 @@ function StackedBar({ counts, scale, label }: { counts: StanceCounts; scale: num
 
 /**
  * The stances on one option, split along one breakdown: a total bar, one bar per category that has positions,
- * and the same numbers as a table for screen readers and for anyone who prefers figures.
+ * and the same numbers as a table for screen readers and for anyone who prefers figures; or, where nobody has
+ * taken a position, a sentence saying so.
  */
 export function StanceChart({
   optionId,
   tally,
   breakdown,
+  closed,
 }: {
   optionId: string;
   tally: TallyBreakdowns;
   breakdown: Breakdown;
+  /** The round is closed: an empty chart says no position was taken, not "yet". */
+  closed: boolean;
 }) {
   const { t } = useTranslation('positions');
   const summary = (c: StanceCounts) => STANCES.map((s) => `${t(`stance.${s}`)} ${c[s]}`).join(', ');
@@ -55,11 +59,16 @@ export function StanceChart({
   const max = Math.max(1, ...rows.map((r) => sum(r.counts)));
   const categoryName = (key: string) => t(`${breakdown}.${key}`);
 
+  // Nobody has taken a position in this view: the sentence alone, not an empty bar over a table of zeros.
+  if (total === 0)
+    return (
+      <div className="stance-chart" data-testid={`chart-${optionId}`}>
+        <p className="meta stance-chart-caption">{t(closed ? 'chart.emptyClosed' : 'chart.empty')}</p>
+      </div>
+    );
   return (
     <div className="stance-chart" data-testid={`chart-${optionId}`}>
-      <p className="meta stance-chart-caption">
-        {total === 0 ? t('chart.empty') : t('chart.positions', { count: total })}
-      </p>
+      <p className="meta stance-chart-caption">{t('chart.positions', { count: total })}</p>
       <div className="stance-row stance-row-total">
         <span className="stance-row-label">{t('chart.total')}</span>
         <StackedBar

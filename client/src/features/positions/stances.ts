@@ -1,4 +1,5 @@
 import { STANCES, type Stance } from '../../../../shared/domain';
+import type { OptionTally } from '../../../../shared/schemas/positions';
 
 export { STANCES };
 export type { Stance };
@@ -13,3 +14,7 @@ export const STANCE_COLOURS: Record<Stance, string> = {
   neutral: '#9aa3b0',
   oppose: '#c2530f',
 };
+
+/** Has anyone, organisation or person, taken a position on this option? */
+export const hasPositions = ({ currencies }: OptionTally) =>
+  STANCES.some((s) => currencies.organisations.all.total[s] > 0 || currencies.people.all.total[s] > 0);

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { DigestView } from '../../../../shared/schemas/summaries';
-import { hasPositions, optionTotals } from './digest-content';
+import { hasPositions } from '../positions/stances';
+import { optionTotals, participationSentence } from './digest-content';
 
 /**
  * The generated digest at a glance, beside the editor: each option's figures (or a sentence saying nobody has
- * taken a position on it) and where stakeholder groups diverge (or a sentence saying none does), passages,
- * participation.
+ * taken a position on it) and where stakeholder groups diverge (or a sentence saying none does), passages (or
+ * a sentence saying none was discussed), participation.
  */
 export function DigestPanel({ digest }: { digest: DigestView }) {
   const { t } = useTranslation('summaries');
@@ -19,7 +20,7 @@ export function DigestPanel({ digest }: { digest: DigestView }) {
           <li key={o.optionId}>
             <strong dir="auto">{o.label}</strong>
             <p className="digest-totals">{optionTotals(digest, o, t)}</p>
-            {hasPositions(o) && !o.divergence.some((d) => d.diverges) && (
+            {hasPositions(o.tally) && !o.divergence.some((d) => d.diverges) && (
               <p className="meta">{t('digest.noDivergence')}</p>
             )}
             {o.divergence
@@ -42,26 +43,26 @@ export function DigestPanel({ digest }: { digest: DigestView }) {
         ))}
       </ul>
       <h4>{t('digest.passages')}</h4>
-      <ol>
-        {digest.mostDiscussedPassages.map((m) => (
-          <li key={m.quote}>
-            <q dir="auto">{m.quote}</q> — {t('digest.threadCount', { count: m.threads })}
-          </li>
-        ))}
-      </ol>
+      {digest.mostDiscussedPassages.length > 0 ? (
+        <ol>
+          {digest.mostDiscussedPassages.map((m) => (
+            <li key={m.quote}>
+              <q dir="auto">{m.quote}</q> — {t('digest.threadCount', { count: m.threads })}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="meta">
+          {t(digest.roundStatus === 'closed' ? 'digest.noPassagesClosed' : 'digest.noPassages')}
+        </p>
+      )}
       <p>
         {t('digest.openAndOrphaned', {
           open: digest.openThreads.length,
           orphaned: digest.orphanedThreads.length,
         })}
       </p>
-      <p>
-        {t('digest.participants', {
-          count: p.participants,
-          organisations: p.organisations,
-          comments: p.comments,
-        })}
-      </p>
+      <p>{participationSentence(p, t)}</p>
       {p.topFiveWordShare !== null && (
         <p>{t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) })}</p>
       )}

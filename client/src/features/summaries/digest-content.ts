@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import type { TFunction } from 'i18next';
 import { STANCES } from '../../../../shared/domain';
-import type { DigestOptionView, DigestView } from '../../../../shared/schemas/summaries';
+import { hasPositions } from '../positions/stances';
+import type { DigestOptionView, DigestView, ParticipationView } from '../../../../shared/schemas/summaries';
 
 const text = (s: string): JSONContent => ({ type: 'text', text: s });
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
@@ -19,24 +20,30 @@ const cite = (kind: 'position' | 'comment' | 'thread', id: string, label: string
   attrs: { kind, id, label },
 });
 
-/** Has anyone, organisation or person, taken a position on this option? */
-export const hasPositions = (option: DigestOptionView) => {
-  const { organisations, people } = option.tally.currencies;
-  return STANCES.some((s) => organisations.all.total[s] > 0 || people.all.total[s] > 0);
-};
-
 /**
  * One option's totals in a sentence: each stance's count of organisations and of people, or, where nobody
  * has taken a position on it at all, a sentence that says so rather than a row of eight zeros.
  */
 export function optionTotals(d: DigestView, option: DigestOptionView, t: TFunction<'summaries'>): string {
-  if (!hasPositions(option))
+  if (!hasPositions(option.tally))
     return t(d.roundStatus === 'closed' ? 'digest.noPositionsClosed' : 'digest.noPositions');
   const organisations = option.tally.currencies.organisations.all.total;
   const people = option.tally.currencies.people.all.total;
   const figures = (counts: typeof people) =>
     STANCES.map((s) => `${t(`stances.${s}`)} ${counts[s]}`).join(', ');
   return t('digest.totals', { organisations: figures(organisations), people: figures(people) });
+}
+
+/**
+ * Who took part, in a sentence where each count has its own plural ("1 participant from 2 organisations wrote
+ * 1 comment"), or one saying nobody did.
+ */
+export function participationSentence(p: ParticipationView, t: TFunction<'summaries'>): string {
+  return t('digest.participants', {
+    count: p.participants,
+    organisations: t('digest.fromOrganisations', { count: p.organisations }),
+    comments: t('digest.commentCount', { count: p.comments }),
+  });
 }
 
 /**
@@ -87,17 +94,7 @@ export function digestContent(d: DigestView, t: TFunction<'summaries'>): JSONCon
   }
   const p = d.participation;
   content.push(heading(3, t('digest.participation')));
-  content.push(
-    paragraph(
-      text(
-        t('digest.participants', {
-          count: p.participants,
-          organisations: p.organisations,
-          comments: p.comments,
-        }),
-      ),
-    ),
-  );
+  content.push(paragraph(text(participationSentence(p, t))));
   if (p.topFiveWordShare !== null)
     content.push(paragraph(text(t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) }))));
   return { type: 'doc', content };

@@ -1,0 +1,56 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
+import { unsentDraftKey, unsentDrafts } from './unsent-drafts';
+
+/**
+ * What someone was typing in a thread's reply box when the thread stopped taking replies under them (its last
+ * comment withdrawn, the thread resolved or the round closed, elsewhere): kept in view, read-only, to copy,
+ * with a sentence saying why, until they dismiss it. Nothing when nothing was typed.
+ */
+export function UnsentReply({ roundId, draftKey }: { roundId: string; draftKey: string }) {
+  const { t } = useTranslation('annotations');
+  const id = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const key = unsentDraftKey(roundId, draftKey);
+  const [text, setText] = useState(() => unsentDrafts.get(key)?.body ?? '');
+  // The text is still kept (a reload would lose it) until it is dismissed: then nothing is left to ask about.
+  useUnsavedChangesGuard(text.trim() ? t('unsent.label') : null, { keptAs: key });
+
+  // The reply box just went away from under the cursor: focus lands here rather than nowhere.
+  useEffect(() => {
+    if (text.trim() && (document.activeElement === document.body || !document.activeElement))
+      area.current?.focus({ preventScroll: true });
+  }, [text]);
+
+  if (!text.trim()) return null;
+  return (
+    <div className="unsent-reply">
+      <p id={`${id}-note`} className="notice" role="status">
+        {t('unsent.note')}
+      </p>
+      <textarea
+        ref={area}
+        readOnly
+        value={text}
+        rows={3}
+        dir="auto"
+        aria-label={t('unsent.label')}
+        aria-describedby={`${id}-note`}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <div className="composer-row">
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            unsentDrafts.delete(key);
+            setText('');
+          }}
+        >
+          {t('unsent.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
