@@ -248,7 +248,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
   });
 
   it('keeps a reply being typed, to copy, when the thread closes to replies under the person typing it', async () => {
-    const opened = await request(t.url)
+    const opened = await request(app.t.url)
       .post(`/api/rounds/${roundId}/threads`)
       .set('Authorization', alice.auth)
       .send({ target: 'round', body: 'Should the group report yearly?' })

@@ -124,8 +124,7 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
 
   it('says that a consultation has no options yet, in the console and on its public page, and no empty round panels', async () => {
     const admin = await secContext.newPage();
-    await signIn(admin, sec.user.email);
-    await admin.goto(`${t.url}/console`);
+    await admin.goto(`${app.t.url}/console`);
     await admin.getByLabel('Title').fill('A question still taking shape');
     await admin.getByLabel('Question put to stakeholders').fill('What should we ask?');
     await admin.getByRole('button', { name: 'Create the consultation' }).click();
@@ -136,7 +135,7 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     await screenshot(admin, 'rounds-console-no-options');
 
     const viewer = await viewerContext.newPage();
-    await viewer.goto(`${t.url}/consultations/${consultationId}`);
+    await viewer.goto(`${app.t.url}/consultations/${consultationId}`);
     const options = viewer.getByRole('region', { name: 'Options' });
     await options.getByText('The options have not been set out yet.').waitFor();
     expect(await options.getByRole('listitem').count()).toBe(0);
