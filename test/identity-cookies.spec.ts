@@ -215,6 +215,50 @@ describe('Identity: session cookies and the session hint', () => {
     expect(setCookies(crossSite)).toEqual({});
   });
 
+  /** One browser, one session: the earlier refresh cookie no longer refreshes, the one just given does. */
+  async function expectOnlyTheNewSession(earlier: string, signedIn: request.Response) {
+    await request(t.url).post('/api/auth/refresh').set('Cookie', earlier).send({}).expect(401);
+    const fresh = `${REFRESH}=${setCookies(signedIn)[REFRESH].value}`;
+    await request(t.url).post('/api/auth/refresh').set('Cookie', fresh).send({}).expect(200);
+  }
+
+  it('ends the session of the refresh cookie a browser still carries when it signs in again, as anyone', async () => {
+    const { refreshCookie: earlier } = await browserSignIn();
+    const { user: other } = await createUser(t);
+    const res = await request(t.url)
+      .post('/api/auth/login')
+      .set('Cookie', earlier)
+      .send({ email: other.email, password: PASSWORD })
+      .expect(200);
+    await expectOnlyTheNewSession(earlier, res);
+  });
+
+  it('ends the session of the refresh cookie a browser still carries when it creates an account', async () => {
+    const { refreshCookie: earlier } = await browserSignIn();
+    const res = await request(t.url)
+      .post('/api/auth/register')
+      .set('Cookie', earlier)
+      .send({ email: `new-${Date.now()}@example.org`, password: PASSWORD, displayName: 'New Person' })
+      .expect(201);
+    await expectOnlyTheNewSession(earlier, res);
+  });
+
+  it('ends no session when signing in fails, or when the refresh cookie does not hold that session’s token', async () => {
+    const { user, refreshCookie } = await browserSignIn();
+    await request(t.url)
+      .post('/api/auth/login')
+      .set('Cookie', refreshCookie)
+      .send({ email: user.email, password: 'not the password' })
+      .expect(401);
+    const sessionId = refreshCookie.slice(REFRESH.length + 1).split('.')[0];
+    await request(t.url)
+      .post('/api/auth/login')
+      .set('Cookie', `${REFRESH}=${sessionId}.forged`)
+      .send({ email: user.email, password: PASSWORD })
+      .expect(200);
+    await request(t.url).post('/api/auth/refresh').set('Cookie', refreshCookie).send({}).expect(200);
+  });
+
   it('clears a hint left without any refresh cookie (the session cookie expired or was deleted)', async () => {
     const res = await request(t.url)
       .post('/api/auth/refresh')

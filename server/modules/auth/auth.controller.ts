@@ -39,6 +39,7 @@ export class AuthController {
     const tokens = await this.throttle.limitRegistration(clientAddress(req), () =>
       this.auth.register(body, req.headers['user-agent']),
     );
+    await this.auth.endSessionOf(req.cookies?.[REFRESH_COOKIE] as string | undefined);
     setSessionCookies(req, res, tokens);
     return tokens;
   }
@@ -51,6 +52,8 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   async login(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const tokens = await this.auth.startSession(req.user as User, req.headers['user-agent']);
+    // The session this browser held before, if any, ends: one browser, one session.
+    await this.auth.endSessionOf(req.cookies?.[REFRESH_COOKIE] as string | undefined);
     setSessionCookies(req, res, tokens);
     return tokens;
   }
