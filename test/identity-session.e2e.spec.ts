@@ -204,7 +204,7 @@ describe.skipIf(!hasChromium())('Sessions in the browser: anonymous readers and 
     reset(seen);
     await readDemo(page);
     await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
-    expect(seen.unauthorised.length).toBeLessThanOrEqual(1);
+    expect(seen.unauthorised, JSON.stringify(seen.unauthorised)).toHaveLength(1);
     expect(await hintOf(context)).toBeUndefined();
     expect((await context.cookies(app.t.url)).map((c) => c.name)).not.toContain('consulta_at');
 
