@@ -156,6 +156,109 @@ describe('Identity: session cookies and the session hint', () => {
       .expect(200);
   });
 
+  /** Each cookie is cleared with the attributes it was set with (else a browser may keep the one it has). */
+  function expectClearedAsSet(res: request.Response, set: Record<string, SetCookie>) {
+    const out = setCookies(res);
+    for (const name of [ACCESS, REFRESH, HINT]) {
+      expect(cleared(out[name]), name).toBe(true);
+      const { 'max-age': _set, expires: _e1, ...asSet } = set[name].attributes;
+      const { 'max-age': _cleared, expires: _e2, ...asCleared } = out[name].attributes;
+      expect(asCleared, name).toEqual(asSet);
+    }
+  }
+
+  it('clears the cookies with the 401 that refuses the dead access cookie of a session ended elsewhere, on a public route', async () => {
+    const { user, refreshCookie, cookies } = await browserSignIn();
+    await t.app.get(AuthService).revoke(user.id);
+    const browser = `${ACCESS}=${cookies[ACCESS].value}; ${refreshCookie}; ${HINT}=${cookies[HINT].value}`;
+    const res = await request(t.url).get('/api/consultations').set('Cookie', browser);
+    expect(res.status).toBe(401);
+    expectClearedAsSet(res, cookies);
+    // The browser's next request carries no session: an anonymous reader.
+    await request(t.url).get('/api/consultations').expect(200);
+  });
+
+  it('clears the cookies with the 401 that refuses a forged or mangled access cookie', async () => {
+    const { cookies } = await browserSignIn();
+    const res = await request(t.url)
+      .get('/api/consultations')
+      .set('Cookie', `${ACCESS}=${cookies[ACCESS].value.slice(0, -4)}abcd; ${HINT}=${cookies[HINT].value}`);
+    expect(res.status).toBe(401);
+    expectClearedAsSet(res, cookies);
+  });
+
+  it('clears the cookies when signing out with the dead access cookie of a session ended elsewhere', async () => {
+    const { user, refreshCookie, cookies } = await browserSignIn();
+    await t.app.get(AuthService).revoke(user.id);
+    const res = await request(t.url)
+      .post('/api/auth/logout')
+      .set('Cookie', `${ACCESS}=${cookies[ACCESS].value}; ${refreshCookie}; ${HINT}=${cookies[HINT].value}`);
+    expect(res.status).toBe(401);
+    expectClearedAsSet(res, cookies);
+  });
+
+  it('leaves the cookies alone when the refused credential is not the access cookie (a bearer token, another site)', async () => {
+    const { user, cookies } = await browserSignIn();
+    await t.app.get(AuthService).revoke(user.id);
+    const bearer = await request(t.url)
+      .get('/api/consultations')
+      .set('Authorization', `Bearer ${cookies[ACCESS].value}`)
+      .expect(401);
+    expect(setCookies(bearer)).toEqual({});
+    // Another site cannot sign a browser out by sending its cookie along.
+    const { cookies: live } = await browserSignIn();
+    const crossSite = await request(t.url)
+      .get('/api/me')
+      .set('Origin', 'https://elsewhere.example')
+      .set('Cookie', `${ACCESS}=${live[ACCESS].value}; ${HINT}=${live[HINT].value}`);
+    expect(crossSite.status).toBe(401);
+    expect(setCookies(crossSite)).toEqual({});
+  });
+
+  /** One browser, one session: the earlier refresh cookie no longer refreshes, the one just given does. */
+  async function expectOnlyTheNewSession(earlier: string, signedIn: request.Response) {
+    await request(t.url).post('/api/auth/refresh').set('Cookie', earlier).send({}).expect(401);
+    const fresh = `${REFRESH}=${setCookies(signedIn)[REFRESH].value}`;
+    await request(t.url).post('/api/auth/refresh').set('Cookie', fresh).send({}).expect(200);
+  }
+
+  it('ends the session of the refresh cookie a browser still carries when it signs in again, as anyone', async () => {
+    const { refreshCookie: earlier } = await browserSignIn();
+    const { user: other } = await createUser(t);
+    const res = await request(t.url)
+      .post('/api/auth/login')
+      .set('Cookie', earlier)
+      .send({ email: other.email, password: PASSWORD })
+      .expect(200);
+    await expectOnlyTheNewSession(earlier, res);
+  });
+
+  it('ends the session of the refresh cookie a browser still carries when it creates an account', async () => {
+    const { refreshCookie: earlier } = await browserSignIn();
+    const res = await request(t.url)
+      .post('/api/auth/register')
+      .set('Cookie', earlier)
+      .send({ email: `new-${Date.now()}@example.org`, password: PASSWORD, displayName: 'New Person' })
+      .expect(201);
+    await expectOnlyTheNewSession(earlier, res);
+  });
+
+  it('ends no session when signing in fails, or when the refresh cookie does not hold that session’s token', async () => {
+    const { user, refreshCookie } = await browserSignIn();
+    await request(t.url)
+      .post('/api/auth/login')
+      .set('Cookie', refreshCookie)
+      .send({ email: user.email, password: 'not the password' })
+      .expect(401);
+    const sessionId = refreshCookie.slice(REFRESH.length + 1).split('.')[0];
+    await request(t.url)
+      .post('/api/auth/login')
+      .set('Cookie', `${REFRESH}=${sessionId}.forged`)
+      .send({ email: user.email, password: PASSWORD })
+      .expect(200);
+    await request(t.url).post('/api/auth/refresh').set('Cookie', refreshCookie).send({}).expect(200);
+  });
+
   it('clears a hint left without any refresh cookie (the session cookie expired or was deleted)', async () => {
     const res = await request(t.url)
       .post('/api/auth/refresh')

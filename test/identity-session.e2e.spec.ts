@@ -194,4 +194,27 @@ describe.skipIf(!hasChromium())('Sessions in the browser: anonymous readers and 
     expect(seen.errors).toEqual([]);
     expect(seen.sessionRequests).toEqual([]);
   });
+
+  it('costs a session ended elsewhere, revisited while its access cookie still holds, one refused request', async () => {
+    const { user, page, context, seen } = await signedInPage();
+    // Away from the site for a minute, signed out everywhere from another device: the dead access cookie and
+    // the hint are still there, and the hint says the access cookie has not lapsed.
+    await page.goto('about:blank');
+    await app.t.app.get(AuthService).revoke(user.id);
+    reset(seen);
+    await readDemo(page);
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    expect(seen.unauthorised, JSON.stringify(seen.unauthorised)).toHaveLength(1);
+    expect(await hintOf(context)).toBeUndefined();
+    expect((await context.cookies(app.t.url)).map((c) => c.name)).not.toContain('consulta_at');
+
+    reset(seen);
+    await page.reload();
+    await page.locator('[data-status="connected"]').waitFor();
+    await page.getByRole('tab', { name: 'Positions' }).click();
+    await page.getByRole('heading', { name: 'Where stakeholders stand' }).waitFor();
+    expect(seen.unauthorised).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    expect(seen.sessionRequests).toEqual([]);
+  });
 });

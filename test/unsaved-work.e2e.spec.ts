@@ -197,6 +197,40 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await asked(page).count()).toBe(0);
   });
 
+  it('asks before signing out would lose a rationale: staying keeps the session, leaving signs out', async () => {
+    const page = await consultationPage();
+    const signOuts: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/auth/logout')) signOuts.push(r.method());
+    });
+    const rationale = await typeRationale(page, 'Half a thought.');
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+
+    // Asked first, naming what would be lost; nothing was sent, and staying keeps both the text and the session.
+    await signOut.click();
+    await asked(page).waitFor();
+    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual([
+      'Your position on “Option A”',
+    ]);
+    expect(signOuts).toEqual([]);
+    await asked(page).getByRole('button', { name: 'Stay on this page' }).click();
+    await asked(page).waitFor({ state: 'hidden' });
+    expect(signOuts).toEqual([]);
+    expect(path(page)).toBe(`/consultations/${consultationId}`);
+    expect(await rationale.inputValue()).toBe('Half a thought.');
+    expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(200);
+    await page.getByTestId('signed-in-as').waitFor();
+
+    // Leaving signs out and goes, without a second question.
+    await signOut.click();
+    await asked(page).getByRole('button', { name: 'Leave and discard' }).click();
+    await page.waitForURL(`${app.t.url}/`);
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    expect(signOuts).toEqual(['POST']);
+    expect(await asked(page).count()).toBe(0);
+    expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(401);
+  });
+
   it('keeps a reply being written across pages without asking, and asks before a reload would lose it', async () => {
     await request(app.t.url)
       .post(`/api/rounds/${roundId}/threads`)

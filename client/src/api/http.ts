@@ -46,6 +46,26 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+let askingWhoIsSignedIn: Promise<unknown> | null = null;
+
+/**
+ * Runs the page's question about its session (`useMe`); meanwhile the page's other requests wait for it. A
+ * session ended elsewhere leaves a dead access cookie, refused once: the refusal of that question clears it,
+ * and the requests that waited go out anonymous instead of being refused too.
+ */
+export function askWhoIsSignedIn<T>(ask: () => Promise<T>): Promise<T> {
+  const asking = ask();
+  const settled = asking.then(
+    () => undefined,
+    () => undefined,
+  );
+  askingWhoIsSignedIn = settled;
+  void settled.then(() => {
+    if (askingWhoIsSignedIn === settled) askingWhoIsSignedIn = null;
+  });
+  return asking;
+}
+
 /**
  * JSON over fetch with the session cookie. A 401 on a signed-in browser (one with the session hint) first
  * tries one refresh, since the access token lives only minutes; without the hint there is nothing to refresh.
@@ -56,6 +76,7 @@ export async function api<T>(
   retry = true,
 ): Promise<T> {
   const { json, ...rest } = init;
+  if (askingWhoIsSignedIn && path !== '/me' && !path.startsWith('/auth/')) await askingWhoIsSignedIn;
   const res = await fetch(`/api${path}`, {
     credentials: 'same-origin',
     ...rest,

@@ -39,6 +39,7 @@ export class AuthController {
     const tokens = await this.throttle.limitRegistration(clientAddress(req), () =>
       this.auth.register(body, req.headers['user-agent']),
     );
+    await this.auth.endSessionOf(req.cookies?.[REFRESH_COOKIE] as string | undefined);
     setSessionCookies(req, res, tokens);
     return tokens;
   }
@@ -51,6 +52,8 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   async login(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const tokens = await this.auth.startSession(req.user as User, req.headers['user-agent']);
+    // The session this browser held before, if any, ends: one browser, one session.
+    await this.auth.endSessionOf(req.cookies?.[REFRESH_COOKIE] as string | undefined);
     setSessionCookies(req, res, tokens);
     return tokens;
   }
@@ -79,7 +82,7 @@ export class AuthController {
       // the hint, so its pages stop asking. Not when another tab has just refreshed: the session lives on, and
       // clearing here would wipe the new cookies that tab was given.
       const over = err instanceof DomainError && err.getStatus() === 401 && !(err instanceof RefreshRaced);
-      if (fromCookie && over) clearSessionCookies(res);
+      if (fromCookie && over) clearSessionCookies(req, res);
       throw err;
     }
   }
@@ -89,9 +92,13 @@ export class AuthController {
   @RequireAuth()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session everywhere it is used (HTTP, sockets)' })
-  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.auth.logout(principal.sessionId, principal.userId);
-    clearSessionCookies(res);
+    clearSessionCookies(req, res);
   }
 
   @Post('auth/password')

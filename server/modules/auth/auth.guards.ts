@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { loginSchema } from '../../../shared/schemas/auth.js';
 import { unauthenticated } from '../../common/errors.js';
 import { parseOrThrow } from '../../common/zod-validation.js';
@@ -9,7 +9,8 @@ import { AppConfig } from '../../config/app-config.service.js';
 import type { Principal } from '../policy/principal.js';
 import { assertNotCrossSiteWrite } from './cross-site.js';
 import { allowedOrigins } from './jwt.strategy.js';
-import { ACCESS_COOKIE } from './principal.resolver.js';
+import { ACCESS_COOKIE, isSameOrigin } from './principal.resolver.js';
+import { clearSessionCookies } from './session-cookies.js';
 
 const REQUIRE_AUTH = 'consulta:requireAuth';
 const ISSUES_CREDENTIALS = 'consulta:issuesCredentials';
@@ -33,7 +34,7 @@ export const CurrentPrincipal = createParamDecorator(
 /**
  * Global HTTP guard: resolves the principal on every request. No credential means an anonymous reader; a
  * credential that is forged, expired or revoked is a 401 even on public routes, so a client learns at once
- * that it must sign in again.
+ * that it must sign in again (a browser's access cookie is cleared with that 401: it is refused only once).
  */
 @Injectable()
 export class PrincipalGuard extends AuthGuard('jwt') {
@@ -68,9 +69,23 @@ export class PrincipalGuard extends AuthGuard('jwt') {
     return (await super.canActivate(ctx)) as boolean;
   }
 
-  override handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw unauthenticated('Your session token is invalid or has expired; sign in again');
+  override handleRequest<T>(err: unknown, user: T, _info: unknown, ctx: ExecutionContext): T {
+    if (err || !user) {
+      // A dead or invalid access cookie is refused once: the refusal makes the browser forget it and the hint,
+      // so its next request is an anonymous reader's. Not for a bearer token (an API client's, not the
+      // browser's), nor for a cookie another site sent along (that site must not sign the browser out).
+      const http = ctx.switchToHttp();
+      const req = http.getRequest<Request>();
+      if (this.refusedTheCookie(req)) clearSessionCookies(req, http.getResponse<Response>());
+      throw unauthenticated('Your session token is invalid or has expired; sign in again');
+    }
     return user;
+  }
+
+  private refusedTheCookie(req: Request): boolean {
+    if (req.headers.authorization || !req.cookies?.[ACCESS_COOKIE]) return false;
+    const origin = req.headers.origin;
+    return !origin || isSameOrigin(origin, req, this.origins);
   }
 }
 

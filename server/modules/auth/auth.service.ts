@@ -141,6 +141,19 @@ export class AuthService {
     };
   }
 
+  /**
+   * Ends the session a refresh token names, if the token is that session's current one and the session still
+   * lives (whoever's it is): a browser signing in again moves on from it, so one browser holds one session.
+   * Anything else (a used, forged or mangled token, an ended session) is left as it is.
+   */
+  async endSessionOf(refreshToken: string | undefined): Promise<void> {
+    const [sessionId, secret] = refreshToken?.split('.') ?? [];
+    if (!sessionId || !secret || !z.uuid().safeParse(sessionId).success) return;
+    const session = await this.db.getRepository(Session).findOneBy({ id: sessionId });
+    if (!session || session.refreshTokenHash !== sha256(secret)) return;
+    await this.revoke(session.userId, { sessionId });
+  }
+
   /** Rotates the refresh token: each one works once, and the session stays the same. */
   async refresh(refreshToken: string): Promise<AuthTokens> {
     const [sessionId, secret] = refreshToken.split('.');

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, type BlockerFunction } from 'react-router-dom';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { UnsavedWork } from './unsaved-work';
-import { UnsavedWorkContext } from './useUnsavedChangesGuard';
+import { AskBeforeSigningOutContext, UnsavedWorkContext } from './useUnsavedChangesGuard';
 
 /**
  * The one place that asks before unsaved work is left: the browser's question before the page unloads, and
- * ours before a link, a redirect or the back button moves to another page of the app. Forms declare their
- * work with useUnsavedChangesGuard; a router holds one blocker at a time, so there is one guard, here.
+ * ours before a link, a redirect or the back button moves to another page of the app, or before signing out
+ * (asked first: "stay" must find the session still there). Forms declare their work with
+ * useUnsavedChangesGuard; a router holds one blocker at a time, so there is one guard, here.
  */
 export function UnsavedWorkGuard({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -24,33 +25,63 @@ export function UnsavedWorkGuard({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('beforeunload', ask);
   }, [any]);
 
+  // Signing out, once the person has chosen to lose their work: the move that follows is not asked about again.
+  const signingOut = useRef(false);
+  const [signOut, setSignOut] = useState<(() => Promise<unknown>) | null>(null);
+  const signOutNow = useCallback(
+    async (action: () => Promise<unknown>) => {
+      setSignOut(null);
+      work.discardLostOnSigningOut();
+      signingOut.current = true;
+      try {
+        await action();
+      } finally {
+        signingOut.current = false;
+      }
+    },
+    [work],
+  );
+  const askBeforeSigningOut = useCallback(
+    (action: () => Promise<unknown>) => {
+      if (work.lostOnSigningOut().length === 0) void signOutNow(action);
+      else setSignOut(() => action);
+    },
+    [work, signOutNow],
+  );
+
   // Another page (not another tab or anchor of this one) unmounts the forms and their drafts.
   const shouldBlock = useCallback<BlockerFunction>(
     ({ currentLocation, nextLocation }) =>
-      currentLocation.pathname !== nextLocation.pathname && work.lostOnNavigation().length > 0,
+      !signingOut.current &&
+      currentLocation.pathname !== nextLocation.pathname &&
+      work.lostOnNavigation().length > 0,
     [work],
   );
   const blocker = useBlocker(shouldBlock);
   const blocked = blocker.state === 'blocked';
+  const lost = blocked ? work.lostOnNavigation() : signOut ? work.lostOnSigningOut() : [];
 
   return (
     <UnsavedWorkContext.Provider value={work}>
-      {children}
+      <AskBeforeSigningOutContext.Provider value={askBeforeSigningOut}>
+        {children}
+      </AskBeforeSigningOutContext.Provider>
       {/* Names each piece that would be lost; "Stay", which loses nothing, has the focus. */}
       <ConfirmDialog
-        open={blocked}
+        open={blocked || !!signOut}
         title={t('leave.title')}
         cancelLabel={t('leave.stay')}
         confirmLabel={t('leave.confirm')}
-        onCancel={() => blocker.reset?.()}
+        onCancel={() => (blocked ? blocker.reset?.() : setSignOut(null))}
         onConfirm={() => {
+          if (signOut) return void signOutNow(signOut);
           work.discardLostOnNavigation();
           blocker.proceed?.();
         }}
       >
         <p>{t('leave.lead')}</p>
         <ul>
-          {(blocked ? work.lostOnNavigation() : []).map((what) => (
+          {lost.map((what) => (
             <li key={what} dir="auto">
               {what}
             </li>

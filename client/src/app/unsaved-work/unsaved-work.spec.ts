@@ -40,4 +40,18 @@ describe('UnsavedWork', () => {
     expect(lost).toHaveBeenCalledOnce();
     expect(kept).not.toHaveBeenCalled();
   });
+
+  it('names and discards everything typed, kept drafts too, when signing out', () => {
+    const work = new UnsavedWork();
+    const lost = vi.fn();
+    const kept = vi.fn();
+    work.set('c', { what: 'Your comment', keptOnNavigation: false, discard: lost });
+    work.set('r', { what: 'Your reply', keptOnNavigation: true, discard: kept });
+    work.set('c2', { what: 'Your comment', keptOnNavigation: false });
+    expect(work.lostOnSigningOut()).toEqual(['Your comment', 'Your reply']);
+    work.discardLostOnSigningOut();
+    expect(lost).toHaveBeenCalledOnce();
+    expect(kept).toHaveBeenCalledOnce();
+    expect(work.lostOnSigningOut()).toEqual(['Your comment']);
+  });
 });

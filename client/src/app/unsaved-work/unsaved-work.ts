@@ -47,6 +47,22 @@ export class UnsavedWork {
     for (const e of this.lostEntries()) e.discard?.();
   }
 
+  /** What signing out would lose: everything typed, kept drafts too (they belong to the one signed in). */
+  lostOnSigningOut(): string[] {
+    return [...new Set([...this.entries.values()].map((e) => e.what))];
+  }
+
+  /**
+   * The person chose to sign out: every draft is forgotten where it is kept, and a kept draft, whose form may
+   * be gone, is no longer declared (a form's own work goes with the form).
+   */
+  discardLostOnSigningOut(): void {
+    for (const [key, e] of [...this.entries]) {
+      e.discard?.();
+      if (e.keptOnNavigation) this.delete(key);
+    }
+  }
+
   /** Calls back whenever an entry comes or goes; the returned function stops it. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

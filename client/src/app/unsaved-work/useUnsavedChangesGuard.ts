@@ -4,6 +4,20 @@ import type { UnsavedWork } from './unsaved-work';
 /** The page's unsaved work, held by UnsavedWorkGuard around every page. */
 export const UnsavedWorkContext = createContext<UnsavedWork | null>(null);
 
+type SignOut = (action: () => Promise<unknown>) => void;
+export const AskBeforeSigningOutContext = createContext<SignOut | null>(null);
+
+/**
+ * Signs out through `action` (the request, then the move away), asking first when that would lose unsaved
+ * work, and before anything is sent: staying leaves the session as it was. The move that follows a chosen
+ * sign-out is not asked about again.
+ */
+export function useAskBeforeSigningOut(): SignOut {
+  const ask = useContext(AskBeforeSigningOutContext);
+  if (!ask) throw new Error('useAskBeforeSigningOut needs an UnsavedWorkGuard around the page');
+  return ask;
+}
+
 /**
  * Declares typed, unsent work while `what` names it (null: nothing to lose), so that leaving asks first:
  * reloading or closing the tab gets the browser's own question, and moving to another page of the app gets

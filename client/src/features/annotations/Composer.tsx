@@ -69,10 +69,10 @@ export function Composer(props: ComposerProps) {
 
   /** Whether giving up now would throw away text the person wrote. */
   const written = body.trim() !== '' && body !== (props.initialBody ?? '');
-  const unsaved = useUnsavedChangesGuard(
-    written ? (props.lostOnLeaving ?? props.label) : null,
-    props.lostOnLeaving ? { discard: () => unsentDrafts.delete(draftKey) } : { keptAs: draftKey },
-  );
+  const unsaved = useUnsavedChangesGuard(written ? (props.lostOnLeaving ?? props.label) : null, {
+    discard: () => unsentDrafts.delete(draftKey),
+    keptAs: props.lostOnLeaving ? undefined : draftKey,
+  });
   /** The draft was sent or given up: no copy left, nothing to ask about (even if the form goes at once). */
   const forget = () => {
     unsentDrafts.delete(draftKey);

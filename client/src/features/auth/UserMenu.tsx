@@ -1,5 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { useAskBeforeSigningOut } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { useSignOut } from './api';
 import { SignInLink } from './SignInLink';
 import { useAccessEvents } from './useAccessEvents';
@@ -13,6 +14,7 @@ export function UserMenu() {
   const { data: me, isLoading } = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const askBeforeSigningOut = useAskBeforeSigningOut();
   useAccessEvents(!!me);
   useSessionKeepAlive(!!me);
   useRefetchOnIdentityChange(me === undefined ? undefined : (me?.id ?? null));
@@ -44,7 +46,14 @@ export function UserMenu() {
         type="button"
         className="secondary header-signout"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+        onClick={() =>
+          askBeforeSigningOut(() =>
+            signOut
+              .mutateAsync()
+              .catch(() => undefined)
+              .then(() => navigate('/')),
+          )
+        }
       >
         {t('nav.signOut')}
       </button>

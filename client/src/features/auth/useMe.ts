@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MeView } from '../../../../shared/schemas/auth';
-import { api, HttpError, refreshSession, sessionHint } from '../../api/http';
+import { api, askWhoIsSignedIn, HttpError, refreshSession, sessionHint } from '../../api/http';
 
 export const meKey = ['me'] as const;
 
@@ -18,15 +18,17 @@ export function useMe() {
     queryFn: async () => {
       const hint = sessionHint();
       if (!hint) return null;
-      const lapsed = hint.accessExpiresAt !== null && hint.accessExpiresAt < Date.now() + LAPSE_MARGIN_MS;
-      // A refused refresh has cleared the hint (the session is over): signed out, with nothing more to ask.
-      if (lapsed && !(await refreshSession())) return null;
-      try {
-        return await api<MeView>('/me');
-      } catch (err) {
-        if (err instanceof HttpError && err.status === 401) return null;
-        throw err;
-      }
+      return askWhoIsSignedIn(async () => {
+        const lapsed = hint.accessExpiresAt !== null && hint.accessExpiresAt < Date.now() + LAPSE_MARGIN_MS;
+        // A refused refresh has cleared the hint (the session is over): signed out, with nothing more to ask.
+        if (lapsed && !(await refreshSession())) return null;
+        try {
+          return await api<MeView>('/me');
+        } catch (err) {
+          if (err instanceof HttpError && err.status === 401) return null;
+          throw err;
+        }
+      });
     },
     staleTime: 60_000,
   });
