@@ -6,7 +6,13 @@ import { closingAsks, screenshot, useBrowserApp } from './helpers/browser.js';
 import type { Editor } from './helpers/collab.js';
 import { openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
 import { hasChromium } from './helpers/environment.js';
-import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
+import {
+  PASSWORD,
+  createConsultation,
+  createRound,
+  createUser,
+  type SignedInUser,
+} from './helpers/factories.js';
 
 const FIRST = 'The proposal brings coherence to the Union’s work on Internet public policy.';
 
@@ -253,5 +259,37 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await closingAsks(page)).toBe(true);
     expect(page.isClosed()).toBe(false);
     expect(await card.getByRole('textbox', { name: 'Reply…' }).inputValue()).toBe('The WSIS action lines.');
+  });
+  it('forgets a kept reply once its writer is signed out in another tab, so the next person in this tab never sees it', async () => {
+    await request(app.t.url)
+      .post(`/api/rounds/${roundId}/threads`)
+      .set('Authorization', alice.auth)
+      .send({ target: 'round', body: 'Whose draft is this?' })
+      .expect(201);
+    const bob = await createUser(app.t, { displayName: 'Bob Participant' });
+    const page = await consultationPage();
+    const reply = () =>
+      page
+        .locator('.thread-card', { hasText: 'Whose draft is this?' })
+        .getByRole('textbox', { name: 'Reply…' });
+    await reply().fill('Alice’s half-written reply.');
+
+    // Alice signs out in another tab of the same browser; this tab follows.
+    const other = await page.context().newPage();
+    await other.goto(`${app.t.url}/archive`);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+
+    // Bob signs in in the tab Alice left, and is brought back to the same thread, inside the app (no reload
+    // that would empty the page's memory anyway): an empty reply box, and nothing to lose.
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Email').fill(bob.user.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('signed-in-as').getByText('Bob Participant').waitFor();
+    await page.waitForURL(`${app.t.url}/consultations/${consultationId}`);
+    await reply().waitFor();
+    expect(await reply().inputValue()).toBe('');
+    expect(await closingAsks(page)).toBe(false);
   });
 });

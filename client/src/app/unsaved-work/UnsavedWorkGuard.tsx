@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, type BlockerFunction } from 'react-router-dom';
+import { useMe } from '../../features/auth/useMe';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { UnsavedWork } from './unsaved-work';
 import { AskBeforeSigningOutContext, UnsavedWorkContext } from './useUnsavedChangesGuard';
@@ -24,6 +25,17 @@ export function UnsavedWorkGuard({ children }: { children: ReactNode }) {
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [any]);
+
+  // Drafts belong to the person who typed them: once someone else (or nobody) is signed in on this page, say
+  // after the session ended in another tab, none of them may turn up in the next person's forms.
+  const { data: me } = useMe();
+  const userId = me === undefined ? undefined : (me?.id ?? null);
+  const typist = useRef(userId);
+  useEffect(() => {
+    if (userId === undefined || typist.current === userId) return;
+    if (typist.current !== undefined) work.discardLostOnSigningOut();
+    typist.current = userId;
+  }, [work, userId]);
 
   // Signing out, once the person has chosen to lose their work: the move that follows is not asked about again.
   const signingOut = useRef(false);

@@ -5,7 +5,7 @@ import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/
 import { fieldAttributes, FieldMessage, useFieldErrors } from '../../ui/field-errors';
 import { useMentionable } from './api';
 import { CommentError } from './CommentError';
-import { unsentDraftKey, unsentDrafts } from './unsent-drafts';
+import { unsentDrafts, useUnsentDraftKey } from './unsent-drafts';
 
 export interface ComposerProps {
   roundId: string;
@@ -36,7 +36,7 @@ export interface ComposerProps {
 export function Composer(props: ComposerProps) {
   const { t, i18n } = useTranslation('annotations');
   const id = useId();
-  const draftKey = unsentDraftKey(props.roundId, props.draftKey);
+  const draftKey = useUnsentDraftKey(props.roundId, props.draftKey);
   const saved = unsentDrafts.get(draftKey);
   const [body, setBody] = useState(saved?.body ?? props.initialBody ?? '');
   const [mentions, setMentions] = useState<PersonView[]>(saved?.mentions ?? []);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
-import { unsentDraftKey, unsentDrafts } from './unsent-drafts';
+import { unsentDrafts, useUnsentDraftKey } from './unsent-drafts';
 
 /**
  * What someone was typing in a thread's reply box when the thread stopped taking replies under them (its last
@@ -12,10 +12,16 @@ export function UnsentReply({ roundId, draftKey }: { roundId: string; draftKey: 
   const { t } = useTranslation('annotations');
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
-  const key = unsentDraftKey(roundId, draftKey);
-  const [text, setText] = useState(() => unsentDrafts.get(key)?.body ?? '');
+  const key = useUnsentDraftKey(roundId, draftKey);
+  const [kept, setKept] = useState(() => ({ key, text: unsentDrafts.get(key)?.body ?? '' }));
+  // Someone else signed in (or out) on this page: theirs is another draft, if any.
+  if (kept.key !== key) setKept({ key, text: unsentDrafts.get(key)?.body ?? '' });
+  const text = kept.key === key ? kept.text : '';
   // The text is still kept (a reload would lose it) until it is dismissed: then nothing is left to ask about.
-  useUnsavedChangesGuard(text.trim() ? t('unsent.label') : null, { keptAs: key });
+  useUnsavedChangesGuard(text.trim() ? t('unsent.label') : null, {
+    keptAs: key,
+    discard: () => unsentDrafts.delete(key),
+  });
 
   // The reply box just went away from under the cursor: focus lands here rather than nowhere.
   useEffect(() => {
@@ -45,7 +51,7 @@ export function UnsentReply({ roundId, draftKey }: { roundId: string; draftKey: 
           className="button-secondary"
           onClick={() => {
             unsentDrafts.delete(key);
-            setText('');
+            setKept({ key, text: '' });
           }}
         >
           {t('unsent.dismiss')}

@@ -1,4 +1,5 @@
 import type { PersonView } from '../../../../shared/schemas/annotations';
+import { useMe } from '../auth/useMe';
 
 export interface UnsentDraft {
   body: string;
@@ -12,5 +13,12 @@ export interface UnsentDraft {
  */
 export const unsentDrafts = new Map<string, UnsentDraft>();
 
-/** The round is part of the key, so that a comment begun on one round never turns up in another round's form. */
-export const unsentDraftKey = (roundId: string, draftKey: string) => `${roundId}:${draftKey}`;
+/**
+ * Where a draft is kept: by the person typing it, so that nobody else signed in later in the same tab (or
+ * nobody, once signed out) ever finds it, and by round, so that a comment begun on one round never turns up in
+ * another round's form.
+ */
+export function useUnsentDraftKey(roundId: string, draftKey: string): string {
+  const { data: me } = useMe();
+  return `${me?.id ?? 'anonymous'}:${roundId}:${draftKey}`;
+}
