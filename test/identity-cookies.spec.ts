@@ -115,6 +115,22 @@ describe('Identity: session cookies and the session hint', () => {
     expect(out[HINT].attributes.path).toBe('/');
   });
 
+  it('ends the session at sign-out when the access cookie has lapsed and only the refresh cookie is left', async () => {
+    const { refreshCookie, cookies } = await browserSignIn();
+    // Back after a quarter of an hour: the browser dropped the access cookie; the refresh cookie still names the session.
+    const res = await request(t.url)
+      .post('/api/auth/logout')
+      .set('Cookie', `${refreshCookie}; ${HINT}=${cookies[HINT].value}`)
+      .expect(204);
+    expectClearedAsSet(res, cookies);
+    // The session is over: its refresh token renews nothing, and its last access token is refused.
+    await request(t.url).post('/api/auth/refresh').set('Cookie', refreshCookie).expect(401);
+    await request(t.url).get('/api/me').set('Authorization', `Bearer ${cookies[ACCESS].value}`).expect(401);
+    // With no credential at all, signing out is still refused, saying what is missing.
+    const nothing = await request(t.url).post('/api/auth/logout').expect(401);
+    expect(nothing.body.message).toMatch(/sign in/i);
+  });
+
   it('clears the hint and the session cookies when a refresh finds the session ended elsewhere', async () => {
     const { user, refreshCookie, cookies } = await browserSignIn();
     // Signed out on another device, say, or disabled by an admin.

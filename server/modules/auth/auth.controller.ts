@@ -89,15 +89,19 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
-  @RequireAuth()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session everywhere it is used (HTTP, sockets)' })
   async logout(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: Principal | null,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.auth.logout(principal.sessionId, principal.userId);
+    const refreshToken = req.cookies?.[REFRESH_COOKIE] as string | undefined;
+    if (principal) await this.auth.logout(principal.sessionId, principal.userId);
+    // A browser back after its short-lived access cookie lapsed signs out with the refresh cookie alone:
+    // that session must end too, not live on for its thirty days.
+    else if (refreshToken) await this.auth.endSessionOf(refreshToken);
+    else throw unauthenticated();
     clearSessionCookies(req, res);
   }
 
