@@ -42,6 +42,12 @@ export class RefreshRaced extends DomainError {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** A refresh token is `<session id>.<secret>`; anything else names no session. */
+function parseRefreshToken(token: string | undefined): { sessionId: string; secret: string } | null {
+  const [sessionId, secret] = token?.split('.') ?? [];
+  return sessionId && secret && z.uuid().safeParse(sessionId).success ? { sessionId, secret } : null;
+}
+
 export function toMeView(user: User): MeView {
   return {
     id: user.id,
@@ -147,19 +153,18 @@ export class AuthService {
    * Anything else (a used, forged or mangled token, an ended session) is left as it is.
    */
   async endSessionOf(refreshToken: string | undefined): Promise<void> {
-    const [sessionId, secret] = refreshToken?.split('.') ?? [];
-    if (!sessionId || !secret || !z.uuid().safeParse(sessionId).success) return;
-    const session = await this.db.getRepository(Session).findOneBy({ id: sessionId });
-    if (!session || session.refreshTokenHash !== sha256(secret)) return;
-    await this.revoke(session.userId, { sessionId });
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) return;
+    const session = await this.db.getRepository(Session).findOneBy({ id: parsed.sessionId });
+    if (!session || session.refreshTokenHash !== sha256(parsed.secret)) return;
+    await this.revoke(session.userId, { sessionId: session.id });
   }
 
   /** Rotates the refresh token: each one works once, and the session stays the same. */
   async refresh(refreshToken: string): Promise<AuthTokens> {
-    const [sessionId, secret] = refreshToken.split('.');
-    if (!sessionId || !secret || !z.uuid().safeParse(sessionId).success) {
-      throw unauthenticated('Invalid refresh token');
-    }
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) throw unauthenticated('Invalid refresh token');
+    const { sessionId, secret } = parsed;
     const next = randomBytes(32).toString('base64url');
     const presented = sha256(secret);
     const outcome = await this.db.transaction(

@@ -4,11 +4,12 @@ import type { AuthTokens } from '../../../shared/schemas/auth.js';
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_MS } from './auth.service.js';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './principal.resolver.js';
 
-/**
+/*
  * Browsers get the tokens as httpOnly cookies too; API clients use the body and `Authorization: Bearer`.
  * Beside them goes the session hint (`shared/session-hint.ts`), which the page can read: it lets an anonymous
  * reader's page know there is no session to ask about. It lives as long as the refresh cookie, on every path.
  */
+
 /** Where each cookie lives and who may read it: the same when it is set and when it is cleared. */
 function attributes(req: Request) {
   const secure = req.secure;
