@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, type BlockerFunction } from 'react-router-dom';
-import { useMe } from '../../features/auth/useMe';
+import { useIdentityChange } from '../../features/auth/useIdentityChange';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { UnsavedWork } from './unsaved-work';
 import { AskBeforeSigningOutContext, UnsavedWorkContext } from './useUnsavedChangesGuard';
@@ -28,14 +28,7 @@ export function UnsavedWorkGuard({ children }: { children: ReactNode }) {
 
   // Drafts belong to the person who typed them: once someone else (or nobody) is signed in on this page, say
   // after the session ended in another tab, none of them may turn up in the next person's forms.
-  const { data: me } = useMe();
-  const userId = me === undefined ? undefined : (me?.id ?? null);
-  const typist = useRef(userId);
-  useEffect(() => {
-    if (userId === undefined || typist.current === userId) return;
-    if (typist.current !== undefined) work.discardLostOnSigningOut();
-    typist.current = userId;
-  }, [work, userId]);
+  useIdentityChange(() => work.discardLostOnSigningOut());
 
   // Signing out, once the person has chosen to lose their work: the move that follows is not asked about again.
   const signingOut = useRef(false);

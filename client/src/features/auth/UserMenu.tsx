@@ -17,7 +17,7 @@ export function UserMenu() {
   const askBeforeSigningOut = useAskBeforeSigningOut();
   useAccessEvents(!!me);
   useSessionKeepAlive(!!me);
-  useRefetchOnIdentityChange(me === undefined ? undefined : (me?.id ?? null));
+  useRefetchOnIdentityChange();
   if (isLoading) return null;
   if (!me) {
     return (
