@@ -3,9 +3,9 @@ import { type BenchClient, connect, quietReadOnlyNotices } from './clients.js';
 import { commitLatency, type CommitLatency } from './commit-latency.js';
 import { median, percentile } from '../support/figures.js';
 import { sleep, withTimeout } from '../support/wait.js';
-import { cpuMs } from './process-stats.js';
+import { cpuMs, waitForQuiet } from './process-stats.js';
 import { monotonicMs, ReaderPool } from './reader-pool.js';
-import { startConsulta, startPeer, type Target } from './targets.js';
+import { startConsulta, startPeer, type Target, UNLOAD_GRACE_MS } from './targets.js';
 
 export interface FanoutResult {
   target: string;
@@ -119,14 +119,14 @@ async function fanout(pool: ReaderPool, target: Target, readers: number, edits =
   let arrivalCpuStart = cpuMs(target.pid);
   await connectMany(pool, target, docName, first);
   let arrivalMs = performance.now() - arrivalStarted;
-  await sleep(800);
+  await waitForQuiet(target.pid);
   let arrivalCpu = cpuMs(target.pid) - arrivalCpuStart;
   const before = await target.memory();
   arrivalStarted = performance.now();
   arrivalCpuStart = cpuMs(target.pid);
   await connectMany(pool, target, docName, readers - first);
   arrivalMs += performance.now() - arrivalStarted;
-  await sleep(800);
+  await waitForQuiet(target.pid);
   arrivalCpu += cpuMs(target.pid) - arrivalCpuStart;
   const after = await target.memory();
   // The bench's own garbage (the previous run's clients) must not pause the writer of this one.
@@ -170,7 +170,7 @@ async function fanout(pool: ReaderPool, target: Target, readers: number, edits =
   const cpu = cpuMs(target.pid) - cpuBefore;
   await withTimeout(pool.destroyReaders(), 30_000, `${target.name}: readers leaving`);
   writer.destroy();
-  await sleep(500);
+  await waitForQuiet(target.pid);
 
   const latencies: number[] = [];
   for (const pairs of arrivals) {
@@ -247,14 +247,14 @@ async function load(target: Target): Promise<LoadResult> {
     if (got !== expected) throw new Error(`${target.name}: loaded ${got} of ${expected} characters`);
     return ms;
   };
-  // Let the last edits reach the server before a newcomer asks.
-  await sleep(1500);
+  // Let the last edits reach the server (and, for Consulta, its database) before a newcomer asks.
+  await waitForQuiet(target.pid, { windowMs: 300, maxMs: 5000 });
   const warmLoadMs = await timeToLoad();
   writer.destroy();
   let coldLoadMs: number | null = null;
   if (target.persistent) {
-    // Past the unload grace (5 s) and the compaction that follows it.
-    await sleep(Number(process.env.BENCH_UNLOAD_WAIT_MS ?? 7500));
+    // Past the unload grace (UNLOAD_GRACE_MS in targets.ts) and the compaction that follows it.
+    await sleep(Number(process.env.BENCH_UNLOAD_WAIT_MS ?? UNLOAD_GRACE_MS + 2500));
     coldLoadMs = await timeToLoad();
   }
   return { target: target.name, historyEdits: HISTORY, warmLoadMs, coldLoadMs };

@@ -10,3 +10,20 @@ export function cpuMs(pid: number): number {
   const stime = Number(fields[12]);
   return ((utime + stime) * 1000) / TICKS_PER_SECOND;
 }
+
+/**
+ * Waits until a server has gone quiet: no CPU time (beyond one clock tick) over `windowMs`, or `maxMs` at
+ * most. What a server still does after its clients are done (the arrivals' presence and initial sync going
+ * out, the closes of a crowd that left) would otherwise fall into the next reading; a fixed pause long
+ * enough for the slowest server made every run wait for it.
+ */
+export async function waitForQuiet(pid: number, { windowMs = 200, maxMs = 2000 } = {}): Promise<void> {
+  const until = performance.now() + maxMs;
+  let before = cpuMs(pid);
+  while (performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = cpuMs(pid);
+    if (now - before <= 1000 / TICKS_PER_SECOND) return;
+    before = now;
+  }
+}

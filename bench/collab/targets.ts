@@ -126,6 +126,12 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 /**
+ * How long Consulta keeps a document without connections before unloading it (5 s by default): shorter here,
+ * since the benchmark waits it out before timing a reload from PostgreSQL, which the grace does not change.
+ */
+export const UNLOAD_GRACE_MS = 2000;
+
+/**
  * Consulta itself, as `npm start` runs it, with the demo seeded: persistence to PostgreSQL before relay,
  * authentication of every connection and the policy on every message.
  */
@@ -145,6 +151,7 @@ export async function startConsulta(): Promise<Target> {
     // The synthetic writer replays 20,000 edits far faster than a person types; the per-connection limit
     // (default 300 messages/s, which closes a flooding client) would cut it off.
     COLLAB_MESSAGES_PER_SECOND: '1000000',
+    COLLAB_UNLOAD_GRACE_MS: String(UNLOAD_GRACE_MS),
   };
   if (db.url) env.DATABASE_URL = db.url;
   else delete env.DATABASE_URL;
