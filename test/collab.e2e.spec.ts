@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import * as decoding from 'lib0/decoding';
+import type { Page, WebSocket as PageSocket } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { draftDocName } from '../shared/domain.js';
 import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
@@ -93,5 +94,53 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
     const stored = plainTextOf(await app.t.app.get(CollabDocuments).read(draft));
     expect(stored).toContain('First paragraph. Typed live by the secretariat.');
     expect(stored).not.toContain('PARTICIPANT');
+  });
+
+  it("a reader's browser sends its own presence only, never the others' it was sent", async () => {
+    // Whose presence each awareness frame of the reader's /collab socket carries, both ways.
+    const sent: number[][] = [];
+    const received: number[][] = [];
+    const awarenessIds = (payload: string | Buffer) => {
+      if (typeof payload === 'string' || payload[0] !== 1) return null;
+      const d = decoding.createDecoder(new Uint8Array(payload));
+      decoding.readVarUint(d);
+      const update = decoding.createDecoder(decoding.readVarUint8Array(d));
+      return Array.from({ length: decoding.readVarUint(update) }, () => {
+        const id = decoding.readVarUint(update);
+        decoding.readVarUint(update);
+        decoding.readVarString(update);
+        return id;
+      });
+    };
+    const watch = (ws: PageSocket) => {
+      if (!ws.url().includes('/collab/')) return;
+      ws.on('framesent', ({ payload }) => void (awarenessIds(payload) && sent.push(awarenessIds(payload)!)));
+      ws.on('framereceived', ({ payload }) => {
+        const ids = awarenessIds(payload);
+        if (ids) received.push(ids);
+      });
+    };
+    const reader = await app.openPage(`/consultations/${consultationId}`, {
+      as: participant.user,
+      beforeOpening: (page) => page.on('websocket', watch),
+    });
+    await reader.getByText('Live: read only').waitFor();
+    const writer = await pageAs(secretariat);
+    await reader.locator('.presence-person', { hasText: 'Sara Secretariat' }).waitFor();
+    // The secretariat's caret moves: its presence changes, and reaches the reader again.
+    const before = received.length;
+    const editor = writer.getByRole('textbox', { name: 'Draft text' });
+    await editor.getByText('First paragraph.').click();
+    await writer.keyboard.press('End');
+    await expect.poll(() => received.length).toBeGreaterThan(before);
+
+    const own = sent[0]?.[0];
+    expect(own).toBeTypeOf('number');
+    const others = new Set(received.flat().filter((id) => id !== own));
+    expect(others.size).toBeGreaterThan(0);
+    // The stock provider would have sent every one of those back to the server.
+    expect(sent.flat().filter((id) => id !== own)).toEqual([]);
+    await writer.close();
+    await reader.close();
   });
 });

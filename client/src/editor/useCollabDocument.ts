@@ -1,6 +1,8 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { useEffect, useState } from 'react';
-import { WebsocketProvider } from 'y-websocket';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { messageAwareness, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { colourOf } from '../../../shared/editor/presence';
 import type { CollabUserState } from '../../../shared/schemas/collab';
@@ -18,6 +20,32 @@ export interface CollabSession {
   canWrite: boolean;
   /** Everyone here, one entry per person, as the server wrote their names. */
   present: CollabUserState[];
+}
+
+/**
+ * The stock provider sends every presence change it applies back to the server, other people's too: with a
+ * crowd on a draft, each batch of presence the server relays would come back once per reader, N² messages
+ * the server then discards (it keeps a client's own entry only). This sends our own entry, and only when it
+ * changed. The provider's `destroy` unregisters whatever handler `_awarenessUpdateHandler` holds.
+ */
+function sendOwnPresenceOnly(p: WebsocketProvider) {
+  const own = p.doc.clientID;
+  p.awareness.off('update', p._awarenessUpdateHandler);
+  p._awarenessUpdateHandler = ({ added, updated, removed }: AwarenessChange) => {
+    if (![added, updated, removed].some((ids) => ids.includes(own))) return;
+    if (!p.wsconnected || p.ws?.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageAwareness);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(p.awareness, [own]));
+    p.ws.send(encoding.toUint8Array(encoder));
+  };
+  p.awareness.on('update', p._awarenessUpdateHandler);
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
 }
 
 const collabUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
@@ -53,6 +81,7 @@ export function useCollabDocument(
     // The provider announces a non-null local state on connecting, and the editor's caret extension only
     // adds fields to a state that exists: null here keeps this reader silent for the whole session.
     if (!announce) p.awareness.setLocalState(null);
+    sendOwnPresenceOnly(p);
     // y-protocols auth message: [2][0 = permission denied][reason]; the server sends it to read-only peers.
     p.messageHandlers[2] = (_encoder, decoder) => {
       if (decoding.readVarUint(decoder) === 0) setCanWrite(false);
