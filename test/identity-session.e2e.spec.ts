@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SESSION_HINT_COOKIE, sessionHintValue } from '../shared/session-hint.js';
 import { AuthService } from '../server/modules/auth/auth.service.js';
-import { screenshot, useBrowserApp } from './helpers/browser.js';
+import { screenshot, signIn, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { PASSWORD, createUser } from './helpers/factories.js';
 
@@ -216,5 +216,71 @@ describe.skipIf(!hasChromium())('Sessions in the browser: anonymous readers and 
     expect(seen.unauthorised).toEqual([]);
     expect(seen.errors).toEqual([]);
     expect(seen.sessionRequests).toEqual([]);
+  });
+
+  /** The demo consultation's own address, for a page opened straight on it (its data asked first). */
+  async function demoPath(): Promise<string> {
+    const res = await fetch(`${app.t.url}/api/consultations`);
+    const list = (await res.json()) as { id: string; title: string }[];
+    return `/consultations/${list.find((c) => c.title === DEMO_TITLE)!.id}`;
+  }
+
+  it('refuses a dead access cookie once, on the question about the session and not on the page’s data, when the page asks for its data first', async () => {
+    const { page, context, seen } = await newPage();
+    await page.goto(app.t.url);
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    // While this page is open, the browser signs in elsewhere and that session is ended from another device:
+    // the header already has its answer (nobody), so the next page's data requests are the first to carry
+    // the dead cookie and the hint.
+    const { user } = await createUser(app.t);
+    await signIn(context, app.t.url, user);
+    await app.t.app.get(AuthService).revoke(user.id);
+    reset(seen);
+    await page.getByRole('link', { name: DEMO_TITLE }).click();
+    await page.locator('[data-status="connected"]').waitFor();
+    await page.getByRole('tab', { name: 'Positions' }).click();
+    await page.getByRole('heading', { name: 'Where stakeholders stand' }).waitFor();
+    expect(seen.unauthorised).toEqual(['GET /api/me']);
+    expect(await hintOf(context)).toBeUndefined();
+    expect((await context.cookies(app.t.url)).map((c) => c.name)).not.toContain('consulta_at');
+    expect(await signedInAs(page).count()).toBe(0);
+  });
+
+  it('asks nothing about a session for an anonymous reader whose page opens straight on its data', async () => {
+    const { page, seen } = await newPage();
+    await page.goto(`${app.t.url}${await demoPath()}`);
+    await page.locator('[data-status="connected"]').waitFor();
+    await page.getByRole('tab', { name: 'Positions' }).click();
+    await page.getByRole('heading', { name: 'Where stakeholders stand' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    expect(seen.unauthorised).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    expect(seen.sessionRequests).toEqual([]);
+  });
+
+  it('renews a lapsed access cookie once before any of the page’s data is asked, and loads it all signed in', async () => {
+    const { page, context, seen } = await signedInPage('Deep-linking Reader');
+    await lapseAccessCookie(context);
+    reset(seen);
+    // Requests the page sent before the refresh was answered: each would go without the access cookie.
+    let renewed = false;
+    const early: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/') && path !== '/api/auth/refresh' && !renewed) early.push(path);
+    });
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/api/auth/refresh') renewed = true;
+    });
+    await page.goto(`${app.t.url}${await demoPath()}`);
+    await page.locator('[data-status="connected"]').waitFor();
+    await page.getByRole('tab', { name: 'Positions' }).click();
+    await page.getByRole('heading', { name: 'Where stakeholders stand' }).waitFor();
+    await expect.poll(() => signedInAs(page).textContent()).toBe('Signed in as Deep-linking Reader');
+    expect(seen.sessionRequests.filter((r) => r === 'POST /api/auth/refresh')).toHaveLength(1);
+    expect(seen.sessionRequests.filter((r) => r === 'GET /api/me')).toHaveLength(1);
+    expect(early).toEqual([]);
+    expect(seen.unauthorised).toEqual([]);
+    expect(seen.errors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ApiError, FieldIssue } from '../../../shared/domain';
+import type { MeView } from '../../../shared/schemas/auth';
 import { parseSessionHint, type SessionHint } from '../../../shared/session-hint';
 
 /**
@@ -46,37 +47,63 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-let askingWhoIsSignedIn: Promise<unknown> | null = null;
+/** An access cookie this close to lapsing is renewed before use (and a clock a little off does no harm). */
+const LAPSE_MARGIN_MS = 30_000;
+
+/** The question about the session in flight: the page's other requests wait for its answer. */
+let asking: Promise<MeView | null> | null = null;
+/** Until the page has an answer, its first request (whichever component makes it) asks the question first. */
+let answered = false;
 
 /**
- * Runs the page's question about its session (`useMe`); meanwhile the page's other requests wait for it. A
- * session ended elsewhere leaves a dead access cookie, refused once: the refusal of that question clears it,
- * and the requests that waited go out anonymous instead of being refused too.
+ * The signed-in account, or null for an anonymous reader: asked only when the session hint says a session may
+ * exist, and once for all who want it meanwhile. A session ended elsewhere leaves a dead access cookie,
+ * refused once: the refusal of this question clears it, and the requests that waited go out anonymous instead
+ * of being refused too. When the hint says the access cookie has lapsed, the session is renewed first.
  */
-export function askWhoIsSignedIn<T>(ask: () => Promise<T>): Promise<T> {
-  const asking = ask();
-  const settled = asking.then(
-    () => undefined,
-    () => undefined,
-  );
-  askingWhoIsSignedIn = settled;
-  void settled.then(() => {
-    if (askingWhoIsSignedIn === settled) askingWhoIsSignedIn = null;
+export function whoIsSignedIn(): Promise<MeView | null> {
+  const hint = sessionHint();
+  if (!hint) return Promise.resolve(null);
+  asking ??= ask(hint).finally(() => {
+    asking = null;
   });
   return asking;
 }
 
+async function ask(hint: SessionHint): Promise<MeView | null> {
+  const lapsed = hint.accessExpiresAt !== null && hint.accessExpiresAt < Date.now() + LAPSE_MARGIN_MS;
+  let me: MeView | null = null;
+  // A refused refresh has cleared the hint (the session is over): signed out, with nothing more to ask.
+  if (!lapsed || (await refreshSession())) {
+    try {
+      me = await send<MeView>('/me');
+    } catch (err) {
+      if (!(err instanceof HttpError && err.status === 401)) throw err;
+    }
+  }
+  answered = true;
+  return me;
+}
+
 /**
- * JSON over fetch with the session cookie. A 401 on a signed-in browser (one with the session hint) first
- * tries one refresh, since the access token lives only minutes; without the hint there is nothing to refresh.
+ * JSON over fetch with the session cookie, once the page knows who is signed in (`whoIsSignedIn`), so that no
+ * request of a page carries a dead access cookie before that question has cleared it. The credential routes
+ * do not wait: they are how a session begins, is renewed or ends.
  */
-export async function api<T>(
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
-  retry = true,
-): Promise<T> {
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  if (!path.startsWith('/auth/')) {
+    // A question that failed (the server down, say) is for useMe to show; this request goes all the same.
+    await (answered ? asking : whoIsSignedIn())?.catch(() => undefined);
+  }
+  return send<T>(path, init);
+}
+
+/**
+ * A 401 on a signed-in browser (one with the session hint) first tries one refresh, since the access token
+ * lives only minutes; without the hint there is nothing to refresh.
+ */
+async function send<T>(path: string, init: RequestInit & { json?: unknown } = {}, retry = true): Promise<T> {
   const { json, ...rest } = init;
-  if (askingWhoIsSignedIn && path !== '/me' && !path.startsWith('/auth/')) await askingWhoIsSignedIn;
   const res = await fetch(`/api${path}`, {
     credentials: 'same-origin',
     ...rest,
@@ -94,7 +121,7 @@ export async function api<T>(
     sessionHint() &&
     (await refreshSession())
   ) {
-    return api<T>(path, init, false);
+    return send<T>(path, init, false);
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as ApiError | null;
