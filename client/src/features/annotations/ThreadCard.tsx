@@ -11,9 +11,10 @@ import { UnsentReply } from './UnsentReply';
 
 /**
  * One thread: its passage (with what it reads now), its comments, a reply composer. Keyed by thread id in
- * the lists, so live updates re-render it without remounting the composer someone is typing in. A thread whose
- * every comment was withdrawn keeps its tombstones and says it takes no more replies, in place of the composer;
- * a reply someone was typing when that happened stays in view to copy (UnsentReply).
+ * the lists, so live updates re-render it without remounting the composer someone is typing in. A resolved
+ * thread still takes replies, as the server does. A thread whose every comment was withdrawn keeps its
+ * tombstones and says it takes no more replies, in place of the composer; a reply someone was typing when that
+ * happened stays in view to copy (UnsentReply).
  */
 export const ThreadCard = memo(function ThreadCard({
   thread,
@@ -92,7 +93,7 @@ export const ThreadCard = memo(function ThreadCard({
         ))}
       </ol>
       {closed && <p className="meta">{t('thread.allWithdrawn')}</p>}
-      {viewer.canComment && thread.status === 'open' && !closed ? (
+      {viewer.canComment && !closed ? (
         <Composer
           roundId={thread.roundId}
           draftKey={draftKey}
