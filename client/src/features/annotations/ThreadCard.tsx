@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closedToReplies } from '../../../../shared/domain';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
@@ -24,6 +24,8 @@ export const ThreadCard = memo(function ThreadCard({
   onFocus,
   onShow = onFocus,
   showPosition = true,
+  onReplying,
+  kept = false,
 }: {
   thread: ThreadView;
   viewer: Viewer;
@@ -36,6 +38,10 @@ export const ThreadCard = memo(function ThreadCard({
   onShow?: (threadId: string) => void;
   /** Name the position a position thread discusses (not needed right under that position's rationale). */
   showPosition?: boolean;
+  /** Someone started or stopped replying here: focus in the reply box, or text not yet sent. */
+  onReplying?: (threadId: string, replying: boolean) => void;
+  /** In the list only because the reader was replying when it stopped matching the list's filter. */
+  kept?: boolean;
 }) {
   const { t } = useTranslation('annotations');
   const reply = useReply(thread.roundId);
@@ -46,6 +52,11 @@ export const ThreadCard = memo(function ThreadCard({
   const orphaned = now?.status === 'orphaned';
   const closed = closedToReplies(thread.comments);
   const draftKey = `reply:${thread.id}`;
+  const threadId = thread.id;
+  const onActiveChange = useCallback(
+    (replying: boolean) => onReplying?.(threadId, replying),
+    [onReplying, threadId],
+  );
   return (
     <article
       className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}
@@ -93,6 +104,11 @@ export const ThreadCard = memo(function ThreadCard({
         ))}
       </ol>
       {closed && <p className="meta">{t('thread.allWithdrawn')}</p>}
+      {kept && (
+        <p className="notice thread-kept" role="status">
+          {t(thread.status === 'resolved' ? 'thread.keptResolved' : 'thread.keptReopened')}
+        </p>
+      )}
       {viewer.canComment && !closed ? (
         <Composer
           roundId={thread.roundId}
@@ -102,6 +118,7 @@ export const ThreadCard = memo(function ThreadCard({
           busy={reply.isPending}
           error={reply.error}
           onSubmit={(body, mentions) => reply.mutateAsync({ threadId: thread.id, body, mentions })}
+          onActiveChange={onActiveChange}
         />
       ) : (
         <UnsentReply roundId={thread.roundId} draftKey={draftKey} />
