@@ -296,4 +296,69 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
       .waitFor();
     expect(await card(b).getByRole('textbox').count()).toBe(0);
   });
+
+  it('keeps a thread on the “Open” list, marked resolved, while someone replies in it; the reply can still be sent', async () => {
+    const startThread = async (body: string) =>
+      (
+        await request(app.t.url)
+          .post(`/api/rounds/${roundId}/threads`)
+          .set('Authorization', alice.auth)
+          .send({ target: 'round', body })
+          .expect(201)
+      ).body.id as string;
+    const threadId = await startThread('Should the report be published?');
+    const a = await signedInPage(alice);
+    const b = await signedInPage(bob);
+    const card = (page: typeof a, id = threadId) => page.locator(`.thread-card[data-thread-id="${id}"]`);
+    const kept =
+      'Resolved while you were replying. The thread stays here until you finish; your reply can still be sent.';
+    const filter = (page: typeof a, name: 'Open' | 'Resolved') =>
+      page.getByRole('radio', { name: new RegExp(`^${name} \\(`) });
+
+    // Bob is writing a reply in the open thread when Alice, in her own browser, resolves it.
+    const reply = card(b).getByRole('textbox', { name: 'Reply…' });
+    await reply.click();
+    await reply.pressSequentially('Published, yes,', { delay: 5 });
+    await card(a).getByRole('button', { name: 'Resolve' }).click();
+    // Alice was not writing in it: on her "Open" list it goes, as before.
+    await card(a).waitFor({ state: 'detached' });
+
+    // Bob still has it in the "Open" view, marked resolved with a sentence saying why it is still there; his
+    // text and his cursor are where they were.
+    await card(b).locator('.badge-resolved').waitFor();
+    await card(b).getByText(kept).waitFor();
+    expect(await filter(b, 'Open').getAttribute('aria-checked')).toBe('true');
+    expect(await reply.inputValue()).toBe('Published, yes,');
+    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    await card(b).scrollIntoViewIfNeeded();
+    await screenshot(b, 'annotations-resolved-while-replying', { fullPage: false });
+
+    // The server takes replies in a resolved thread, so the box still sends.
+    await reply.pressSequentially(' once the secretariat has checked it.', { delay: 2 });
+    await b.keyboard.press('Control+Enter');
+    const sent = 'Published, yes, once the secretariat has checked it.';
+    await card(b).locator('.comment', { hasText: sent }).waitFor();
+    // Sent, and Bob gone on to something else: the thread follows the filter, to "Resolved", reply and all.
+    await reply.blur();
+    await card(b).waitFor({ state: 'detached' });
+    await filter(a, 'Resolved').click();
+    await card(a).locator('.comment', { hasText: sent }).waitFor();
+
+    // Picking another filter lets a kept thread go too, while the unsent text stays in its box.
+    const second = await startThread('And in which languages?');
+    const secondReply = card(b, second).getByRole('textbox', { name: 'Reply…' });
+    await filter(b, 'Open').click();
+    await secondReply.fill('All six, from the start.');
+    await request(app.t.url)
+      .patch(`/api/threads/${second}`)
+      .set('Authorization', alice.auth)
+      .send({ status: 'resolved' })
+      .expect(200);
+    await card(b, second).getByText(kept).waitFor();
+    await filter(b, 'Resolved').click();
+    expect(await card(b, second).getByText(kept).count()).toBe(0);
+    expect(await secondReply.inputValue()).toBe('All six, from the start.');
+    await filter(b, 'Open').click();
+    expect(await card(b, second).count()).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import { DESKTOP, PHONE, TALL_DESKTOP, closingAsks, screenshot, useBrowserApp } 
 import { Consultation } from '../server/modules/consultations/consultation.entity.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createOrganisation, createRound, createUser } from './helpers/factories.js';
+import { putPosition } from './helpers/positions.js';
 
 describe.skipIf(!hasChromium())('Positions in the browser', () => {
   const app = useBrowserApp();
@@ -35,15 +36,8 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
 
     const viewerChart = viewer.getByTestId(`chart-${options[1].id}`);
     const viewerTotal = viewer.getByTestId(`total-${options[1].id}`);
-    // Nobody has taken a position yet: the chart says so in a sentence, with no empty bar nor table of zeros.
-    await viewerChart.getByText('No positions yet.').waitFor();
-    expect(await viewerChart.getByRole('img').count()).toBe(0);
-    expect(await viewerChart.getByText('Show the figures as a table').count()).toBe(0);
-    expect(await viewerChart.innerText()).not.toMatch(/\b0\b/);
-    // Nor rationales to read, nor filters over an empty list.
     const chartCard = viewer.getByRole('listitem').filter({ has: viewerChart });
-    expect(await chartCard.getByText('Read the rationales').count()).toBe(0);
-    await screenshot(viewer, 'positions-chart-empty', { fullPage: false });
+    await viewer.getByText('No one has taken a position in this round yet.').waitFor();
 
     // The focal point speaks for the ministry on the second option, with the keyboard.
     await speaker.getByRole('button', { name: 'Take a position' }).nth(1).click();
@@ -73,6 +67,18 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await screenshot(speaker, 'positions-speaker');
     await screenshot(viewer, 'positions-viewer');
 
+    // An option nobody has taken a position on, beside one that has them: its chart says so in a sentence,
+    // with no empty bar nor table of zeros, and no rationales to read nor filters over an empty list.
+    const emptyChart = viewer.getByTestId(`chart-${options[0].id}`);
+    await emptyChart.getByText('No positions yet.').waitFor();
+    expect(await emptyChart.getByRole('img').count()).toBe(0);
+    expect(await emptyChart.getByText('Show the figures as a table').count()).toBe(0);
+    expect(await emptyChart.innerText()).not.toMatch(/\b0\b/);
+    const emptyCard = viewer.getByRole('listitem').filter({ has: emptyChart });
+    expect(await emptyCard.getByText('Read the rationales').count()).toBe(0);
+    await emptyCard.scrollIntoViewIfNeeded();
+    await screenshot(viewer, 'positions-chart-empty', { fullPage: false });
+
     // Switch the viewer to the region breakdown and the people currency: the organisation does not count there.
     await viewer.getByRole('radio', { name: 'Region' }).check();
     expect(
@@ -100,6 +106,58 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
 
     await speaker.context().close();
     await viewer.context().close();
+  });
+
+  it('says once that nobody has taken a position, with no controls, until the first one arrives live', async () => {
+    const { consultation, options } = await createConsultation(app.t, { title: 'Nobody has spoken' });
+    const round = await createRound(app.t, consultation.id);
+    const person = await createUser(app.t, { displayName: 'Pat Participant' });
+    const path = `/consultations/${consultation.id}`;
+    // A failure says what was missing, well before the test's own timeout.
+    const participant = await app.openPage(path, { viewport: DESKTOP, as: person.user, timeout: 10_000 });
+    const reader = await app.openPage(path, { viewport: DESKTOP, timeout: 10_000 });
+    const hint = 'Be the first: choose “Take a position” under an option.';
+    for (const page of [participant, reader]) {
+      await page.getByRole('tab', { name: 'Positions' }).click();
+      await page.getByText('No one has taken a position in this round yet.').waitFor();
+      // Nothing to count, break down, filter or download: none of the controls that would act on nothing.
+      for (const control of ['Count', 'Break down by', 'Show'])
+        expect(await page.getByRole('group', { name: control, exact: true }).count()).toBe(0);
+      expect(await page.getByRole('radio', { name: 'Region' }).count()).toBe(0);
+      expect(await page.getByRole('list', { name: 'Stances' }).count()).toBe(0);
+      expect(await page.getByText('Each organisation counts once').count()).toBe(0);
+      expect(await page.getByText('Download positions (CSV)').count()).toBe(0);
+      // One sentence for the round, not one per option.
+      expect(await page.getByText('No positions yet.').count()).toBe(0);
+      expect(await page.getByRole('heading', { name: options[0].label }).count()).toBe(1);
+    }
+    // Whoever may take a position is told how; a reader who is not signed in is told to sign in.
+    await participant.getByText(hint).waitFor();
+    expect(await participant.getByRole('button', { name: 'Take a position' }).count()).toBe(options.length);
+    expect(await reader.getByText(hint).count()).toBe(0);
+    await reader.getByText('Sign in to take a position.').waitFor();
+    await screenshot(participant, 'positions-round-empty');
+    await screenshot(reader, 'positions-round-empty-reader');
+
+    // Someone else takes the first position: the controls and the charts come to both pages, with no reload.
+    // Taken in a personal capacity, it counts among people: the charts open there, not on "Organisations",
+    // where every option would still say "No positions yet.".
+    const first = await createUser(app.t);
+    await putPosition(app.t, first.auth, round.id, options[1].id, { stance: 'oppose' }).expect(200);
+    for (const page of [participant, reader]) {
+      await page.getByRole('radio', { name: 'Region' }).waitFor();
+      expect(await page.getByRole('radio', { name: 'People' }).isChecked()).toBe(true);
+      await expect.poll(() => page.getByTestId(`total-${options[1].id}`).textContent()).toBe('1');
+      expect(await page.getByRole('group', { name: 'Break down by' }).count()).toBe(1);
+      expect(await page.getByRole('list', { name: 'Stances' }).count()).toBe(1);
+      expect(await page.getByText('No one has taken a position in this round yet.').count()).toBe(0);
+      expect(await page.getByText(hint).count()).toBe(0);
+      // The options still without a position say so, each on its own card.
+      expect(await page.getByText('No positions yet.').count()).toBe(options.length - 1);
+    }
+    await screenshot(participant, 'positions-round-first');
+    await participant.context().close();
+    await reader.context().close();
   });
 
   it('keeps what a focal point typed when they switch capacity or collapse the form', async () => {
@@ -174,8 +232,11 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
   });
 
   it('reads in Arabic, right to left', async () => {
-    const { consultation } = await createConsultation(app.t, { title: 'مشاورة' });
-    await createRound(app.t, consultation.id);
+    const { consultation, options } = await createConsultation(app.t, { title: 'مشاورة' });
+    const round = await createRound(app.t, consultation.id);
+    // One position, so that the charts and their controls are there to read.
+    const person = await createUser(app.t);
+    await putPosition(app.t, person.auth, round.id, options[0].id, { stance: 'support' }).expect(200);
     const page = await app.openPage(`/consultations/${consultation.id}`, {
       locale: 'ar',
       viewport: { width: 1280, height: 900 },

@@ -12,12 +12,14 @@ import { NewThreadForm, type NewThreadTarget } from './NewThreadForm';
 import { SelectionCommentButton } from './SelectionCommentButton';
 import { ThreadCard } from './ThreadCard';
 import { useCommentViewer } from './useCommentViewer';
+import { useKeptThreads } from './useKeptThreads';
 import { useThreadLiveUpdates } from './useThreadLiveUpdates';
 
 type Filter = 'open' | 'resolved' | 'all';
 
 /** One empty list for every render while loading: a new [] each time would re-run the effects below. */
 const NO_THREADS: ThreadView[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
  * The round's threads beside the draft: passages in reading order, options, positions (rationales), the round,
@@ -53,6 +55,19 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
   const live = useAnnotationBridge((s) => s.positions);
 
   const viewer = useCommentViewer(consultation);
+  /** The threads someone is replying in here: focus in the reply box, or text not yet sent. */
+  const [replying, setReplying] = useState(NO_IDS);
+  const onReplying = useCallback(
+    (threadId: string, now: boolean) =>
+      setReplying((ids) => {
+        if (ids.has(threadId) === now) return ids;
+        const next = new Set(ids);
+        if (now) next.add(threadId);
+        else next.delete(threadId);
+        return next;
+      }),
+    [],
+  );
 
   const threads = data?.threads ?? NO_THREADS;
   // The draft highlights every open passage thread (and the active one even if resolved).
@@ -103,7 +118,13 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
     requestAnimationFrame(() => scrollToHighlight(threadId));
   }, []);
 
-  const shown = threads.filter((x) => filter === 'all' || x.status === filter);
+  const matches = (x: ThreadView) => filter === 'all' || x.status === filter;
+  const kept = useKeptThreads(
+    filter,
+    threads.filter(matches).map((x) => x.id),
+    replying,
+  );
+  const shown = threads.filter((x) => matches(x) || kept.has(x.id));
   // Where each passage is now: the live draft in this browser when it knows, else the server's answer.
   const where = (x: ThreadView) =>
     live?.get(x.id) ?? { status: x.anchor!.status, from: x.anchor!.from, currentText: x.anchor!.currentText };
@@ -131,6 +152,8 @@ function RoundThreads({ consultation, roundId }: { consultation: ConsultationVie
         now={x.anchor ? where(x) : null}
         onFocus={activateThread}
         onShow={showThread}
+        onReplying={onReplying}
+        kept={!matches(x)}
       />
     ));
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
@@ -27,6 +27,11 @@ export interface ComposerProps {
    * closing the tab asks.
    */
   lostOnLeaving?: string;
+  /**
+   * Told whether someone is at this box: focus is in it, or it holds text not yet sent. A thread they are
+   * replying in stays in view when it stops matching the list's filter (resolved elsewhere meanwhile).
+   */
+  onActiveChange?: (active: boolean) => void;
 }
 
 /**
@@ -48,6 +53,14 @@ export function Composer(props: ComposerProps) {
   const suggestions = query !== null ? (people.data ?? []) : [];
   const optionId = (i: number) => `${id}-person-${i}`;
   const bodyError = useFieldErrors(props.error)('body');
+  const [focused, setFocused] = useState(false);
+  const active = focused || body.trim() !== '';
+  const { onActiveChange } = props;
+  useEffect(() => {
+    if (!onActiveChange) return;
+    onActiveChange(active);
+    return () => onActiveChange(false);
+  }, [active, onActiveChange]);
 
   const update = (next: string, nextMentions = mentions) => {
     setBody(next);
@@ -131,6 +144,10 @@ export function Composer(props: ComposerProps) {
   return (
     <form
       className="composer"
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void submit().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closedToReplies } from '../../../../shared/domain';
 import type { ThreadView } from '../../../../shared/schemas/annotations';
@@ -11,9 +11,10 @@ import { UnsentReply } from './UnsentReply';
 
 /**
  * One thread: its passage (with what it reads now), its comments, a reply composer. Keyed by thread id in
- * the lists, so live updates re-render it without remounting the composer someone is typing in. A thread whose
- * every comment was withdrawn keeps its tombstones and says it takes no more replies, in place of the composer;
- * a reply someone was typing when that happened stays in view to copy (UnsentReply).
+ * the lists, so live updates re-render it without remounting the composer someone is typing in. A resolved
+ * thread still takes replies, as the server does. A thread whose every comment was withdrawn keeps its
+ * tombstones and says it takes no more replies, in place of the composer; a reply someone was typing when that
+ * happened stays in view to copy (UnsentReply).
  */
 export const ThreadCard = memo(function ThreadCard({
   thread,
@@ -23,6 +24,8 @@ export const ThreadCard = memo(function ThreadCard({
   onFocus,
   onShow = onFocus,
   showPosition = true,
+  onReplying,
+  kept = false,
 }: {
   thread: ThreadView;
   viewer: Viewer;
@@ -35,6 +38,10 @@ export const ThreadCard = memo(function ThreadCard({
   onShow?: (threadId: string) => void;
   /** Name the position a position thread discusses (not needed right under that position's rationale). */
   showPosition?: boolean;
+  /** Someone started or stopped replying here: focus in the reply box, or text not yet sent. */
+  onReplying?: (threadId: string, replying: boolean) => void;
+  /** In the list only because the reader was replying when it stopped matching the list's filter. */
+  kept?: boolean;
 }) {
   const { t } = useTranslation('annotations');
   const reply = useReply(thread.roundId);
@@ -45,6 +52,11 @@ export const ThreadCard = memo(function ThreadCard({
   const orphaned = now?.status === 'orphaned';
   const closed = closedToReplies(thread.comments);
   const draftKey = `reply:${thread.id}`;
+  const threadId = thread.id;
+  const onActiveChange = useCallback(
+    (replying: boolean) => onReplying?.(threadId, replying),
+    [onReplying, threadId],
+  );
   return (
     <article
       className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}
@@ -92,7 +104,12 @@ export const ThreadCard = memo(function ThreadCard({
         ))}
       </ol>
       {closed && <p className="meta">{t('thread.allWithdrawn')}</p>}
-      {viewer.canComment && thread.status === 'open' && !closed ? (
+      {kept && (
+        <p className="notice thread-kept" role="status">
+          {t(thread.status === 'resolved' ? 'thread.keptResolved' : 'thread.keptReopened')}
+        </p>
+      )}
+      {viewer.canComment && !closed ? (
         <Composer
           roundId={thread.roundId}
           draftKey={draftKey}
@@ -101,6 +118,7 @@ export const ThreadCard = memo(function ThreadCard({
           busy={reply.isPending}
           error={reply.error}
           onSubmit={(body, mentions) => reply.mutateAsync({ threadId: thread.id, body, mentions })}
+          onActiveChange={onActiveChange}
         />
       ) : (
         <UnsentReply roundId={thread.roundId} draftKey={draftKey} />

@@ -5,8 +5,9 @@ import { unsentDrafts, useUnsentDraftKey } from './unsent-drafts';
 
 /**
  * What someone was typing in a thread's reply box when the thread stopped taking replies under them (its last
- * comment withdrawn, the thread resolved or the round closed, elsewhere): kept in view, read-only, to copy,
- * with a sentence saying why, until they dismiss it. Nothing when nothing was typed.
+ * comment withdrawn or the round closed, elsewhere): kept in view, read-only, to copy, with a sentence saying
+ * why, until they dismiss it. Nothing when nothing was typed. (A resolved thread still takes replies: its box
+ * stays.)
  */
 export function UnsentReply({ roundId, draftKey }: { roundId: string; draftKey: string }) {
   const { t } = useTranslation('annotations');

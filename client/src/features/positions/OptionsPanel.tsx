@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
+import { CURRENCIES, type OptionTally } from '../../../../shared/schemas/positions';
 import { useCommentViewer } from '../annotations/useCommentViewer';
 import { SignInLink } from '../auth/SignInLink';
 import { useMe } from '../auth/useMe';
@@ -8,6 +9,7 @@ import { useMyPositions, useTallies } from './api';
 import { ChartControls, type ChartSettings } from './ChartControls';
 import { OptionCard } from './OptionCard';
 import { StanceLegend } from './StanceChart';
+import { hasPositions, hasPositionsIn } from './stances';
 import { useLivePositions } from './useLivePositions';
 import { usePositionThreadsLive } from './usePositionThreadsLive';
 
@@ -30,6 +32,16 @@ function whyNoForm(
 }
 
 /**
+ * How the charts first show: by stakeholder group, all stakeholders, counted in the first currency anyone has
+ * spoken in (organisations, else people), so that a first position taken in a personal capacity shows on the
+ * charts rather than as "No positions yet." under every option.
+ */
+function firstSettings(tallies: OptionTally[] = []): ChartSettings {
+  const currency = CURRENCIES.find((c) => tallies.some((o) => hasPositionsIn(o, c)));
+  return { breakdown: 'group', view: 'all', currency: currency ?? 'organisations' };
+}
+
+/**
  * The options of the current round beside the draft: each option with its description, the live stacked bar
  * chart of stances, and the caller's own position. Anonymous readers see the charts.
  */
@@ -39,11 +51,7 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
   const { data: me } = useMe();
   const tallies = useTallies(round?.id);
   const mine = useMyPositions(round?.id, !!me);
-  const [settings, setSettings] = useState<ChartSettings>({
-    breakdown: 'group',
-    currency: 'organisations',
-    view: 'all',
-  });
+  const [chosen, setSettings] = useState<ChartSettings | null>(null);
   useLivePositions(c.id, round?.id);
   usePositionThreadsLive(c.id, round?.id);
   const viewer = useCommentViewer(c);
@@ -53,6 +61,15 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
   const reason = whyNoForm(c, !!me, me?.organisation?.membership ?? me?.membership);
   const canSpeakForOrg = !!mine.data?.canSpeakForOrganisation;
   const data = tallies.data;
+  const visible = data && !data.hidden ? data : undefined;
+  // Until the first position there is nothing to count, break down, filter or download: one sentence says so,
+  // in place of controls acting on nothing and a "No positions yet." on every option. Tallies arrive live, so
+  // the charts replace it as soon as someone speaks.
+  const empty = !!visible && !visible.options.some(hasPositions);
+  const charts = empty ? undefined : visible;
+  const settings = chosen ?? firstSettings(charts?.options);
+  // Settled once the charts are there: later positions never switch the reader's view under them.
+  if (charts && !chosen) setSettings(settings);
 
   return (
     <section className="options-panel" aria-labelledby="options-panel-title">
@@ -60,7 +77,13 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
       <p className="meta">
         {t('panel.round', { number: round.number })} · {t(`panel.status.${round.status}`)}
       </p>
-      {data && !data.hidden && (
+      {empty && (
+        <div className="positions-empty">
+          <p>{t(round.status === 'closed' ? 'empty.closed' : 'empty.none')}</p>
+          {!reason && <p className="meta">{t('empty.hint', { action: t('form.take') })}</p>}
+        </div>
+      )}
+      {charts && (
         <>
           <ChartControls settings={settings} onChange={setSettings} idPrefix="tally" />
           <p className="meta currency-hint">{t(`currencyHint.${settings.currency}`)}</p>
@@ -86,7 +109,7 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
             closed={round.status === 'closed'}
             settings={settings}
             viewer={viewer}
-            tally={data && !data.hidden ? data.options.find((x) => x.optionId === o.id) : undefined}
+            tally={charts?.options.find((x) => x.optionId === o.id)}
             form={
               !reason && mine.data
                 ? {
@@ -101,7 +124,7 @@ export function OptionsPanel({ consultation: c }: { consultation: ConsultationVi
           />
         ))}
       </ol>
-      {data && !data.hidden && (
+      {charts && (
         <p className="export-links">
           <a href={`/api/rounds/${round.id}/positions.csv`} download>
             {t('export.csv')}

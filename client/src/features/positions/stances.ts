@@ -1,5 +1,5 @@
 import { STANCES, type Stance } from '../../../../shared/domain';
-import type { OptionTally } from '../../../../shared/schemas/positions';
+import { CURRENCIES, type Currency, type OptionTally } from '../../../../shared/schemas/positions';
 
 export { STANCES };
 export type { Stance };
@@ -15,6 +15,9 @@ export const STANCE_COLOURS: Record<Stance, string> = {
   oppose: '#c2530f',
 };
 
+/** Has anyone taken a position on this option that counts in this currency? */
+export const hasPositionsIn = ({ currencies }: OptionTally, currency: Currency) =>
+  STANCES.some((s) => currencies[currency].all.total[s] > 0);
+
 /** Has anyone, organisation or person, taken a position on this option? */
-export const hasPositions = ({ currencies }: OptionTally) =>
-  STANCES.some((s) => currencies.organisations.all.total[s] > 0 || currencies.people.all.total[s] > 0);
+export const hasPositions = (tally: OptionTally) => CURRENCIES.some((c) => hasPositionsIn(tally, c));
