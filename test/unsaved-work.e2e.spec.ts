@@ -59,6 +59,27 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     return box;
   }
 
+  /**
+   * Follows `link` (the header's Archive link unless said), which must ask first: what the question names, once
+   * the person has stayed (Escape), and, with `screenshotAs`, a picture of the question.
+   */
+  async function namedOnLeaving(page: Page, { link = archiveLink(page), screenshotAs = '' } = {}) {
+    await link.click();
+    await asked(page).waitFor();
+    const named = await asked(page).getByRole('listitem').allTextContents();
+    if (screenshotAs) await screenshot(page, screenshotAs, { fullPage: false });
+    await page.keyboard.press('Escape');
+    await asked(page).waitFor({ state: 'hidden' });
+    return named;
+  }
+
+  /** Follows the header's Archive link, which must not ask. */
+  async function leavesUnasked(page: Page) {
+    await archiveLink(page).click();
+    await page.waitForURL(`${app.t.url}/archive`);
+    expect(await asked(page).count()).toBe(0);
+  }
+
   it('asks before a header link leaves a rationale that is not saved; staying keeps it, leaving leaves', async () => {
     const page = await consultationPage();
     const rationale = await typeRationale(page, 'A study group, with a clear mandate.');
@@ -235,6 +256,86 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(signOuts).toEqual(['POST']);
     expect(await asked(page).count()).toBe(0);
     expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(401);
+  });
+
+  it('asks before leaving a reason for flagging or hiding a comment, and not for a reason form left empty', async () => {
+    const dan = await createUser(app.t, { displayName: 'Dan Participant' });
+    await request(app.t.url)
+      .post(`/api/rounds/${roundId}/threads`)
+      .set('Authorization', dan.auth)
+      .send({ target: 'round', body: 'A remark to moderate.' })
+      .expect(201);
+    const card = (page: Page) => page.locator('.thread-card', { hasText: 'A remark to moderate.' });
+
+    // A flag form opened and left empty loses nothing.
+    const page = await consultationPage();
+    await card(page).getByRole('button', { name: 'Flag', exact: true }).click();
+    const reason = card(page).getByRole('textbox', {
+      name: 'Why should the moderators look at this comment?',
+    });
+    await reason.waitFor();
+    await leavesUnasked(page);
+
+    // A reason typed is asked about, naming whose comment it is about; staying keeps it.
+    await page.goBack();
+    await card(page).getByRole('button', { name: 'Flag', exact: true }).click();
+    await reason.fill('Off topic, and rude.');
+    expect(await namedOnLeaving(page)).toEqual(['Your reason for flagging the comment by Dan Participant']);
+    expect(await reason.inputValue()).toBe('Off topic, and rude.');
+
+    // The moderators' public reason for hiding it, likewise.
+    const moderator = await consultationPage(sec);
+    await card(moderator).getByRole('button', { name: 'Hide', exact: true }).click();
+    await card(moderator).getByRole('textbox', { name: 'Public reason' }).fill('Insults a participant.');
+    expect(
+      await namedOnLeaving(moderator, {
+        link: moderator.getByRole('link', { name: '← Consultations' }),
+        screenshotAs: 'unsaved-work-ask-hide-reason',
+      }),
+    ).toEqual(['Your public reason for hiding the comment by Dan Participant']);
+  });
+
+  it('asks before leaving an organisation proposal not sent yet, and not once it is sent', async () => {
+    const erin = await createUser(app.t, { displayName: 'Erin Proposer' });
+    const page = await app.openPage('/profile', { as: erin.user });
+    const proposal = page.getByRole('form', { name: 'Propose an organisation' });
+    const name = proposal.getByLabel('Name of the organisation');
+    await name.fill('Open Networks Forum');
+    expect(await namedOnLeaving(page)).toEqual(['The organisation you are proposing']);
+    expect(await name.inputValue()).toBe('Open Networks Forum');
+
+    await proposal.getByLabel('Stakeholder group').selectOption('civil_society');
+    await proposal.getByLabel('ITU membership').selectOption('non_member');
+    await proposal.getByLabel('Country').fill('KE');
+    await proposal.getByLabel('ITU region').selectOption('africa');
+    await proposal.getByRole('button', { name: 'Propose' }).click();
+    await expect.poll(() => name.inputValue()).toBe('');
+    await leavesUnasked(page);
+  });
+
+  it('asks before the administration page leaves a role not given yet, and not before a search or once given', async () => {
+    const carol = await createUser(app.t, { displayName: 'Carol Newcomer' });
+    const page = await app.openPage('/admin', { as: sec.user });
+    // A label around a select is named with the option chosen too.
+    const consultation = () => page.getByRole('combobox', { name: /^Consultation/ });
+    const assign = page.getByRole('form', { name: 'Give someone a role' });
+    await consultation().selectOption({ label: 'Unsaved work' });
+    await assign.getByLabel('Find a person').fill('Carol');
+    await leavesUnasked(page);
+
+    await page.goBack();
+    await consultation().selectOption({ label: 'Unsaved work' });
+    await assign.getByLabel('Find a person').fill('Carol');
+    await assign
+      .getByRole('combobox', { name: /^Person/ })
+      .selectOption({ label: `Carol Newcomer — ${carol.user.email}` });
+    expect(await namedOnLeaving(page, { screenshotAs: 'unsaved-work-ask-role' })).toEqual([
+      'A role for Carol Newcomer',
+    ]);
+
+    await assign.getByRole('button', { name: 'Assign' }).click();
+    await page.getByRole('cell', { name: 'Carol Newcomer', exact: true }).waitFor();
+    await leavesUnasked(page);
   });
 
   it('keeps a reply being written across pages without asking, and asks before a reload would lose it', async () => {
