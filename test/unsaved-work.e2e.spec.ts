@@ -38,6 +38,8 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
   const archiveLink = (page: Page) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' });
   const asked = (page: Page) => page.getByRole('dialog', { name: 'Leave this page?' });
+  const askedToSignOut = (page: Page) =>
+    page.getByRole('dialog', { name: 'Sign out and discard your unsent work?' });
 
   beforeAll(async () => {
     const t = app.t;
@@ -128,7 +130,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await rationale.inputValue()).toBe('Not yet sent.');
   });
 
-  it('asks in the reader’s language, right to left in Arabic', async () => {
+  it('asks in the reader’s language, right to left in Arabic, before leaving and before signing out', async () => {
     const page = await app.openPage(`/consultations/${consultationId}`, {
       viewport: { width: 1280, height: 900 },
       as: alice.user,
@@ -143,6 +145,15 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await question.getByRole('listitem').allTextContents()).toEqual(['موقفك من «Option A»']);
     await question.getByRole('button', { name: 'البقاء في هذه الصفحة' }).waitFor();
     await screenshot(page, 'unsaved-work-ask-ar', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    const signOut = page.getByRole('dialog', { name: 'هل تريد تسجيل الخروج وتجاهل ما لم تُرسله بعد؟' });
+    await signOut.waitFor();
+    expect(await signOut.getByRole('listitem').allTextContents()).toEqual(['موقفك من «Option A»']);
+    await signOut.getByRole('button', { name: 'إلغاء تسجيل الخروج' }).waitFor();
+    await screenshot(page, 'unsaved-work-ask-sign-out-ar', { fullPage: false });
   });
 
   it('leaves without a question when nothing was typed, or what was typed was taken back', async () => {
@@ -224,7 +235,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await asked(page).count()).toBe(0);
   });
 
-  it('asks before signing out would lose a rationale: staying keeps the session, leaving signs out', async () => {
+  it('asks before signing out would lose a rationale, in words of its own: staying keeps the session, signing out goes', async () => {
     const page = await consultationPage();
     const signOuts: string[] = [];
     page.on('request', (r) => {
@@ -233,29 +244,57 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     const rationale = await typeRationale(page, 'Half a thought.');
     const signOut = page.getByRole('button', { name: 'Sign out' });
 
-    // Asked first, naming what would be lost; nothing was sent, and staying keeps both the text and the session.
-    await signOut.click();
-    await asked(page).waitFor();
-    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual([
+    // From the keyboard: asked first, naming what would be lost, with "Stay signed in" focused; nothing was sent.
+    await signOut.focus();
+    await page.keyboard.press('Enter');
+    await askedToSignOut(page).waitFor();
+    expect(await asked(page).count()).toBe(0);
+    expect(await askedToSignOut(page).getByRole('listitem').allTextContents()).toEqual([
       'Your position on “Option A”',
     ]);
+    expect(await focused(page, 'dialog button:has-text("Stay signed in")')).toBe(true);
     expect(signOuts).toEqual([]);
-    await asked(page).getByRole('button', { name: 'Stay on this page' }).click();
-    await asked(page).waitFor({ state: 'hidden' });
+    await screenshot(page, 'unsaved-work-ask-sign-out', { fullPage: false });
+
+    // Escape, or the mouse on "Stay signed in", keeps the text and the session, with nothing sent.
+    await page.keyboard.press('Escape');
+    await askedToSignOut(page).waitFor({ state: 'hidden' });
+    await signOut.click();
+    await askedToSignOut(page).getByRole('button', { name: 'Stay signed in' }).click();
+    await askedToSignOut(page).waitFor({ state: 'hidden' });
     expect(signOuts).toEqual([]);
     expect(path(page)).toBe(`/consultations/${consultationId}`);
     expect(await rationale.inputValue()).toBe('Half a thought.');
     expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(200);
     await page.getByTestId('signed-in-as').waitFor();
 
-    // Leaving signs out and goes, without a second question.
+    // Tab reaches "Sign out anyway": it signs out and goes, without a second question.
     await signOut.click();
-    await asked(page).getByRole('button', { name: 'Leave and discard' }).click();
+    await askedToSignOut(page).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused(page, 'dialog button:has-text("Sign out anyway")')).toBe(true);
+    await page.keyboard.press('Enter');
     await page.waitForURL(`${app.t.url}/`);
     await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
     expect(signOuts).toEqual(['POST']);
     expect(await asked(page).count()).toBe(0);
+    expect(await askedToSignOut(page).count()).toBe(0);
     expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(401);
+  });
+
+  it('asks about a back move made while asked about signing out in its own words, and leaving does not sign out', async () => {
+    const page = await consultationPage();
+    await page.getByRole('link', { name: '← Consultations' }).click();
+    await page.getByRole('link', { name: 'Unsaved work' }).click();
+    await typeRationale(page, 'Going back instead.');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await askedToSignOut(page).waitFor();
+    await page.evaluate(() => history.back());
+    await asked(page).getByRole('button', { name: 'Leave and discard' }).click();
+    await page.waitForURL(`${app.t.url}/`);
+    await page.getByRole('link', { name: 'Unsaved work' }).waitFor();
+    expect(await askedToSignOut(page).count()).toBe(0);
+    expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(200);
   });
 
   it('asks before leaving a reason for flagging or hiding a comment, and not for a reason form left empty', async () => {
