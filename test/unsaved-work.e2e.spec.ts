@@ -38,6 +38,8 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
   const archiveLink = (page: Page) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' });
   const asked = (page: Page) => page.getByRole('dialog', { name: 'Leave this page?' });
+  const askedToSignOut = (page: Page) =>
+    page.getByRole('dialog', { name: 'Sign out and discard your unsent work?' });
 
   beforeAll(async () => {
     const t = app.t;
@@ -57,6 +59,27 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     const box = page.getByRole('form', { name: 'Your position on Option A' }).getByRole('textbox');
     await box.fill(text);
     return box;
+  }
+
+  /**
+   * Follows `link` (the header's Archive link unless said), which must ask first: what the question names, once
+   * the person has stayed (Escape), and, with `screenshotAs`, a picture of the question.
+   */
+  async function namedOnLeaving(page: Page, { link = archiveLink(page), screenshotAs = '' } = {}) {
+    await link.click();
+    await asked(page).waitFor();
+    const named = await asked(page).getByRole('listitem').allTextContents();
+    if (screenshotAs) await screenshot(page, screenshotAs, { fullPage: false });
+    await page.keyboard.press('Escape');
+    await asked(page).waitFor({ state: 'hidden' });
+    return named;
+  }
+
+  /** Follows the header's Archive link, which must not ask. */
+  async function leavesUnasked(page: Page) {
+    await archiveLink(page).click();
+    await page.waitForURL(`${app.t.url}/archive`);
+    expect(await asked(page).count()).toBe(0);
   }
 
   it('asks before a header link leaves a rationale that is not saved; staying keeps it, leaving leaves', async () => {
@@ -107,7 +130,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await rationale.inputValue()).toBe('Not yet sent.');
   });
 
-  it('asks in the reader’s language, right to left in Arabic', async () => {
+  it('asks in the reader’s language, right to left in Arabic, before leaving and before signing out', async () => {
     const page = await app.openPage(`/consultations/${consultationId}`, {
       viewport: { width: 1280, height: 900 },
       as: alice.user,
@@ -122,6 +145,15 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await question.getByRole('listitem').allTextContents()).toEqual(['موقفك من «Option A»']);
     await question.getByRole('button', { name: 'البقاء في هذه الصفحة' }).waitFor();
     await screenshot(page, 'unsaved-work-ask-ar', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    const signOut = page.getByRole('dialog', { name: 'هل تريد تسجيل الخروج وتجاهل ما لم تُرسله بعد؟' });
+    await signOut.waitFor();
+    expect(await signOut.getByRole('listitem').allTextContents()).toEqual(['موقفك من «Option A»']);
+    await signOut.getByRole('button', { name: 'إلغاء تسجيل الخروج' }).waitFor();
+    await screenshot(page, 'unsaved-work-ask-sign-out-ar', { fullPage: false });
   });
 
   it('leaves without a question when nothing was typed, or what was typed was taken back', async () => {
@@ -203,7 +235,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await asked(page).count()).toBe(0);
   });
 
-  it('asks before signing out would lose a rationale: staying keeps the session, leaving signs out', async () => {
+  it('asks before signing out would lose a rationale, in words of its own: staying keeps the session, signing out goes', async () => {
     const page = await consultationPage();
     const signOuts: string[] = [];
     page.on('request', (r) => {
@@ -212,29 +244,137 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     const rationale = await typeRationale(page, 'Half a thought.');
     const signOut = page.getByRole('button', { name: 'Sign out' });
 
-    // Asked first, naming what would be lost; nothing was sent, and staying keeps both the text and the session.
-    await signOut.click();
-    await asked(page).waitFor();
-    expect(await asked(page).getByRole('listitem').allTextContents()).toEqual([
+    // From the keyboard: asked first, naming what would be lost, with "Stay signed in" focused; nothing was sent.
+    await signOut.focus();
+    await page.keyboard.press('Enter');
+    await askedToSignOut(page).waitFor();
+    expect(await asked(page).count()).toBe(0);
+    expect(await askedToSignOut(page).getByRole('listitem').allTextContents()).toEqual([
       'Your position on “Option A”',
     ]);
+    expect(await focused(page, 'dialog button:has-text("Stay signed in")')).toBe(true);
     expect(signOuts).toEqual([]);
-    await asked(page).getByRole('button', { name: 'Stay on this page' }).click();
-    await asked(page).waitFor({ state: 'hidden' });
+    await screenshot(page, 'unsaved-work-ask-sign-out', { fullPage: false });
+
+    // Escape, or the mouse on "Stay signed in", keeps the text and the session, with nothing sent.
+    await page.keyboard.press('Escape');
+    await askedToSignOut(page).waitFor({ state: 'hidden' });
+    await signOut.click();
+    await askedToSignOut(page).getByRole('button', { name: 'Stay signed in' }).click();
+    await askedToSignOut(page).waitFor({ state: 'hidden' });
     expect(signOuts).toEqual([]);
     expect(path(page)).toBe(`/consultations/${consultationId}`);
     expect(await rationale.inputValue()).toBe('Half a thought.');
     expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(200);
     await page.getByTestId('signed-in-as').waitFor();
 
-    // Leaving signs out and goes, without a second question.
+    // Tab reaches "Sign out anyway": it signs out and goes, without a second question.
     await signOut.click();
-    await asked(page).getByRole('button', { name: 'Leave and discard' }).click();
+    await askedToSignOut(page).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused(page, 'dialog button:has-text("Sign out anyway")')).toBe(true);
+    await page.keyboard.press('Enter');
     await page.waitForURL(`${app.t.url}/`);
     await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
     expect(signOuts).toEqual(['POST']);
     expect(await asked(page).count()).toBe(0);
+    expect(await askedToSignOut(page).count()).toBe(0);
     expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(401);
+  });
+
+  it('asks about a back move made while asked about signing out in its own words, and leaving does not sign out', async () => {
+    const page = await consultationPage();
+    await page.getByRole('link', { name: '← Consultations' }).click();
+    await page.getByRole('link', { name: 'Unsaved work' }).click();
+    await typeRationale(page, 'Going back instead.');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await askedToSignOut(page).waitFor();
+    await page.evaluate(() => history.back());
+    await asked(page).getByRole('button', { name: 'Leave and discard' }).click();
+    await page.waitForURL(`${app.t.url}/`);
+    await page.getByRole('link', { name: 'Unsaved work' }).waitFor();
+    expect(await askedToSignOut(page).count()).toBe(0);
+    expect((await page.request.get(`${app.t.url}/api/me`)).status()).toBe(200);
+  });
+
+  it('asks before leaving a reason for flagging or hiding a comment, and not for a reason form left empty', async () => {
+    const dan = await createUser(app.t, { displayName: 'Dan Participant' });
+    await request(app.t.url)
+      .post(`/api/rounds/${roundId}/threads`)
+      .set('Authorization', dan.auth)
+      .send({ target: 'round', body: 'A remark to moderate.' })
+      .expect(201);
+    const card = (page: Page) => page.locator('.thread-card', { hasText: 'A remark to moderate.' });
+
+    // A flag form opened and left empty loses nothing.
+    const page = await consultationPage();
+    await card(page).getByRole('button', { name: 'Flag', exact: true }).click();
+    const reason = card(page).getByRole('textbox', {
+      name: 'Why should the moderators look at this comment?',
+    });
+    await reason.waitFor();
+    await leavesUnasked(page);
+
+    // A reason typed is asked about, naming whose comment it is about; staying keeps it.
+    await page.goBack();
+    await card(page).getByRole('button', { name: 'Flag', exact: true }).click();
+    await reason.fill('Off topic, and rude.');
+    expect(await namedOnLeaving(page)).toEqual(['Your reason for flagging the comment by Dan Participant']);
+    expect(await reason.inputValue()).toBe('Off topic, and rude.');
+
+    // The moderators' public reason for hiding it, likewise.
+    const moderator = await consultationPage(sec);
+    await card(moderator).getByRole('button', { name: 'Hide', exact: true }).click();
+    await card(moderator).getByRole('textbox', { name: 'Public reason' }).fill('Insults a participant.');
+    expect(
+      await namedOnLeaving(moderator, {
+        link: moderator.getByRole('link', { name: '← Consultations' }),
+        screenshotAs: 'unsaved-work-ask-hide-reason',
+      }),
+    ).toEqual(['Your public reason for hiding the comment by Dan Participant']);
+  });
+
+  it('asks before leaving an organisation proposal not sent yet, and not once it is sent', async () => {
+    const erin = await createUser(app.t, { displayName: 'Erin Proposer' });
+    const page = await app.openPage('/profile', { as: erin.user });
+    const proposal = page.getByRole('form', { name: 'Propose an organisation' });
+    const name = proposal.getByLabel('Name of the organisation');
+    await name.fill('Open Networks Forum');
+    expect(await namedOnLeaving(page)).toEqual(['The organisation you are proposing']);
+    expect(await name.inputValue()).toBe('Open Networks Forum');
+
+    await proposal.getByLabel('Stakeholder group').selectOption('civil_society');
+    await proposal.getByLabel('ITU membership').selectOption('non_member');
+    await proposal.getByLabel('Country').fill('KE');
+    await proposal.getByLabel('ITU region').selectOption('africa');
+    await proposal.getByRole('button', { name: 'Propose' }).click();
+    await expect.poll(() => name.inputValue()).toBe('');
+    await leavesUnasked(page);
+  });
+
+  it('asks before the administration page leaves a role not given yet, and not before a search or once given', async () => {
+    const carol = await createUser(app.t, { displayName: 'Carol Newcomer' });
+    const page = await app.openPage('/admin', { as: sec.user });
+    // A label around a select is named with the option chosen too.
+    const consultation = () => page.getByRole('combobox', { name: /^Consultation/ });
+    const assign = page.getByRole('form', { name: 'Give someone a role' });
+    await consultation().selectOption({ label: 'Unsaved work' });
+    await assign.getByLabel('Find a person').fill('Carol');
+    await leavesUnasked(page);
+
+    await page.goBack();
+    await consultation().selectOption({ label: 'Unsaved work' });
+    await assign.getByLabel('Find a person').fill('Carol');
+    await assign
+      .getByRole('combobox', { name: /^Person/ })
+      .selectOption({ label: `Carol Newcomer — ${carol.user.email}` });
+    expect(await namedOnLeaving(page, { screenshotAs: 'unsaved-work-ask-role' })).toEqual([
+      'A role for Carol Newcomer',
+    ]);
+
+    await assign.getByRole('button', { name: 'Assign' }).click();
+    await page.getByRole('cell', { name: 'Carol Newcomer', exact: true }).waitFor();
+    await leavesUnasked(page);
   });
 
   it('keeps a reply being written across pages without asking, and asks before a reload would lose it', async () => {

@@ -64,7 +64,11 @@ export function UnsavedWorkGuard({ children }: { children: ReactNode }) {
   );
   const blocker = useBlocker(shouldBlock);
   const blocked = blocker.state === 'blocked';
+  // A move made while asked about signing out (the back button, say) is asked about first.
+  const askingToSignOut = !blocked && !!signOut;
   const lost = blocked ? work.lostOnNavigation() : signOut ? work.lostOnSigningOut() : [];
+  // Signing out keeps the page when refused, and loses drafts kept for other pages too: words of its own.
+  const words = askingToSignOut ? 'signOut' : 'leave';
 
   return (
     <UnsavedWorkContext.Provider value={work}>
@@ -74,17 +78,19 @@ export function UnsavedWorkGuard({ children }: { children: ReactNode }) {
       {/* Names each piece that would be lost; "Stay", which loses nothing, has the focus. */}
       <ConfirmDialog
         open={blocked || !!signOut}
-        title={t('leave.title')}
-        cancelLabel={t('leave.stay')}
-        confirmLabel={t('leave.confirm')}
+        title={t(`${words}.title`)}
+        cancelLabel={t(`${words}.stay`)}
+        confirmLabel={t(`${words}.confirm`)}
         onCancel={() => (blocked ? blocker.reset?.() : setSignOut(null))}
         onConfirm={() => {
-          if (signOut) return void signOutNow(signOut);
+          if (askingToSignOut) return void signOutNow(signOut);
+          // The move answers a sign-out question still pending: signing out is for the person to ask again.
+          setSignOut(null);
           work.discardLostOnNavigation();
           blocker.proceed?.();
         }}
       >
-        <p>{t('leave.lead')}</p>
+        <p>{t(`${words}.lead`)}</p>
         <ul>
           {lost.map((what) => (
             <li key={what} dir="auto">

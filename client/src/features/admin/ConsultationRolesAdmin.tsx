@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSULTATION_ROLES, type ConsultationRole } from '../../../../shared/domain';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useConsultations } from '../consultations/api';
 import { useConsultationRoles, useRemoveRole, useSetRole, useUsers } from './api';
@@ -43,6 +44,9 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
   const { data: found } = useUsers(q, q.trim().length >= 2);
   const [userId, setUserId] = useState('');
   const [role, setNewRole] = useState<ConsultationRole>('participant');
+  // The work is the person picked, not yet given the role; a search alone is no work to lose.
+  const person = found?.find((u) => u.id === userId);
+  useUnsavedChangesGuard(person ? t('roles.unsaved', { name: person.displayName }) : null);
   const assign = (e: FormEvent) => {
     e.preventDefault();
     if (userId) setRole.mutate({ userId, role }, { onSuccess: () => setUserId('') });

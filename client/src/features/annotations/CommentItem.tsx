@@ -54,11 +54,12 @@ export function CommentItem({
   const flag = useFlagComment();
   const moderate = useModerate(roundId);
   const own = !!viewer.userId && comment.author?.id === viewer.userId;
+  const author = comment.author?.displayName ?? t('comment.unknownAuthor');
 
   return (
     <li className={`comment comment-${comment.state}`} data-comment-id={comment.id}>
       <div className="comment-head">
-        <strong dir="auto">{comment.author?.displayName ?? t('comment.unknownAuthor')}</strong>
+        <strong dir="auto">{author}</strong>
         {comment.author?.organisation && (
           <span className="meta" dir="auto">
             {comment.author.organisation}
@@ -102,6 +103,7 @@ export function CommentItem({
         <ReasonForm
           label={t('moderation.flagReason')}
           submitLabel={t('moderation.flag')}
+          lostOnLeaving={t('moderation.unsavedFlag', { name: author })}
           onSubmit={(reason) =>
             flag.mutateAsync({ commentId: comment.id, reason }).then(() => setFlagged(true))
           }
@@ -112,6 +114,9 @@ export function CommentItem({
         <ReasonForm
           label={t('moderation.publicReason')}
           submitLabel={mode === 'hide' ? t('moderation.hide') : t('moderation.unhide')}
+          lostOnLeaving={t(mode === 'hide' ? 'moderation.unsavedHide' : 'moderation.unsavedUnhide', {
+            name: author,
+          })}
           onSubmit={(reason) => moderate.mutateAsync({ commentId: comment.id, action: mode, reason })}
           onCancel={() => setMode('read')}
         />

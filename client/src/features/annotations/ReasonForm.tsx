@@ -1,22 +1,27 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { CommentError } from './CommentError';
 
 /** A one-line reason (flag, hide, unhide): Enter sends, Esc cancels. */
 export function ReasonForm({
   label,
   submitLabel,
+  lostOnLeaving,
   onSubmit,
   onCancel,
 }: {
   label: string;
   submitLabel: string;
+  /** Names the reason for the question before leaving, once one is typed ("Your reason for flagging…"). */
+  lostOnLeaving: string;
   onSubmit: (reason: string) => Promise<unknown>;
   onCancel: () => void;
 }) {
   const { t } = useTranslation('annotations');
   const id = useId();
   const [reason, setReason] = useState('');
+  useUnsavedChangesGuard(reason.trim() ? lostOnLeaving : null);
   const [error, setError] = useState<unknown>(null);
   return (
     <form

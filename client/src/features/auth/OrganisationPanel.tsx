@@ -4,6 +4,7 @@ import type { MeView } from '../../../../shared/schemas/auth';
 import type { ProposeOrganisationInput } from '../../../../shared/schemas/identity';
 import { useJoinOrganisation, useLeaveOrganisation, useOrganisations, useProposeOrganisation } from './api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { OrganisationMembers } from './OrganisationMembers';
 import { TextField } from '../../ui/TextField';
 import { VocabularySelect } from './vocabulary';
@@ -14,6 +15,9 @@ function ProposeForm() {
   const empty = { name: '', stakeholderGroup: '', membership: '', country: '', region: '' };
   const [form, setForm] = useState(empty);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  // What was typed, as for a new consultation: a choice in a list alone is quickly made again.
+  const typed = form.name.trim() !== '' || form.country.trim() !== '';
+  useUnsavedChangesGuard(typed ? t('organisation.unsaved') : null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     propose.mutate({ ...form, country: form.country.trim().toUpperCase() } as ProposeOrganisationInput, {
