@@ -87,6 +87,15 @@ export const optionInputSchema = z.strictObject({
 });
 export type OptionInput = z.infer<typeof optionInputSchema>;
 
+/**
+ * A consultation's own settings, as the console edits them and the server audits them: every key of the schema
+ * but the chairs, who are granted as roles. Taken from the schema so that a new setting is not listed again.
+ */
+export type ConsultationSetting = Exclude<keyof typeof consultationSettingsSchema.shape, 'chairIds'>;
+export const CONSULTATION_SETTINGS = Object.keys(consultationSettingsSchema.shape).filter(
+  (k): k is ConsultationSetting => k !== 'chairIds',
+);
+
 export const createConsultationSchema = consultationSettingsSchema.extend({
   options: z.array(optionInputSchema).max(50).optional(),
 });

@@ -3,9 +3,10 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { SERVER_EVENTS, consultationRoom } from '../../../shared/events.js';
-import type {
-  CreateConsultationInput,
-  UpdateConsultationInput,
+import {
+  CONSULTATION_SETTINGS,
+  type CreateConsultationInput,
+  type UpdateConsultationInput,
 } from '../../../shared/schemas/consultations.js';
 import type { ConsultationUpdatedPayload } from '../../../shared/schemas/rounds.js';
 import { invalid, notFound } from '../../common/errors.js';
@@ -16,18 +17,6 @@ import { User } from '../users/user.entity.js';
 import { ConsultationRoleGrant } from './consultation-role.entity.js';
 import { Consultation } from './consultation.entity.js';
 import { ConsultationOption } from './option.entity.js';
-
-const SETTINGS = [
-  'title',
-  'question',
-  'description',
-  'visibility',
-  'participation',
-  'hideTalliesUntilClose',
-  'rationaleRequired',
-  'rationaleMaxLength',
-  'chairsMayTakePositions',
-] as const;
 
 /** The secretariat sets up consultations: settings, chairs and first options, each change audited. */
 @Injectable()
@@ -77,7 +66,7 @@ export class ConsultationAdminService {
         .getOne();
       if (!c) throw notFound('The consultation');
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const key of SETTINGS) {
+      for (const key of CONSULTATION_SETTINGS) {
         const value = settings[key];
         if (value !== undefined && value !== c[key]) {
           changes[key] = { from: c[key], to: value };

@@ -2,20 +2,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import type { Participation, Visibility } from '../../../../shared/domain';
-import { consultationSettingsSchema, type ConsultationView } from '../../../../shared/schemas/consultations';
+import {
+  CONSULTATION_SETTINGS,
+  type ConsultationSetting,
+  type ConsultationView,
+} from '../../../../shared/schemas/consultations';
 import { useConsultationAdmin } from './api';
 
 type Flags = 'hideTalliesUntilClose' | 'rationaleRequired' | 'chairsMayTakePositions';
 const FLAGS: Flags[] = ['hideTalliesUntilClose', 'rationaleRequired', 'chairsMayTakePositions'];
 
-/**
- * Every setting the server takes, so that a new one is carried (and compared) here without being listed again;
- * a setting the view does not show fails to compile. The chairs are granted on the roles page, not here.
- */
-type Setting = Exclude<keyof typeof consultationSettingsSchema.shape, 'chairIds'>;
-const SETTINGS = Object.keys(consultationSettingsSchema.shape).filter((k): k is Setting => k !== 'chairIds');
+/** Every setting the server takes (a setting the view does not show fails to compile). */
 const settingsOf = (c: ConsultationView) =>
-  Object.fromEntries(SETTINGS.map((k) => [k, c[k]])) as Pick<ConsultationView, Setting>;
+  Object.fromEntries(CONSULTATION_SETTINGS.map((k) => [k, c[k]])) as Pick<
+    ConsultationView,
+    ConsultationSetting
+  >;
 type Settings = ReturnType<typeof settingsOf>;
 
 /**
