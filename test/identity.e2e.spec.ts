@@ -100,6 +100,13 @@ describe.skipIf(!hasChromium())('Identity in the browser', () => {
     await secPage
       .getByRole('combobox', { name: /^Person/ })
       .selectOption({ label: `Amina Kariuki — ${email}` });
+    // A new search that no longer shows her leaves nobody picked: "Assign" cannot give the role to someone
+    // the form does not show. Searching for her again shows her picked still.
+    const assign = secPage.getByRole('button', { name: 'Assign' });
+    await secPage.getByLabel('Find a person').fill('Nobody by this name');
+    await expect.poll(() => assign.isDisabled()).toBe(true);
+    await secPage.getByLabel('Find a person').fill('Amina');
+    await expect.poll(() => assign.isEnabled()).toBe(true);
     await secPage
       .getByRole('form', { name: 'Give someone a role' })
       .getByLabel('Role')

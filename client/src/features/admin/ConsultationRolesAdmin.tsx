@@ -44,12 +44,13 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
   const { data: found } = useUsers(q, q.trim().length >= 2);
   const [userId, setUserId] = useState('');
   const [role, setNewRole] = useState<ConsultationRole>('participant');
-  // The work is the person picked, not yet given the role; a search alone is no work to lose.
-  const person = found?.find((u) => u.id === userId);
+  // The person picked counts only while the search shows them: a new search leaves nobody picked, so the
+  // role never goes to someone the form does not show. A search alone is no work to lose.
+  const person = found?.find((u) => u.id === userId && u.id !== selfId);
   useUnsavedChangesGuard(person ? t('roles.unsaved', { name: person.displayName }) : null);
   const assign = (e: FormEvent) => {
     e.preventDefault();
-    if (userId) setRole.mutate({ userId, role }, { onSuccess: () => setUserId('') });
+    if (person) setRole.mutate({ userId: person.id, role }, { onSuccess: () => setUserId('') });
   };
   return (
     <section aria-labelledby="admin-roles" className="admin-section">
@@ -122,7 +123,7 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
             </label>
             <label>
               {t('roles.person')}
-              <select className="field" value={userId} onChange={(e) => setUserId(e.target.value)}>
+              <select className="field" value={person?.id ?? ''} onChange={(e) => setUserId(e.target.value)}>
                 <option value="">{t('roles.pickPerson')}</option>
                 {found
                   ?.filter((u) => u.id !== selfId)
@@ -138,7 +139,7 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
               <RoleSelect label={t('roles.role')} value={role} onChange={setNewRole} />
             </label>
             <div>
-              <button type="submit" disabled={!userId || setRole.isPending}>
+              <button type="submit" disabled={!person || setRole.isPending}>
                 {t('roles.assign')}
               </button>
             </div>
