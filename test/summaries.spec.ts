@@ -148,6 +148,24 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       .expect(403);
   });
 
+  it('finds a position to cite as its stance code, option and excerpt, for the reader’s language to word', async () => {
+    const found = await request(t.url)
+      .get(`/api/rounds/${f.round.id}/citations?q=${encodeURIComponent('if the sectors')}`)
+      .set('Authorization', f.chair.auth)
+      .expect(200);
+    expect(found.body).toEqual([
+      {
+        kind: 'position',
+        id: expect.any(String),
+        stance: 'support_with_changes',
+        optionLabel: 'A subgroup of the Council Working Group',
+        excerpt: 'Support, if the sectors report too.',
+        author: 'Gabriel Gov',
+        organisation: 'Telecom Regulator',
+      },
+    ]);
+  });
+
   let v1: SummaryVersionView;
 
   it('publishes the co-edited summary as frozen HTML and Markdown with resolved citations, audited and announced', async () => {

@@ -131,12 +131,17 @@ export const citationSearchSchema = z.strictObject({
   q: z.string().trim().max(200).default(''),
 });
 
+/** A contribution the chairs may cite, as data: the client words it in the reader's language. */
 export interface CitationCandidate {
   kind: CitationKind;
   id: string;
-  label: string;
+  /** The first characters of the rationale or comment. */
+  excerpt: string;
   author: string | null;
   organisation: string | null;
+  /** For a position: its stance and option. */
+  stance?: Stance;
+  optionLabel?: string;
 }
 
 export const publishSummarySchema = z.strictObject({
