@@ -107,7 +107,11 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     expect(await popover.locator('blockquote').innerText()).toBe(
       'Yearly reporting to the Council is the right level of oversight.',
     );
-    expect(await popover.innerText()).toContain('Grace Gov, Ministry of Digital Affairs (Governments)');
+    // One name per stakeholder group: the popover's is the reference list's (and the charts').
+    expect(await popover.innerText()).toContain('Grace Gov, Ministry of Digital Affairs (Government)');
+    expect(await page.locator('.summary-body .references').innerText()).toContain(
+      'Grace Gov, Ministry of Digital Affairs (Government)',
+    );
     await screenshot(page, 'archive-citation');
     await popover.getByRole('button', { name: 'Close' }).click();
 

@@ -258,7 +258,7 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     expect(v1.number).toBe(1);
     expect(v1.html).toContain('<h2>Outcome of round 1</h2>');
     expect(v1.html).toContain('Yearly reporting to the Council is the right level of oversight.');
-    expect(v1.html).toContain('Grace Gov, Ministry of Digital Affairs (government)');
+    expect(v1.html).toContain('Grace Gov, Ministry of Digital Affairs (Government)');
     expect(v1.html).toContain('hidden by the moderators');
     expect(v1.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(v1.html).not.toMatch(/<script|<img|javascript:/i);
@@ -325,7 +325,7 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     expect(v2.html).toContain('stayed neutral');
     // The words the server writes into the frozen text follow the chosen language.
     expect(v2.html).toContain('<h2>Références</h2>');
-    expect(v2.html).toContain('Grace Gov, Ministry of Digital Affairs (gouvernement)');
+    expect(v2.html).toContain('Grace Gov, Ministry of Digital Affairs (Gouvernement)');
     expect(v2.markdown).toContain('masquée par la modération');
     const again = (await request(t.url).get(`/api/rounds/${f.round.id}/summary/versions/1`).expect(200)).body;
     expect(again).toEqual(v1);
