@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, screenshot, useBrowserApp } from './helpers/browser.js';
+import { DESKTOP, PHONE, SCREENSHOT_DIR, screenshot, useBrowserApp } from './helpers/browser.js';
 import { IN_CI, hasChromium } from './helpers/environment.js';
 import {
   createConsultation,
@@ -59,7 +59,9 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     // The other chair sees it live, and the digest button is gone for both (the summary is no longer empty).
     await expect.poll(() => editorText(two), { timeout: 10_000 }).toContain('Digest of round 1');
     await expect.poll(() => two.getByRole('button', { name: 'Start from the digest' }).count()).toBe(0);
-    expect(await editorText(one)).toContain('Civil society: mostly opposed; Governments: mostly in support');
+    expect(await editorText(one)).toContain(
+      'Among organisations, stakeholder groups disagree: Government mostly in support; Civil society mostly opposed.',
+    );
 
     // Both type at the same time: chair one in the middle, chair two at the end with a citation.
     await one.locator('.summary-content h3', { hasText: 'Participation' }).click();
@@ -105,7 +107,11 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     expect(await popover.locator('blockquote').innerText()).toBe(
       'Yearly reporting to the Council is the right level of oversight.',
     );
-    expect(await popover.innerText()).toContain('Grace Gov, Ministry of Digital Affairs (Governments)');
+    // One name per stakeholder group: the popover's is the reference list's (and the charts').
+    expect(await popover.innerText()).toContain('Grace Gov, Ministry of Digital Affairs (Government)');
+    expect(await page.locator('.summary-body .references').innerText()).toContain(
+      'Grace Gov, Ministry of Digital Affairs (Government)',
+    );
     await screenshot(page, 'archive-citation');
     await popover.getByRole('button', { name: 'Close' }).click();
 
@@ -164,6 +170,87 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     await screenshot(page, 'archive-round-ar');
     expect(errors).toEqual([]);
   });
+
+  it('the chair sees where each group and region stands on each option, who was not heard from, and where groups disagree', async () => {
+    const path = `/consultations/${f.consultationId}/rounds/1/summary`;
+    const page = await app.openPage(path, {
+      viewport: DESKTOP,
+      as: f.chair.user,
+      beforeOpening: (p) => p.on('pageerror', (e) => errors.push(e.message)),
+    });
+    const digest = page.locator('.digest-panel');
+    const option = digest.locator('li.digest-option', { hasText: 'A subgroup of the Council Working Group' });
+    const bar = (scope: typeof digest, name: string) => scope.getByRole('img', { name, exact: true });
+    // Per option, a chart by stakeholder group and one by region (organisations' positions first).
+    await bar(option, 'Government: Support 1, Support with changes 1, Neutral 0, Oppose 0').waitFor();
+    await bar(option, 'Civil society: Support 0, Support with changes 0, Neutral 0, Oppose 1').waitFor();
+    await bar(option, 'Europe: Support 1, Support with changes 0, Neutral 0, Oppose 0').waitFor();
+    await bar(option, 'Americas: Support 0, Support with changes 0, Neutral 0, Oppose 1').waitFor();
+    // The disagreement is said as such, per option.
+    expect(await option.locator('.divergence').innerText()).toBe(
+      'Among organisations, stakeholder groups disagree: Government mostly in support; Civil society mostly opposed.',
+    );
+    expect(
+      await digest
+        .locator('li.digest-option', { hasText: 'An ITU-T focus group' })
+        .locator('.divergence')
+        .innerText(),
+    ).toBe(
+      'Among organisations, stakeholder groups disagree: Civil society mostly in support; Government mostly opposed.',
+    );
+    await screenshot(page, 'summary-digest-desk');
+    // The academic spoke for themselves: counted in people, the charts follow.
+    await digest.getByRole('radio', { name: 'People' }).check();
+    await bar(
+      option,
+      'Academic and technical community: Support 0, Support with changes 0, Neutral 1, Oppose 0',
+    ).waitFor();
+    await bar(option, 'Asia-Pacific: Support 0, Support with changes 0, Neutral 1, Oppose 0').waitFor();
+
+    // Participation says what was counted, by group and by region, and who was not heard from.
+    const participation = page.locator('.digest-participation');
+    const said = await participation.innerText();
+    expect(said).toContain('4 people from 4 organisations took part.');
+    expect(said).toContain('4 people commented (5 comments).');
+    expect(said).toContain('4 people took positions.');
+    expect(said).toContain(
+      'Stakeholder groups not heard from: Private sector and Intergovernmental and international organisations.',
+    );
+    expect(said).toContain('Regions not heard from: Arab States and CIS.');
+    // Four commenters: "the five most active wrote 100%" would say nothing.
+    expect(said).not.toContain('most active');
+    const row = (name: string) => participation.getByRole('row', { name });
+    expect(await row('Government 2').count()).toBe(1);
+    expect(await row('CIS 0').getAttribute('class')).toContain('silent');
+
+    // The citation search words a position's stance in the reader's language.
+    await page.getByLabel('Search positions and comments').fill('if the sectors');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const found = page.locator('.citation-results li').first();
+    await found.waitFor();
+    expect(await found.innerText()).toContain(
+      'A subgroup of the Council Working Group — Support with changes: Support, if the sectors report too.',
+    );
+    await screenshot(page, 'summary-cite-search', { fullPage: false });
+
+    // In Arabic, the same from right to left, in Arabic words.
+    await page.locator('.language-switcher select').selectOption('ar');
+    await expect.poll(() => option.locator('.divergence').innerText()).toContain('الحكومات');
+    expect(await option.locator('.divergence').innerText()).not.toContain('Among organisations');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await screenshot(page, 'summary-digest-ar');
+
+    await page.setViewportSize(PHONE);
+    await page.locator('.language-switcher select').selectOption('en');
+    await participation.getByText('Regions not heard from: Arab States and CIS.').waitFor();
+    // On a phone the digest comes under the editor: what is on screen there, charts, then participation.
+    await page.evaluate(() => document.querySelector('.digest-panel')!.scrollIntoView());
+    await screenshot(page, 'summary-digest-phone', { fullPage: false });
+    await page.evaluate(() => document.querySelector('.digest-participation')!.scrollIntoView());
+    await screenshot(page, 'summary-digest-phone-participation', { fullPage: false });
+    expect(errors).toEqual([]);
+  });
+
   it('the digest says in a sentence that nobody has taken a position on an option, instead of a row of zeros', async () => {
     const t = app.t;
     const { consultation, options } = await createConsultation(t, { title: 'A quiet question' }, [
@@ -184,7 +271,10 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
     const option = (label: string) => digest.locator('li', { hasText: label });
     await option('The option nobody took').getByText('No positions on this option yet.').waitFor();
     expect(await option('The option nobody took').innerText()).not.toMatch(/\b0\b/);
-    expect(await option('The option someone took').innerText()).toContain('Neutral 1');
+    await option('The option someone took')
+      .getByRole('img', { name: 'All: Support 0, Support with changes 0, Neutral 1, Oppose 0' })
+      .first()
+      .waitFor();
     // Nobody has discussed a passage either: a sentence says so, under its heading, instead of an empty list.
     await digest.getByText('No passage has been discussed yet.').waitFor();
     expect(await digest.locator('ol').count()).toBe(0);

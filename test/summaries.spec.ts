@@ -68,10 +68,19 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       { group: 'government', positions: 2, leaning: 'support' },
     ]);
     expect(orgs.statement).toBe('Governments mostly support while civil society mostly opposes.');
+    // The same, as data a client words in its reader's language: which groups lean which way, in that order.
+    expect(orgs.clauses).toEqual([
+      { leaning: 'support', groups: ['government'] },
+      { leaning: 'oppose', groups: ['civil_society'] },
+    ]);
     const onSecond = second.divergence.find((d) => d.currency === 'organisations')!;
     expect(onSecond.statement).toBe('Civil society mostly supports while governments mostly oppose.');
     // The personal-capacity currency has one academic, neutral: nobody to diverge from.
-    expect(first.divergence.find((d) => d.currency === 'people')!.diverges).toBe(false);
+    expect(first.divergence.find((d) => d.currency === 'people')).toMatchObject({
+      diverges: false,
+      statement: null,
+      clauses: [],
+    });
   });
 
   it('picks the longest rationale per stance and group, with authors and organisations', () => {
@@ -106,12 +115,29 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     expect(p).toMatchObject({ commenters: 4, comments: 5, positionHolders: 4, participants: 4 });
     expect(p.byGroup).toEqual({ government: 2, civil_society: 1, academic_technical: 1 });
     expect(p.byRegion).toEqual({ europe: 1, africa: 1, americas: 1, asia_pacific: 1 });
-    // Four authors: the top five wrote every word.
-    expect(p.topFiveWordShare).toBe(1);
+    // Four authors: "the top five wrote 100%" would say nothing, so there is no such figure.
+    expect(p.topFiveWordShare).toBeNull();
     expect(p.topContributors.reduce((n, c) => n + c.words, 0)).toBe(p.commentWords);
     const text = JSON.stringify(digest);
     expect(text).not.toContain('SPAM-HIDDEN-BODY');
     expect(text).not.toContain('WITHDRAWN-BODY');
+  });
+
+  it('gives the share of words the five most active commenters wrote once more than five have commented', async () => {
+    const { consultation } = await createConsultation(t);
+    const round = await createRound(t, consultation.id);
+    // Seven commenters writing 1 to 7 words: the top five wrote 7 + 6 + 5 + 4 + 3 = 25 of 28 words.
+    for (let words = 1; words <= 7; words++) {
+      const author = await createUser(t);
+      await request(t.url)
+        .post(`/api/rounds/${round.id}/threads`)
+        .set('Authorization', author.auth)
+        .send({ target: 'round', body: Array(words).fill('word').join(' ') })
+        .expect(201);
+    }
+    const p = (await request(t.url).get(`/api/rounds/${round.id}/digest`).expect(200)).body
+      .participation as DigestView['participation'];
+    expect(p).toMatchObject({ commenters: 7, commentWords: 28, topFiveWordShare: 0.8929 });
   });
 
   it('cites a visible comment with quote, author, organisation and group; a hidden one cites as hidden', async () => {
@@ -146,6 +172,24 @@ describe('Summaries: the digest, citations and published versions of a closed ro
       .get(`/api/rounds/${f.round.id}/citations?q=x`)
       .set('Authorization', reader.auth)
       .expect(403);
+  });
+
+  it('finds a position to cite as its stance code, option and excerpt, for the reader’s language to word', async () => {
+    const found = await request(t.url)
+      .get(`/api/rounds/${f.round.id}/citations?q=${encodeURIComponent('if the sectors')}`)
+      .set('Authorization', f.chair.auth)
+      .expect(200);
+    expect(found.body).toEqual([
+      {
+        kind: 'position',
+        id: expect.any(String),
+        stance: 'support_with_changes',
+        optionLabel: 'A subgroup of the Council Working Group',
+        excerpt: 'Support, if the sectors report too.',
+        author: 'Gabriel Gov',
+        organisation: 'Telecom Regulator',
+      },
+    ]);
   });
 
   let v1: SummaryVersionView;
@@ -214,7 +258,7 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     expect(v1.number).toBe(1);
     expect(v1.html).toContain('<h2>Outcome of round 1</h2>');
     expect(v1.html).toContain('Yearly reporting to the Council is the right level of oversight.');
-    expect(v1.html).toContain('Grace Gov, Ministry of Digital Affairs (government)');
+    expect(v1.html).toContain('Grace Gov, Ministry of Digital Affairs (Government)');
     expect(v1.html).toContain('hidden by the moderators');
     expect(v1.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(v1.html).not.toMatch(/<script|<img|javascript:/i);
@@ -281,7 +325,7 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     expect(v2.html).toContain('stayed neutral');
     // The words the server writes into the frozen text follow the chosen language.
     expect(v2.html).toContain('<h2>Références</h2>');
-    expect(v2.html).toContain('Grace Gov, Ministry of Digital Affairs (gouvernement)');
+    expect(v2.html).toContain('Grace Gov, Ministry of Digital Affairs (Gouvernement)');
     expect(v2.markdown).toContain('masquée par la modération');
     const again = (await request(t.url).get(`/api/rounds/${f.round.id}/summary/versions/1`).expect(200)).body;
     expect(again).toEqual(v1);

@@ -24,12 +24,20 @@ export interface GroupLeaning {
   leaning: Leaning | null;
 }
 
+/** The stakeholder groups that lean one way, where groups disagree. */
+export interface DivergenceClause {
+  leaning: Leaning;
+  groups: string[];
+}
+
 export interface DivergenceView {
   currency: Currency;
   groups: GroupLeaning[];
   /** True when at least two groups lean in different directions. */
   diverges: boolean;
-  /** The same in English words, e.g. "Governments mostly support while civil society mostly opposes." */
+  /** Where groups diverge, one clause per leaning (support, oppose, neutral); empty otherwise. */
+  clauses: DivergenceClause[];
+  /** The clauses in English words, e.g. "Governments mostly support while civil society mostly opposes." */
   statement: string | null;
 }
 
@@ -87,7 +95,10 @@ export interface ParticipationView {
   byRegion: Record<string, number>;
   comments: number;
   commentWords: number;
-  /** Share (0–1) of all comment words written by the top five contributors; null without comments. */
+  /**
+   * Share (0–1) of all comment words written by the top five contributors; null while no more than five
+   * people have commented, when the five would trivially have written everything.
+   */
   topFiveWordShare: number | null;
   topContributors: { name: string; words: number }[];
 }
@@ -131,12 +142,17 @@ export const citationSearchSchema = z.strictObject({
   q: z.string().trim().max(200).default(''),
 });
 
+/** A contribution the chairs may cite, as data: the client words it in the reader's language. */
 export interface CitationCandidate {
   kind: CitationKind;
   id: string;
-  label: string;
+  /** The first characters of the rationale or comment. */
+  excerpt: string;
   author: string | null;
   organisation: string | null;
+  /** For a position: its stance and option. */
+  stance?: Stance;
+  optionLabel?: string;
 }
 
 export const publishSummarySchema = z.strictObject({

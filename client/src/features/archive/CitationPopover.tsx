@@ -35,7 +35,7 @@ export function CitationPopover({
           <p className="citation-source">
             {data.author}
             {data.organisation && <>, {data.organisation}</>}
-            {data.stakeholderGroup && <> ({t(`summaries:groups.${data.stakeholderGroup}`)})</>}
+            {data.stakeholderGroup && <> ({t(`positions:group.${data.stakeholderGroup}`)})</>}
             {data.stance && (
               <>
                 {' '}

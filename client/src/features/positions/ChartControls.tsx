@@ -15,7 +15,7 @@ export interface ChartSettings {
 }
 
 /** A set of radio buttons: one tab stop, arrow keys move within it (native behaviour). */
-function Choice<T extends string>({
+export function Choice<T extends string>({
   name,
   legend,
   values,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
-import { CURRENCIES, type OptionTally } from '../../../../shared/schemas/positions';
+import type { OptionTally } from '../../../../shared/schemas/positions';
 import { useCommentViewer } from '../annotations/useCommentViewer';
 import { SignInLink } from '../auth/SignInLink';
 import { useMe } from '../auth/useMe';
@@ -9,7 +9,7 @@ import { useMyPositions, useTallies } from './api';
 import { ChartControls, type ChartSettings } from './ChartControls';
 import { OptionCard } from './OptionCard';
 import { StanceLegend } from './StanceChart';
-import { hasPositions, hasPositionsIn } from './stances';
+import { firstCurrency, hasPositions } from './stances';
 import { useLivePositions } from './useLivePositions';
 import { usePositionThreadsLive } from './usePositionThreadsLive';
 
@@ -31,14 +31,9 @@ function whyNoForm(
   return null;
 }
 
-/**
- * How the charts first show: by stakeholder group, all stakeholders, counted in the first currency anyone has
- * spoken in (organisations, else people), so that a first position taken in a personal capacity shows on the
- * charts rather than as "No positions yet." under every option.
- */
-function firstSettings(tallies: OptionTally[] = []): ChartSettings {
-  const currency = CURRENCIES.find((c) => tallies.some((o) => hasPositionsIn(o, c)));
-  return { breakdown: 'group', view: 'all', currency: currency ?? 'organisations' };
+/** How the charts first show: by stakeholder group, all stakeholders, in the first currency anyone spoke in. */
+function firstSettings(tallies?: OptionTally[]): ChartSettings {
+  return { breakdown: 'group', view: 'all', currency: firstCurrency(tallies) };
 }
 
 /**

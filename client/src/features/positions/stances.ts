@@ -21,3 +21,10 @@ export const hasPositionsIn = ({ currencies }: OptionTally, currency: Currency) 
 
 /** Has anyone, organisation or person, taken a position on this option? */
 export const hasPositions = (tally: OptionTally) => CURRENCIES.some((c) => hasPositionsIn(tally, c));
+
+/**
+ * The currency charts first count in: the first anyone has spoken in (organisations, else people), so that a
+ * first position taken in a personal capacity shows rather than "No positions yet." under every option.
+ */
+export const firstCurrency = (tallies: readonly OptionTally[] = []): Currency =>
+  CURRENCIES.find((c) => tallies.some((o) => hasPositionsIn(o, c))) ?? 'organisations';

@@ -54,7 +54,13 @@ export function CitationPicker({ roundId, editor }: { roundId: string; editor: E
                 disabled={!editor?.isEditable}
                 data-citation-id={c.id}
               >
-                <span className="badge">{t(`kinds.${c.kind}`)}</span> <span dir="auto">{c.label}</span>
+                <span className="badge">{t(`kinds.${c.kind}`)}</span>{' '}
+                {c.stance && (
+                  <>
+                    <bdi>{c.optionLabel}</bdi> — {t(`stances.${c.stance}`)}:{' '}
+                  </>
+                )}
+                <bdi>{c.excerpt}</bdi>
               </button>
               <small> — {[c.author, c.organisation].filter(Boolean).join(', ')}</small>
             </li>

@@ -1,45 +1,43 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CURRENCIES, type Currency } from '../../../../shared/schemas/positions';
 import type { DigestView } from '../../../../shared/schemas/summaries';
-import { hasPositions } from '../positions/stances';
-import { optionTotals, participationSentence } from './digest-content';
+import { Choice } from '../positions/ChartControls';
+import { StanceLegend } from '../positions/StanceChart';
+import { firstCurrency, hasPositions } from '../positions/stances';
+import { DigestOption } from './DigestOption';
+import { DigestParticipation } from './DigestParticipation';
 
 /**
- * The generated digest at a glance, beside the editor: each option's figures (or a sentence saying nobody has
- * taken a position on it) and where stakeholder groups diverge (or a sentence saying none does), passages (or
- * a sentence saying none was discussed), participation.
+ * The generated digest beside the editor, what a chair needs to write the summary: per option, where each
+ * stakeholder group and region stands and whether the groups disagree; the most discussed passages; open
+ * threads; and who took part, and who did not.
  */
 export function DigestPanel({ digest }: { digest: DigestView }) {
   const { t } = useTranslation('summaries');
-  const p = digest.participation;
+  const [chosen, setCurrency] = useState<Currency | null>(null);
+  const currency = chosen ?? firstCurrency(digest.options.map((o) => o.tally));
   return (
     <section className="digest-panel" aria-labelledby="digest-title">
       <h3 id="digest-title">{t('digest.title')}</h3>
       {digest.talliesHidden && <p>{t('digest.talliesHidden')}</p>}
-      <ul>
+      {digest.options.some((o) => hasPositions(o.tally)) && (
+        <>
+          <Choice
+            name="digest-currency"
+            legend={t('positions:controls.currency')}
+            values={CURRENCIES}
+            value={currency}
+            label={(c) => t(`positions:currency.${c}`)}
+            onChange={setCurrency}
+          />
+          <p className="meta currency-hint">{t(`positions:currencyHint.${currency}`)}</p>
+          <StanceLegend />
+        </>
+      )}
+      <ul className="digest-options">
         {digest.options.map((o) => (
-          <li key={o.optionId}>
-            <strong dir="auto">{o.label}</strong>
-            <p className="digest-totals">{optionTotals(digest, o, t)}</p>
-            {hasPositions(o.tally) && !o.divergence.some((d) => d.diverges) && (
-              <p className="meta">{t('digest.noDivergence')}</p>
-            )}
-            {o.divergence
-              .filter((d) => d.diverges)
-              .map((d) => (
-                <p key={d.currency} className="divergence">
-                  {t(`currencies.${d.currency}`)}:{' '}
-                  {d.groups
-                    .filter((g) => g.leaning)
-                    .map((g) =>
-                      t('digest.leaning', {
-                        group: t(`groups.${g.group}`, { defaultValue: g.group }),
-                        leaning: t(`leanings.${g.leaning}`),
-                      }),
-                    )
-                    .join('; ')}
-                </p>
-              ))}
-          </li>
+          <DigestOption key={o.optionId} digest={digest} option={o} currency={currency} />
         ))}
       </ul>
       <h4>{t('digest.passages')}</h4>
@@ -62,10 +60,7 @@ export function DigestPanel({ digest }: { digest: DigestView }) {
           orphaned: digest.orphanedThreads.length,
         })}
       </p>
-      <p>{participationSentence(p, t)}</p>
-      {p.topFiveWordShare !== null && (
-        <p>{t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) })}</p>
-      )}
+      <DigestParticipation participation={digest.participation} />
     </section>
   );
 }

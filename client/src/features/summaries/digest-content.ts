@@ -1,8 +1,13 @@
 import type { JSONContent } from '@tiptap/core';
 import type { TFunction } from 'i18next';
-import { STANCES } from '../../../../shared/domain';
+import { REGIONS, STAKEHOLDER_GROUPS, STANCES } from '../../../../shared/domain';
 import { hasPositions } from '../positions/stances';
-import type { DigestOptionView, DigestView, ParticipationView } from '../../../../shared/schemas/summaries';
+import type {
+  DigestOptionView,
+  DigestView,
+  DivergenceView,
+  ParticipationView,
+} from '../../../../shared/schemas/summaries';
 
 const text = (s: string): JSONContent => ({ type: 'text', text: s });
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
@@ -20,13 +25,16 @@ const cite = (kind: 'position' | 'comment' | 'thread', id: string, label: string
   attrs: { kind, id, label },
 });
 
+/** Nobody has taken a position on an option: "yet" while the round is open. */
+export const noPositions = (d: DigestView, t: TFunction<'summaries'>) =>
+  t(d.roundStatus === 'closed' ? 'digest.noPositionsClosed' : 'digest.noPositions');
+
 /**
  * One option's totals in a sentence: each stance's count of organisations and of people, or, where nobody
  * has taken a position on it at all, a sentence that says so rather than a row of eight zeros.
  */
 export function optionTotals(d: DigestView, option: DigestOptionView, t: TFunction<'summaries'>): string {
-  if (!hasPositions(option.tally))
-    return t(d.roundStatus === 'closed' ? 'digest.noPositionsClosed' : 'digest.noPositions');
+  if (!hasPositions(option.tally)) return noPositions(d, t);
   const organisations = option.tally.currencies.organisations.all.total;
   const people = option.tally.currencies.people.all.total;
   const figures = (counts: typeof people) =>
@@ -34,16 +42,63 @@ export function optionTotals(d: DigestView, option: DigestOptionView, t: TFuncti
   return t('digest.totals', { organisations: figures(organisations), people: figures(people) });
 }
 
+/** A stakeholder group's name: the one label the charts, citations and digest all use. */
+export const groupLabel = (group: string, t: TFunction<'summaries'>) => t(`positions:group.${group}`);
+
 /**
- * Who took part, in a sentence where each count has its own plural ("1 participant from 2 organisations wrote
- * 1 comment"), or one saying nobody did.
+ * Where stakeholder groups disagree on an option, in the reader's language: "Among organisations,
+ * stakeholder groups disagree: Government mostly in support; Civil society mostly opposed."
  */
-export function participationSentence(p: ParticipationView, t: TFunction<'summaries'>): string {
-  return t('digest.participants', {
+export function disagreementSentence(d: DivergenceView, t: TFunction<'summaries'>): string {
+  const clauses = d.clauses.map((c) =>
+    t('digest.clause', {
+      groups: c.groups.map((g) => groupLabel(g, t)),
+      leaning: t(`leanings.${c.leaning}`),
+    }),
+  );
+  return t(`digest.disagree.${d.currency}`, { clauses: clauses.join(t('digest.clauseSeparator')) });
+}
+
+/**
+ * Who took part, saying what was counted: the people who commented or took a position, then each of the two
+ * apart (most who take positions never comment); and how concentrated the written input is, where the server
+ * found that worth saying. One sentence only when nobody took part.
+ */
+export function participationSentences(p: ParticipationView, t: TFunction<'summaries'>): string[] {
+  const took = t('digest.participants', {
     count: p.participants,
     organisations: t('digest.fromOrganisations', { count: p.organisations }),
-    comments: t('digest.commentCount', { count: p.comments }),
   });
+  if (p.participants === 0) return [took];
+  return [
+    took,
+    t('digest.commenters', {
+      count: p.commenters,
+      comments: t('digest.commentCount', { count: p.comments }),
+    }),
+    t('digest.positionHolders', { count: p.positionHolders }),
+    ...(p.topFiveWordShare === null
+      ? []
+      : [t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) })]),
+  ];
+}
+
+/**
+ * The stakeholder groups and regions nobody from took part, one sentence per breakdown with anyone missing:
+ * who the summary cannot speak for. None when nobody took part at all (one sentence already says so).
+ */
+export function notHeardFromSentences(p: ParticipationView, t: TFunction<'summaries'>): string[] {
+  if (p.participants === 0) return [];
+  const groups = STAKEHOLDER_GROUPS.filter((g) => !p.byGroup[g]);
+  const regions = REGIONS.filter((r) => !p.byRegion[r]);
+  return [
+    ...(groups.length
+      ? [t('digest.notHeardFrom.group', { names: groups.map((g) => groupLabel(g, t)) })]
+      : []),
+    ...(regions.length
+      ? [t('digest.notHeardFrom.region', { names: regions.map((r) => t(`positions:region.${r}`)) })]
+      : []),
+  ];
 }
 
 /**
@@ -51,17 +106,12 @@ export function participationSentence(p: ParticipationView, t: TFunction<'summar
  * and threads come in as citations, so the published text links back to the contributions behind it.
  */
 export function digestContent(d: DigestView, t: TFunction<'summaries'>): JSONContent {
-  const group = (g: string) => t(`groups.${g}`, { defaultValue: g });
   const content: JSONContent[] = [heading(2, t('digest.heading', { number: d.roundNumber }))];
   for (const option of d.options) {
     content.push(heading(3, option.label));
     content.push(paragraph(text(optionTotals(d, option, t))));
-    for (const div of option.divergence.filter((x) => x.diverges)) {
-      const clauses = div.groups
-        .filter((g) => g.leaning)
-        .map((g) => t('digest.leaning', { group: group(g.group), leaning: t(`leanings.${g.leaning}`) }));
-      content.push(paragraph(text(`${t(`currencies.${div.currency}`)}: ${clauses.join('; ')}.`)));
-    }
+    for (const div of option.divergence.filter((x) => x.diverges))
+      content.push(paragraph(text(disagreementSentence(div, t))));
     const rationales = STANCES.flatMap((s) => option.rationales[s]);
     if (rationales.length)
       content.push(
@@ -92,10 +142,11 @@ export function digestContent(d: DigestView, t: TFunction<'summaries'>): JSONCon
       ),
     );
   }
-  const p = d.participation;
   content.push(heading(3, t('digest.participation')));
-  content.push(paragraph(text(participationSentence(p, t))));
-  if (p.topFiveWordShare !== null)
-    content.push(paragraph(text(t('digest.concentration', { share: Math.round(p.topFiveWordShare * 100) }))));
+  for (const sentence of [
+    ...participationSentences(d.participation, t),
+    ...notHeardFromSentences(d.participation, t),
+  ])
+    content.push(paragraph(text(sentence)));
   return { type: 'doc', content };
 }

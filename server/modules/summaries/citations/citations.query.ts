@@ -84,19 +84,25 @@ export class CitationsQuery {
   /** Positions with a rationale and visible comments of the round whose text contains `q`. */
   async search(m: EntityManager, roundId: string, q: string): Promise<CitationCandidate[]> {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const positions: { id: string; label: string; author: string; organisation: string | null }[] =
-      await m.query(
-        `SELECT p.id, op.label || ' — ' || p.stance || ': ' || left(p.rationale, 160) AS label,
+    const positions: {
+      id: string;
+      stance: Stance;
+      optionLabel: string;
+      excerpt: string;
+      author: string;
+      organisation: string | null;
+    }[] = await m.query(
+      `SELECT p.id, p.stance, op.label AS "optionLabel", left(p.rationale, 160) AS excerpt,
            COALESCE(cb.display_name, '') AS author, o.name AS organisation
          FROM positions p JOIN options op ON op.id = p.option_id JOIN users cb ON cb.id = p.cast_by_id
          LEFT JOIN organisations o ON o.id = p.organisation_id
          WHERE p.round_id = $1 AND p.withdrawn_at IS NULL AND p.rationale <> '' AND p.rationale ILIKE $2
          ORDER BY p.updated_at DESC, p.id LIMIT 20`,
-        [roundId, pattern],
-      );
-    const comments: { id: string; label: string; author: string | null; organisation: string | null }[] =
+      [roundId, pattern],
+    );
+    const comments: { id: string; excerpt: string; author: string | null; organisation: string | null }[] =
       await m.query(
-        `SELECT c.id, left(c.body, 160) AS label, u.display_name AS author, o.name AS organisation
+        `SELECT c.id, left(c.body, 160) AS excerpt, u.display_name AS author, o.name AS organisation
          FROM comments c LEFT JOIN users u ON u.id = c.author_id LEFT JOIN organisations o ON o.id = u.organisation_id
          WHERE c.round_id = $1 AND ${VISIBLE_COMMENT} AND c.body ILIKE $2
          ORDER BY c.created_at DESC, c.id LIMIT 20`,

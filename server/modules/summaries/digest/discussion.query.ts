@@ -138,16 +138,20 @@ export class DiscussionQuery {
       [roundId, TOP_CONTRIBUTORS],
     );
     const topWords = top.reduce((n, t) => n + t.words, 0);
+    const commenters = people.filter((p) => p.commented).length;
     return {
       participants: people.length,
-      commenters: people.filter((p) => p.commented).length,
+      commenters,
       positionHolders: people.filter((p) => p.positioned).length,
       organisations: orgs.size,
       byGroup,
       byRegion,
       comments: totals.comments,
       commentWords: totals.words,
-      topFiveWordShare: totals.words > 0 ? Math.round((topWords / totals.words) * 10_000) / 10_000 : null,
+      topFiveWordShare:
+        commenters > TOP_CONTRIBUTORS && totals.words > 0
+          ? Math.round((topWords / totals.words) * 10_000) / 10_000
+          : null,
       topContributors: top,
     };
   }

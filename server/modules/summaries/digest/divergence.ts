@@ -2,6 +2,7 @@ import { STANCES, type Stance } from '../../../../shared/domain.js';
 import { CURRENCIES, UNSPECIFIED, type OptionTally } from '../../../../shared/schemas/positions.js';
 import {
   leaningOf,
+  type DivergenceClause,
   type DivergenceView,
   type GroupLeaning,
   type Leaning,
@@ -44,21 +45,29 @@ function joinNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** "Governments mostly support while civil society mostly opposes." — one clause per leaning, in order. */
-export function divergenceStatement(groups: GroupLeaning[]): string | null {
+/**
+ * Which groups lean which way, one clause per leaning (support, oppose, neutral), when at least two leanings
+ * meet; none otherwise. Divided groups lean no way and are left out.
+ */
+export function divergenceClauses(groups: GroupLeaning[]): DivergenceClause[] {
   const byLeaning = new Map<Leaning, string[]>();
   for (const g of groups)
     if (g.leaning) byLeaning.set(g.leaning, [...(byLeaning.get(g.leaning) ?? []), g.group]);
-  if (byLeaning.size < 2) return null;
-  const clauses = (['support', 'oppose', 'neutral'] as const)
+  if (byLeaning.size < 2) return [];
+  return (['support', 'oppose', 'neutral'] as const)
     .filter((l) => byLeaning.has(l))
-    .map((l) => {
-      const members = byLeaning.get(l)!;
-      const words = members.map((g) => GROUP_WORDS[g] ?? { name: g, plural: false });
-      const plural = words.length > 1 || words[0].plural;
-      return `${joinNames(words.map((w) => w.name))} ${VERB[l][plural ? 1 : 0]}`;
-    });
-  const text = `${clauses.slice(0, -1).join(', ')} while ${clauses.at(-1)}.`;
+    .map((leaning) => ({ leaning, groups: byLeaning.get(leaning)! }));
+}
+
+/** "Governments mostly support while civil society mostly opposes.": the clauses in English words. */
+export function divergenceStatement(clauses: DivergenceClause[]): string | null {
+  if (!clauses.length) return null;
+  const words = clauses.map(({ leaning, groups }) => {
+    const names = groups.map((g) => GROUP_WORDS[g] ?? { name: g, plural: false });
+    const plural = names.length > 1 || names[0].plural;
+    return `${joinNames(names.map((w) => w.name))} ${VERB[leaning][plural ? 1 : 0]}`;
+  });
+  const text = `${words.slice(0, -1).join(', ')} while ${words.at(-1)}.`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -66,7 +75,13 @@ export function divergenceStatement(groups: GroupLeaning[]): string | null {
 export function divergenceOf(tally: OptionTally): DivergenceView[] {
   return CURRENCIES.map((currency) => {
     const groups = groupLeanings(tally.currencies[currency].all.by.group);
-    const statement = divergenceStatement(groups);
-    return { currency, groups, diverges: statement !== null, statement };
+    const clauses = divergenceClauses(groups);
+    return {
+      currency,
+      groups,
+      diverges: clauses.length > 0,
+      clauses,
+      statement: divergenceStatement(clauses),
+    };
   });
 }

@@ -12,7 +12,11 @@ interface Labels {
   groups: Record<string, string>;
 }
 
-/** Few words, in the published summary's language, so that it reads (and prints) in one language. */
+/**
+ * Few words, in the published summary's language, so that it reads (and prints) in one language. Stakeholder
+ * groups are named exactly as the client names them (`positions.json`'s `group`, labels.spec.ts checks): a
+ * reader sees one name per group in the charts, the citation popover and this reference list.
+ */
 export const LABELS: Record<SummaryLanguage, Labels> = {
   en: {
     references: 'References',
@@ -20,11 +24,11 @@ export const LABELS: Record<SummaryLanguage, Labels> = {
     withdrawn: 'This contribution was withdrawn by its author.',
     missing: 'This contribution no longer exists.',
     groups: {
-      government: 'government',
-      private_sector: 'private sector',
-      civil_society: 'civil society',
-      intergovernmental: 'intergovernmental organisation',
-      academic_technical: 'academic and technical community',
+      government: 'Government',
+      private_sector: 'Private sector',
+      civil_society: 'Civil society',
+      intergovernmental: 'Intergovernmental and international organisations',
+      academic_technical: 'Academic and technical community',
     },
   },
   fr: {
@@ -33,11 +37,11 @@ export const LABELS: Record<SummaryLanguage, Labels> = {
     withdrawn: 'Cette contribution a été retirée par son auteur.',
     missing: 'Cette contribution n’existe plus.',
     groups: {
-      government: 'gouvernement',
-      private_sector: 'secteur privé',
-      civil_society: 'société civile',
-      intergovernmental: 'organisation intergouvernementale',
-      academic_technical: 'communauté universitaire et technique',
+      government: 'Gouvernement',
+      private_sector: 'Secteur privé',
+      civil_society: 'Société civile',
+      intergovernmental: 'Organisations intergouvernementales et internationales',
+      academic_technical: 'Communauté universitaire et technique',
     },
   },
   es: {
@@ -46,11 +50,11 @@ export const LABELS: Record<SummaryLanguage, Labels> = {
     withdrawn: 'Esta contribución fue retirada por su autor.',
     missing: 'Esta contribución ya no existe.',
     groups: {
-      government: 'gobierno',
-      private_sector: 'sector privado',
-      civil_society: 'sociedad civil',
-      intergovernmental: 'organización intergubernamental',
-      academic_technical: 'comunidad académica y técnica',
+      government: 'Gobierno',
+      private_sector: 'Sector privado',
+      civil_society: 'Sociedad civil',
+      intergovernmental: 'Organizaciones intergubernamentales e internacionales',
+      academic_technical: 'Comunidad académica y técnica',
     },
   },
   ru: {
@@ -59,11 +63,11 @@ export const LABELS: Record<SummaryLanguage, Labels> = {
     withdrawn: 'Этот вклад отозван автором.',
     missing: 'Этого вклада больше нет.',
     groups: {
-      government: 'правительство',
-      private_sector: 'частный сектор',
-      civil_society: 'гражданское общество',
-      intergovernmental: 'межправительственная организация',
-      academic_technical: 'академическое и техническое сообщество',
+      government: 'Правительство',
+      private_sector: 'Частный сектор',
+      civil_society: 'Гражданское общество',
+      intergovernmental: 'Межправительственные и международные организации',
+      academic_technical: 'Академическое и техническое сообщество',
     },
   },
   zh: {
@@ -75,7 +79,7 @@ export const LABELS: Record<SummaryLanguage, Labels> = {
       government: '政府',
       private_sector: '私营部门',
       civil_society: '民间社会',
-      intergovernmental: '政府间组织',
+      intergovernmental: '政府间组织和国际组织',
       academic_technical: '学术和技术界',
     },
   },
@@ -85,16 +89,16 @@ export const LABELS: Record<SummaryLanguage, Labels> = {
     withdrawn: 'سحب صاحب هذه المساهمة مساهمته.',
     missing: 'لم تعد هذه المساهمة موجودة.',
     groups: {
-      government: 'حكومة',
+      government: 'الحكومات',
       private_sector: 'القطاع الخاص',
       civil_society: 'المجتمع المدني',
-      intergovernmental: 'منظمة حكومية دولية',
+      intergovernmental: 'المنظمات الحكومية الدولية والمنظمات الدولية',
       academic_technical: 'الأوساط الأكاديمية والتقنية',
     },
   },
 };
 
-/** Who a cited contribution is from, or why it is not shown: "Grace Gov, Ministry of Digital Affairs (government)". */
+/** Who a cited contribution is from, or why it is not shown: "Grace Gov, Ministry of Digital Affairs (Government)". */
 export function citationSource(view: CitationView, language: SummaryLanguage = 'en'): string {
   const l = LABELS[language];
   if (view.state !== 'visible') return l[view.state];

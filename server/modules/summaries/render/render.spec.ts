@@ -61,7 +61,7 @@ describe('summary rendering', () => {
     expect(html).toContain(
       '<blockquote>Quote with &lt;b&gt;tags&lt;/b&gt; &amp; [a](javascript:alert(1))</blockquote>',
     );
-    expect(html).toContain('Ana, Org (civil society)');
+    expect(html).toContain('Ana, Org (Civil society)');
   });
 
   it('writes Markdown whose contributions cannot become links, lists or HTML', () => {
@@ -73,7 +73,7 @@ describe('summary rendering', () => {
     expect(md).not.toContain('[ good link](<https://itu.int/a b>)'); // a space in a URL: text only
     expect(md).toContain('[^1]');
     expect(md).toContain(
-      '[^1]: “Quote with \\<b\\>tags\\</b\\> \\& \\[a\\]\\(javascript:alert\\(1\\)\\)” — Ana, Org \\(civil society\\)',
+      '[^1]: “Quote with \\<b\\>tags\\</b\\> \\& \\[a\\]\\(javascript:alert\\(1\\)\\)” — Ana, Org \\(Civil society\\)',
     );
   });
 });
