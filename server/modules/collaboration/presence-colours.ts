@@ -17,9 +17,9 @@ export const PRESENCE_COLOURS = [
   '#5e6b00',
   '#8c1d3f',
   '#2e4a1e',
-  '#9a2aa3',
+  '#701880',
   '#6b4423',
-  '#c2185b',
+  '#705888',
 ] as const;
 
 /** Where a person's usual colour sits in the palette, from their id: the same on every node and every visit. */
