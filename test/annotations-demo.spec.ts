@@ -22,4 +22,20 @@ describe('Annotations in the demo consultation', () => {
     }
     expect(list.threads[0].comments[1].author?.displayName).toBe('Lars Berg (Chair)');
   });
+
+  it('dates every seeded thread, comment and position inside its round: after it opened, before it closed', async () => {
+    const rows: { what: string; at: Date; opened_at: Date | null; closed_at: Date | null }[] = await t.db
+      .query(`
+        SELECT x.what, x.at, r.opened_at, r.closed_at
+          FROM (SELECT 'thread' AS what, round_id, created_at AS at FROM threads
+                UNION ALL SELECT 'comment', round_id, created_at FROM comments
+                UNION ALL SELECT 'position', round_id, created_at FROM positions
+                UNION ALL SELECT 'position changed', round_id, updated_at FROM positions) x
+          JOIN rounds r ON r.id = x.round_id`);
+    expect(rows.length).toBeGreaterThan(0);
+    const outside = rows.filter(
+      (r) => !r.opened_at || r.at < r.opened_at || r.at > (r.closed_at ?? new Date()),
+    );
+    expect(outside).toEqual([]);
+  });
 });

@@ -171,6 +171,45 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await screenshot(phone, 'annotations-touch');
   });
 
+  it('the “Comment” button stays beside the selection as the page scrolls, and leaves the screen with it', async () => {
+    for (const [name, options] of [
+      ['desk', { viewport: { width: 1280, height: 600 } }],
+      ['phone', TOUCH_PHONE],
+    ] as const) {
+      const page = await signedInPage(alice, options);
+      await selectWords(page, 'inclusiveness');
+      const button = page.getByRole('button', { name: /Comment$/ });
+      await button.waitFor();
+      /** Where the selection and the button are on screen now. */
+      const boxes = async () => ({
+        selection: await page.evaluate(() => {
+          const r = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+        button: (await button.boundingBox())!,
+      });
+      const expectBeside = async () => {
+        const { selection, button: b } = await boxes();
+        expect(b.y - selection.bottom, name).toBeGreaterThanOrEqual(0);
+        expect(b.y - selection.bottom, name).toBeLessThan(16);
+        expect(b.x < selection.right && b.x + b.width > selection.left, name).toBe(true);
+      };
+      await expectBeside();
+
+      await page.evaluate(() => window.scrollBy(0, 150));
+      expect(await page.evaluate(() => window.scrollY), name).toBeGreaterThan(0);
+      await expectBeside();
+      await screenshot(page, `annotations-button-scrolled-${name}`, { fullPage: false });
+
+      // Scrolled on until the selection is above the screen: the button is not left behind on screen.
+      await page.evaluate((by) => window.scrollBy(0, by), (await boxes()).selection.bottom + 100);
+      expect((await boxes()).selection.bottom, name).toBeLessThan(0);
+      const { button: gone } = await boxes();
+      expect(gone.y + gone.height, name).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+
   it('a moderator hides a comment with a public reason; participants see the reason, never the words', async () => {
     const moderator = await signedInPage(sec);
     const reader = await signedInPage(alice);

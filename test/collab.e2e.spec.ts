@@ -5,6 +5,7 @@ import { draftDocName } from '../shared/domain.js';
 import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
 import { plainTextOf, yjsStateFromProseMirror } from '../server/modules/collaboration/draft-content.js';
 import { screenshot, useBrowserApp } from './helpers/browser.js';
+import { idsSharingAColour } from './helpers/collab.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 
@@ -142,5 +143,28 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
     expect(sent.flat().filter((id) => id !== own)).toEqual([]);
     await writer.close();
     await reader.close();
+  });
+
+  it('two people on the draft show two colours, and each sees their own as the other sees it', async () => {
+    const [aId, bId] = idsSharingAColour(2);
+    const ada = await createUser(app.t, { id: aId, displayName: 'Ada Alike' });
+    const bea = await createUser(app.t, { id: bId, displayName: 'Bea Alike' });
+    const pages = [await pageAs(ada), await pageAs(bea)];
+    /** The colour of each person's dot in a page's presence list, once both are there. */
+    const dots = async (page: Page) => {
+      const person = (name: string) => page.locator('.presence-person', { hasText: name });
+      await person('Ada Alike').waitFor();
+      await person('Bea Alike').waitFor();
+      const colour = (name: string) =>
+        person(name)
+          .locator('.presence-dot')
+          .evaluate((el) => getComputedStyle(el).backgroundColor);
+      return { ada: await colour('Ada Alike'), bea: await colour('Bea Alike') };
+    };
+    const [seenByAda, seenByBea] = [await dots(pages[0]), await dots(pages[1])];
+    await screenshot(pages[1], 'collab-two-colours', { fullPage: false });
+    expect(seenByAda.ada).not.toBe(seenByAda.bea);
+    expect(seenByBea).toEqual(seenByAda);
+    for (const page of pages) await page.close();
   });
 });

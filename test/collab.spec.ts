@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { draftDocName, summaryDocName } from '../shared/domain.js';
 import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
 import { DocStore } from '../server/modules/collaboration/persistence/doc-store.service.js';
-import { closedWith, connectEditor, type Editor, synced } from './helpers/collab.js';
+import { closedWith, connectEditor, type Editor, idsSharingAColour, synced } from './helpers/collab.js';
 import {
   createConsultation,
   createRound,
@@ -290,6 +290,42 @@ describe('/collab with the stock y-websocket client', () => {
     );
     expect(seen.join()).not.toContain('xxxx');
     expect(writer.provider.wsconnected).toBe(true);
+  });
+
+  it('people present together on a draft show different colours, and each keeps theirs while connected', async () => {
+    const ids = idsSharingAColour(4);
+    const [ana, ben, cleo, dan] = await Promise.all(
+      ['Ana', 'Ben', 'Cleo', 'Dan'].map((displayName, i) => createUser(t, { id: ids[i], displayName })),
+    );
+    const { consultation } = await createConsultation(t);
+    const name = draftDocName((await createRound(t, consultation.id)).id);
+    const watcher = open(t.url, name);
+    await synced(watcher);
+    const shown = (e: Editor) =>
+      watcher.provider.awareness.getStates().get(e.doc.clientID)?.user as { color: string } | undefined;
+    /** Connects one person, announced, and returns the colour the others see, which is the one they are told. */
+    const arrive = async (u: SignedInUser) => {
+      const e = open(t.url, name, { token: u.token });
+      await synced(e);
+      e.provider.awareness.setLocalStateField('cursor', null);
+      await vi.waitFor(() => expect(shown(e)).toBeDefined(), RELAYED);
+      expect(e.identity()).toEqual(shown(e));
+      return { e, colour: shown(e)!.color };
+    };
+
+    const first = await arrive(ana);
+    const second = await arrive(ben);
+    const third = await arrive(cleo);
+    expect(new Set([first.colour, second.colour, third.colour]).size).toBe(3);
+    // Ben in a second tab is the same person: the same colour.
+    expect((await arrive(ben)).colour).toBe(second.colour);
+
+    // Ana leaves: her colour is free again for Dan, and those who stayed keep theirs.
+    first.e.destroy();
+    await vi.waitFor(() => expect(shown(first.e)).toBeUndefined(), RELAYED);
+    expect((await arrive(dan)).colour).toBe(first.colour);
+    expect(shown(second.e)?.color).toBe(second.colour);
+    expect(shown(third.e)?.color).toBe(third.colour);
   });
 
   it('relays a presence change at once, and gathers bare renewals into one message per reader', async () => {

@@ -91,6 +91,8 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
       expect(await email.getAttribute('aria-invalid')).toBe('true');
       expect(await password.getAttribute('aria-invalid')).toBe('true');
       expect(await page.getByLabel('Nom affiché aux autres').getAttribute('aria-invalid')).toBeNull();
+      // The first field to fix has focus, so the next keystroke fixes it.
+      expect(await email.evaluate((el) => el === document.activeElement)).toBe(true);
       // Each message sits by its field and is read out with it.
       expect(await accessibleDescription(email)).toContain(
         'Saisissez une adresse électronique, par exemple nom@exemple.org.',
@@ -125,6 +127,30 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
       .poll(() => page.getByRole('alert').textContent())
       .toBe('L’adresse électronique ou le mot de passe est incorrect.');
     await screenshot(page, 'identity-forms-signin-wrong-fr');
+    await page.context().close();
+  });
+
+  it('after a failed sign-in, focus goes to what to fix: the first field marked, else the message', async () => {
+    const { user } = await createUser(app.t);
+    const page = await openPage('/signin');
+    const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+    const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill('not the password');
+    // From the keyboard, as people who cannot see where focus went do it.
+    await signIn.press('Enter');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe('The email or password is not correct.');
+    // Neither field is said to be the wrong one (that would tell who has an account): the message has focus.
+    await expect.poll(() => hasFocus(alert)).toBe(true);
+    await screenshot(page, 'identity-forms-signin-wrong-focus', { fullPage: false });
+    await page.keyboard.press('Tab');
+    expect(await hasFocus(signIn)).toBe(true);
+
+    await page.getByLabel('Email').fill('');
+    await signIn.press('Enter');
+    await expect.poll(() => page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => hasFocus(page.getByLabel('Email'))).toBe(true);
     await page.context().close();
   });
 });

@@ -24,3 +24,10 @@ export interface CollabUserState {
   color: string;
   userId: string;
 }
+
+/**
+ * Sub-types of y-protocols' auth message (type 2), which only the server sends. y-protocols defines
+ * permission-denied alone and its reader passes over any other, so a stock client ignores IDENTITY: the
+ * connection's own awareness `user` (its colour is the server's choice), which the server never echoes.
+ */
+export const AUTH_MESSAGE = { PERMISSION_DENIED: 0, IDENTITY: 1 } as const;

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import { vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { usualColourIndex } from '../../server/modules/collaboration/presence-colours.js';
+import { AUTH_MESSAGE, type CollabUserState } from '../../shared/schemas/collab.js';
 
 // Each stock provider adds a process 'exit' listener; a test opens more than ten.
 process.setMaxListeners(100);
@@ -15,6 +18,8 @@ export interface Editor {
   closed: () => { code: number; reason: string } | null;
   /** Permission-denied reasons the server sent (e.g. "read-only"). */
   denied: string[];
+  /** Who the server says this connection is, as the others see it (the last it said). */
+  identity: () => CollabUserState | null;
   destroy(): void;
 }
 
@@ -51,9 +56,13 @@ export function connectEditor(
   let closedEvent: { code: number; reason: string } | null = null;
   provider.on('closed', (e) => (closedEvent = e));
   const denied: string[] = [];
-  // y-protocols auth message: [2][0 = permission denied][reason]
+  let identity: CollabUserState | null = null;
+  // y-protocols auth message: [2][sub-type][…]
   provider.messageHandlers[2] = (_enc, dec) => {
-    if (decoding.readVarUint(dec) === 0) denied.push(decoding.readVarString(dec));
+    const kind = decoding.readVarUint(dec);
+    if (kind === AUTH_MESSAGE.PERMISSION_DENIED) denied.push(decoding.readVarString(dec));
+    else if (kind === AUTH_MESSAGE.IDENTITY)
+      identity = JSON.parse(decoding.readVarString(dec)) as CollabUserState;
   };
   return {
     doc,
@@ -61,6 +70,7 @@ export function connectEditor(
     text: doc.getText('t'),
     closed: () => closedEvent,
     denied,
+    identity: () => identity,
     destroy() {
       provider.destroy();
       doc.destroy();
@@ -79,3 +89,16 @@ export const closedWith = async (e: Editor) => {
   });
   return e.closed()!.code;
 };
+
+/**
+ * User ids (for createUser) that share a usual presence colour, as the people on a draft all did with the
+ * first palette of 8 (16 is a multiple: ids that share one here shared one there too).
+ */
+export function idsSharingAColour(n: number): string[] {
+  const ids: string[] = [];
+  while (ids.length < n) {
+    const id = randomUUID();
+    if (usualColourIndex(id) === 0) ids.push(id);
+  }
+  return ids;
+}

@@ -44,7 +44,7 @@ export function DraftEditor({
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
       {/* Actions on the reader's selection ("Comment") render here, so Tab goes from the draft to them. */}
-      <div id={DRAFT_SELECTION_ACTIONS} />
+      <div id={DRAFT_SELECTION_ACTIONS} className="draft-selection-actions" />
     </div>
   );
 }

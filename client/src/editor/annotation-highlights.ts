@@ -138,11 +138,7 @@ function publishSelection(view: EditorView) {
   if (from > to) [from, to] = [to, from];
   const anchor = anchorOfRange(view.state, from, to);
   if (!anchor || !anchor.quote.exact.trim()) return annotationBridge.setSelection(null);
-  const rect = sel.getRangeAt(0).getBoundingClientRect();
-  annotationBridge.setSelection({
-    anchor,
-    rect: { top: rect.top, left: rect.right, bottom: rect.bottom },
-  });
+  annotationBridge.setSelection({ anchor, range: sel.getRangeAt(0).cloneRange() });
 }
 
 export const AnnotationHighlights = Extension.create({
@@ -197,7 +193,8 @@ export const AnnotationHighlights = Extension.create({
           document.addEventListener('selectionchange', onSelection);
           return {
             update(v, prev) {
-              if (!prev.selection.eq(v.state.selection)) onSelection();
+              // An edit moves the passage on the page (and may change its words): published anew.
+              if (!prev.selection.eq(v.state.selection) || prev.doc !== v.state.doc) onSelection();
               const positions = key.getState(v.state)?.positions ?? null;
               if (positions && positions !== lastPositions) {
                 lastPositions = positions;

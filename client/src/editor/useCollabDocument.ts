@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { messageAwareness, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { colourOf } from '../../../shared/editor/presence';
-import type { CollabUserState } from '../../../shared/schemas/collab';
+import { AUTH_MESSAGE, type CollabUserState } from '../../../shared/schemas/collab';
 import { ticketWebSocket } from './ticket-websocket';
 
 export type CollabStatus = 'connecting' | 'connected' | 'disconnected' | 'refused';
@@ -82,23 +81,29 @@ export function useCollabDocument(
     // adds fields to a state that exists: null here keeps this reader silent for the whole session.
     if (!announce) p.awareness.setLocalState(null);
     sendOwnPresenceOnly(p);
-    // y-protocols auth message: [2][0 = permission denied][reason]; the server sends it to read-only peers.
-    p.messageHandlers[2] = (_encoder, decoder) => {
-      if (decoding.readVarUint(decoder) === 0) setCanWrite(false);
-    };
     const onStatus = ({ status: s }: { status: 'connected' | 'disconnected' | 'connecting' }) => setStatus(s);
     const onClosed = () => setStatus('refused');
     const onSync = (s: boolean) => setSynced(s);
+    /** How the others see us, as the server last said on connecting (it picks the colour). */
+    let own: CollabUserState | null = null;
     const onAwareness = () => {
       const byUser = new Map<string, CollabUserState>();
       // Our own entry: the server rewrites it for everyone else but never echoes it back to us.
-      if (self && announce)
-        byUser.set(self.id, { userId: self.id, name: self.displayName, color: colourOf(self.id) });
+      if (own && announce) byUser.set(own.userId, own);
       for (const state of p.awareness.getStates().values()) {
         const user = state.user as CollabUserState | undefined;
         if (user?.userId) byUser.set(user.userId, user);
       }
       setPresent([...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)));
+    };
+    // y-protocols auth message: [2][sub-type][…]. Permission denied goes to read-only peers.
+    p.messageHandlers[2] = (_encoder, decoder) => {
+      const kind = decoding.readVarUint(decoder);
+      if (kind === AUTH_MESSAGE.PERMISSION_DENIED) setCanWrite(false);
+      else if (kind === AUTH_MESSAGE.IDENTITY) {
+        own = JSON.parse(decoding.readVarString(decoder)) as CollabUserState;
+        onAwareness();
+      }
     };
     p.on('status', onStatus);
     p.on('closed', onClosed);

@@ -32,7 +32,8 @@ export function ErrorMessage({
   const showDetail =
     !specific && !marked && i18n.language === 'en' && error instanceof Error && error.message;
   return (
-    <p role="alert" className="error">
+    // Focusable from script only, for a form to send focus here (useFocusOnFailure).
+    <p role="alert" className="error" tabIndex={-1}>
       {specific ?? (marked ? t('errors.checkFields') : (known[status] ?? t('errors.generic')))}
       {showDetail && <span className="error-detail"> ({(error as Error).message})</span>}
     </p>

@@ -1,3 +1,4 @@
+import { type RefObject, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HttpError } from '../api/http';
 
@@ -40,4 +41,15 @@ export function FieldMessage({ id, message }: { id: string; message: string | un
       {message}
     </span>
   );
+}
+
+/**
+ * After a failed submit, puts focus where the person can act on it: the first field marked invalid, else the
+ * form's error message (ErrorMessage). Without it focus is lost: the submit button is disabled while the
+ * request is pending, a disabled button lets go of focus, and the next Tab starts again from the page.
+ */
+export function useFocusOnFailure(form: RefObject<HTMLFormElement | null>, error: unknown) {
+  useEffect(() => {
+    if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
+  }, [form, error]);
 }

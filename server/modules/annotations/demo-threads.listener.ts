@@ -57,8 +57,9 @@ export class DemoThreadsListener {
     const emails = DEMO_THREADS.flatMap((t) => [t.author, ...t.comments.map((c) => c.by)]);
     const users = await m.getRepository(User).findBy({ email: In(emails) });
     const id = (email: string) => users.find((u) => u.email === email)?.id ?? null;
-    // One transaction has one now(): explicit times keep the conversation in order.
-    let at = Date.now() - 3600_000;
+    // One transaction has one now(): explicit times keep the conversation in order, from an hour after the
+    // round opened (which the seed puts a day back).
+    let at = round.openedAt!.getTime() + 3600_000;
     const next = () => new Date((at += 60_000));
     for (const demo of DEMO_THREADS) {
       const option = demo.option !== undefined ? options[demo.option] : undefined;

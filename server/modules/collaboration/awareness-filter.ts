@@ -1,12 +1,26 @@
 import * as decoding from 'lib0/decoding';
 import { equalityDeep } from 'lib0/function';
 import type { Awareness } from 'y-protocols/awareness';
-import { colourOf } from '../../../shared/editor/presence.js';
 import type { CollabUserState } from '../../../shared/schemas/collab.js';
 import type { Principal } from '../policy/principal.js';
+import type { CollabDocument } from './collab-document.js';
+import { colourAmong } from './presence-colours.js';
 
-export function userStateOf(p: Principal): CollabUserState {
-  return { name: p.displayName, color: colourOf(p.userId), userId: p.userId };
+/**
+ * Who a newcomer is on a document, as the others will see them. The colour tells the people present apart:
+ * the one the person already shows here (another tab), else their usual one unless someone else connected
+ * to this document on this node shows it, then the next free one. Chosen once per connection, it stays
+ * with them while they stay; the connections counted include those that have not announced themselves yet,
+ * so two people arriving together do not both take the same free colour.
+ */
+export function userStateOn(doc: CollabDocument, p: Principal): CollabUserState {
+  const taken = new Set<string>();
+  for (const other of doc.connections) {
+    if (other.user.userId === p.userId)
+      return { name: p.displayName, color: other.user.color, userId: p.userId };
+    if (other.mayBroadcastPresence) taken.add(other.user.color);
+  }
+  return { name: p.displayName, color: colourAmong(p.userId, taken), userId: p.userId };
 }
 
 interface Entry {

@@ -11,7 +11,7 @@ import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { toApiError } from '../../common/error-body.js';
 import { redactUrl } from '../../common/logging.module.js';
-import { userStateOf } from './awareness-filter.js';
+import { userStateOn } from './awareness-filter.js';
 import { CollabAuth, type CollabRights } from './collab-auth.service.js';
 import { CollabConfig } from './collab-config.js';
 import { clock, CollabConnection } from './collab-connection.js';
@@ -19,7 +19,7 @@ import { CollabDocuments } from './collab-documents.service.js';
 import { handleMessage, READ_ONLY_REASON } from './collab-messages.js';
 import { CLOSE, type CloseReason } from './close-codes.js';
 import { type DocRef, parseDocName } from './doc-name.js';
-import { awarenessMessage, permissionDeniedMessage, step1Message } from './protocol.js';
+import { awarenessMessage, identityMessage, permissionDeniedMessage, step1Message } from './protocol.js';
 
 export const COLLAB_PATH = '/collab/';
 
@@ -188,7 +188,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       if (conn.closed) return;
       if (principal) {
         conn.sessionId = principal.sessionId;
-        conn.user = userStateOf(principal);
+        conn.user = userStateOn(doc, principal);
       }
       conn.rights = rights;
       conn.doc = doc;
@@ -197,6 +197,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       conn.send(step1Message(doc));
       const states = doc.awareness.getStates();
       if (states.size) conn.send(awarenessMessage(encodeAwarenessUpdate(doc.awareness, [...states.keys()])));
+      // The colour is the server's choice: our editor learns it here to show itself as the others see it.
+      if (principal) conn.send(identityMessage(conn.user));
       // A signed-in reader is told at once that it reads only; an anonymous reader knows (and a benchmark's
       // hundreds of stock clients would each log the warning). Both are told again if they try to write.
       if (!rights.write && principal) conn.send(permissionDeniedMessage(READ_ONLY_REASON));

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { AUTH_MESSAGE, type CollabUserState } from '../../../shared/schemas/collab.js';
 
 /** y-websocket's top-level message types (varUint first in every message). */
 export const MSG = { SYNC: 0, AWARENESS: 1, AUTH: 2, QUERY_AWARENESS: 3 } as const;
@@ -89,6 +90,15 @@ export function permissionDeniedMessage(reason: string): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MSG.AUTH);
   authProtocol.writePermissionDenied(e, reason);
+  return encoding.toUint8Array(e);
+}
+
+/** Tells a connection how the others see it (AUTH_MESSAGE.IDENTITY): the stock client ignores it. */
+export function identityMessage(user: CollabUserState): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG.AUTH);
+  encoding.writeVarUint(e, AUTH_MESSAGE.IDENTITY);
+  encoding.writeVarString(e, JSON.stringify(user));
   return encoding.toUint8Array(e);
 }
 

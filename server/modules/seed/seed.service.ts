@@ -117,13 +117,15 @@ export class SeedService implements OnApplicationBootstrap {
           .save({ consultationId: consultation.id, userId: user.id, role: 'chair' });
       }
     }
-    const now = new Date();
+    // Opened the day before, so that what people said in it (seeded by the listeners) comes after it opened.
+    const day = 24 * 3600 * 1000;
+    const openedAt = new Date(Date.now() - day);
     const round = await tx.getRepository(Round).save({
       consultationId: consultation.id,
       number: 1,
       status: 'open',
-      openedAt: now,
-      closesAt: new Date(now.getTime() + 30 * 24 * 3600 * 1000),
+      openedAt,
+      closesAt: new Date(openedAt.getTime() + 30 * day),
     });
     await this.events.emitAsync('demo.roundSeeded', new DemoRoundSeeded(round.id, DEMO_DRAFT, tx));
     this.logger.log(

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { annotationBridge, DRAFT_SELECTION_ACTIONS, useAnnotationBridge } from './annotation-bridge';
@@ -24,14 +24,14 @@ export function SelectionCommentButton({ onComment }: { onComment: (anchor: Stor
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [selection, onComment]);
-  if (!selection) return null;
-  const top = Math.min(window.innerHeight - 48, selection.rect.bottom + 6);
-  const left = Math.max(8, Math.min(window.innerWidth - 140, selection.rect.left - 40));
+  const holder = document.getElementById(DRAFT_SELECTION_ACTIONS);
+  const place = usePlaceBelow(selection?.range ?? null, holder);
+  if (!selection || !holder || !place) return null;
   return createPortal(
     <button
       type="button"
       className="selection-comment-button"
-      style={{ top, left }}
+      style={place}
       aria-keyshortcuts="Control+Alt+M"
       title={t('selection.shortcut')}
       // Keep the selection: a mousedown on the button would otherwise collapse it first.
@@ -43,9 +43,34 @@ export function SelectionCommentButton({ onComment }: { onComment: (anchor: Stor
     >
       <CommentIcon /> {t('selection.comment')}
     </button>,
-    // Right after the draft when it is there, so Tab reaches it from the selection; fixed on screen either way.
-    document.getElementById(DRAFT_SELECTION_ACTIONS) ?? document.body,
+    // Right after the draft, so Tab reaches it from the selection.
+    holder,
   );
+}
+
+/**
+ * Where the button goes: below the end of the passage, in the coordinates of the holder after the draft. Both
+ * are in the page's flow, so the button scrolls with the passage, off the screen with it too, with nothing to
+ * listen to (a button fixed on the screen stayed over whatever scrolled under it). A new window width
+ * reflows the text: measured again then; an edit publishes the selection anew (annotation-highlights).
+ */
+function usePlaceBelow(range: Range | null, holder: HTMLElement | null) {
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!range || !holder) return setPlace(null);
+    const measure = () => {
+      const end = range.getBoundingClientRect();
+      const box = holder.getBoundingClientRect();
+      setPlace({
+        top: end.bottom - box.top + 6,
+        left: Math.max(0, Math.min(box.width - 140, end.right - box.left - 40)),
+      });
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [range, holder]);
+  return place;
 }
 
 /** A speech bubble; an SVG rather than an emoji, which not every system has a font for. */

@@ -15,8 +15,8 @@ export interface HighlightAnchor {
 /** The reader's current selection in the draft, ready to annotate. */
 export interface DraftSelection {
   anchor: StoredAnchor;
-  /** Where to show the "Comment" button (viewport coordinates of the selection's end). */
-  rect: { top: number; left: number; bottom: number };
+  /** The selected passage in the page, a copy the browser keeps up to date: the "Comment" button goes below it. */
+  range: Range;
 }
 
 /** Where a thread's passage is in the draft as this browser has it now (plain-text offset), or orphaned. */

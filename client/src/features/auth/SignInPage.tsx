@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useSignIn } from './api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useFieldErrors } from '../../ui/field-errors';
+import { useFieldErrors, useFocusOnFailure } from '../../ui/field-errors';
 import { safeReturnPath } from './return-path';
 import { SignInLink, useNextParam } from './SignInLink';
 import { EmailField, PasswordField } from './ProfileFields';
@@ -18,6 +18,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const fieldError = useFieldErrors(signIn.error);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(formRef, signIn.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     signIn.mutate(
@@ -28,7 +30,7 @@ export function SignInPage() {
   return (
     <section aria-labelledby="signin-title" className="auth-page">
       <h1 id="signin-title">{t('signIn.title')}</h1>
-      <form className="form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="form" onSubmit={submit} noValidate>
         <EmailField autoComplete="username" value={email} onChange={setEmail} error={fieldError('email')} />
         <PasswordField value={password} onChange={setPassword} error={fieldError('password')} />
         <ErrorMessage

@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { RegisterInput } from '../../../../shared/schemas/auth';
 import { useSignUp } from './api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useFieldErrors } from '../../ui/field-errors';
+import { useFieldErrors, useFocusOnFailure } from '../../ui/field-errors';
 import { safeReturnPath } from './return-path';
 import { SignInLink, useNextParam } from './SignInLink';
 import {
@@ -31,6 +31,8 @@ export function SignUpPage() {
     region: '',
   });
   const fieldError = useFieldErrors(signUp.error);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(formRef, signUp.error);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +50,7 @@ export function SignUpPage() {
     <section aria-labelledby="signup-title" className="auth-page">
       <h1 id="signup-title">{t('signUp.title')}</h1>
       <p className="lead">{t('signUp.lead')}</p>
-      <form className="form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="form" onSubmit={submit} noValidate>
         <DisplayNameField
           autoComplete="name"
           value={form.displayName}
