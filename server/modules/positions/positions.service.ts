@@ -12,6 +12,7 @@ import { PolicyService } from '../policy/policy.service.js';
 import type { Principal } from '../policy/principal.js';
 import { lockRoundForWrite } from '../rounds/round-lock.js';
 import { User } from '../users/user.entity.js';
+import { type Actor, organisationActor, personalActor } from './actor.js';
 import { PositionsQuery } from './positions.query.js';
 import { RoundReadAccess } from './round-read-access.service.js';
 import { TallyBroadcaster } from './tally-broadcaster.service.js';
@@ -29,16 +30,18 @@ function returned<T>(result: unknown): T[] {
   return r.length === 2 && Array.isArray(r[0]) && typeof r[1] === 'number' ? (r[0] as T[]) : (r as T[]);
 }
 
-/** Who speaks and how they are classified for the tallies, as of this change. */
-interface Actor {
-  key: string;
-  capacity: Capacity;
-  userId: string | null;
-  organisationId: string | null;
-  stakeholderGroup: string | null;
-  membership: string | null;
-  country: string | null;
-  region: string | null;
+/** One actor's new position on one option, as `record` writes it. */
+export interface PositionChange {
+  consultationId: string;
+  roundId: string;
+  optionId: string;
+  actor: Actor;
+  castById: string;
+  stance: Stance;
+  rationale: string;
+  preferred: boolean;
+  /** When it was said. A request leaves it to the transaction's now(); the demo dates what it seeds. */
+  at?: Date;
 }
 
 /**
@@ -93,54 +96,16 @@ export class PositionsService {
         throw invalidField('preferred', 'invalid', 'an option you oppose cannot be your preferred one');
       }
       const actor = await this.actorOf(manager, principal, input.capacity);
-      await this.lockActor(manager, roundId, actor.key);
-
-      const changed: string[] = [];
-      const cleared: { id: string; option_id: string }[] = [];
-      if (input.preferred) {
-        // One preferred option per actor and round: choosing this one clears the others, in this transaction.
-        const rows = returned<{ id: string; option_id: string }>(
-          await manager.query(
-            `UPDATE positions SET preferred = false, version = version + 1, cast_by_id = $4, updated_at = now()
-           WHERE round_id = $1 AND actor_key = $2 AND option_id <> $3 AND preferred AND withdrawn_at IS NULL
-           RETURNING id, option_id`,
-            [roundId, actor.key, optionId, principal.userId],
-          ),
-        );
-        cleared.push(...rows);
-        changed.push(...rows.map((r) => r.id));
-      }
-      const [saved]: { id: string; version: number }[] = await manager.query(
-        `INSERT INTO positions (consultation_id, round_id, option_id, actor_key, capacity, user_id, organisation_id,
-           cast_by_id, stance, rationale, preferred, stakeholder_group, membership, country, region)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-         ON CONFLICT (round_id, option_id, actor_key) DO UPDATE SET
-           cast_by_id = EXCLUDED.cast_by_id, stance = EXCLUDED.stance, rationale = EXCLUDED.rationale,
-           preferred = EXCLUDED.preferred, stakeholder_group = EXCLUDED.stakeholder_group,
-           membership = EXCLUDED.membership, country = EXCLUDED.country, region = EXCLUDED.region,
-           version = positions.version + 1, withdrawn_at = NULL, updated_at = now()
-         RETURNING id, version`,
-        [
-          locked.consultationId,
-          roundId,
-          optionId,
-          actor.key,
-          actor.capacity,
-          actor.userId,
-          actor.organisationId,
-          principal.userId,
-          input.stance,
-          rationale,
-          input.preferred,
-          actor.stakeholderGroup,
-          actor.membership,
-          actor.country,
-          actor.region,
-        ],
-      );
-      changed.push(saved.id);
-      await this.keepRevisions(manager, changed);
-      await this.bumpTallyVersion(manager, roundId);
+      const { saved, cleared } = await this.record(manager, {
+        consultationId: locked.consultationId,
+        roundId,
+        optionId,
+        actor,
+        castById: principal.userId,
+        stance: input.stance,
+        rationale,
+        preferred: input.preferred,
+      });
       await this.audit.append(manager, {
         consultationId: locked.consultationId,
         actorId: principal.userId,
@@ -199,6 +164,68 @@ export class PositionsService {
     this.broadcaster.changed(round.consultationId, roundId, [optionId], actorKey);
   }
 
+  /**
+   * Writes an actor's position inside the caller's transaction: the row with the actor's classification, its
+   * revision, the cleared preference elsewhere, the tally version. Checks (policy, option, rationale) and the
+   * audit trail are the caller's; the round must be locked for writing or not yet committed.
+   */
+  async record(manager: EntityManager, change: PositionChange) {
+    const { roundId, optionId, actor, castById } = change;
+    const at = change.at ?? null;
+    await this.lockActor(manager, roundId, actor.key);
+    const changed: string[] = [];
+    const cleared: { id: string; option_id: string }[] = [];
+    if (change.preferred) {
+      // One preferred option per actor and round: choosing this one clears the others, in this transaction.
+      const rows = returned<{ id: string; option_id: string }>(
+        await manager.query(
+          `UPDATE positions SET preferred = false, version = version + 1, cast_by_id = $4,
+             updated_at = COALESCE($5::timestamptz, now())
+           WHERE round_id = $1 AND actor_key = $2 AND option_id <> $3 AND preferred AND withdrawn_at IS NULL
+           RETURNING id, option_id`,
+          [roundId, actor.key, optionId, castById, at],
+        ),
+      );
+      cleared.push(...rows);
+      changed.push(...rows.map((r) => r.id));
+    }
+    const [saved]: { id: string; version: number }[] = await manager.query(
+      `INSERT INTO positions (consultation_id, round_id, option_id, actor_key, capacity, user_id, organisation_id,
+         cast_by_id, stance, rationale, preferred, stakeholder_group, membership, country, region, created_at,
+         updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, COALESCE($16::timestamptz, now()),
+         COALESCE($16::timestamptz, now()))
+       ON CONFLICT (round_id, option_id, actor_key) DO UPDATE SET
+         cast_by_id = EXCLUDED.cast_by_id, stance = EXCLUDED.stance, rationale = EXCLUDED.rationale,
+         preferred = EXCLUDED.preferred, stakeholder_group = EXCLUDED.stakeholder_group,
+         membership = EXCLUDED.membership, country = EXCLUDED.country, region = EXCLUDED.region,
+         version = positions.version + 1, withdrawn_at = NULL, updated_at = EXCLUDED.updated_at
+       RETURNING id, version`,
+      [
+        change.consultationId,
+        roundId,
+        optionId,
+        actor.key,
+        actor.capacity,
+        actor.userId,
+        actor.organisationId,
+        castById,
+        change.stance,
+        change.rationale,
+        change.preferred,
+        actor.stakeholderGroup,
+        actor.membership,
+        actor.country,
+        actor.region,
+        at,
+      ],
+    );
+    changed.push(saved.id);
+    await this.keepRevisions(manager, changed, at);
+    await this.bumpTallyVersion(manager, roundId);
+    return { saved, cleared };
+  }
+
   private async assertOption(manager: EntityManager, consultationId: string, optionId: string) {
     const option = await manager
       .getRepository(ConsultationOption)
@@ -207,10 +234,7 @@ export class PositionsService {
     if (option.retiredAt) throw conflict('This option was retired: positions on it can no longer change');
   }
 
-  /**
-   * The person, or their organisation when they speak as its focal point. A person's classification is their
-   * organisation's when they have one, else their own profile (the same rule as the principal's membership).
-   */
+  /** The person, or their organisation when they speak as its focal point: refused otherwise. */
   private async actorOf(manager: EntityManager, principal: Principal, capacity: Capacity): Promise<Actor> {
     if (capacity === 'organisation') {
       if (!principal.organisationId) {
@@ -225,32 +249,13 @@ export class PositionsService {
           `Only a focal point of ${org.name} may speak for it; you may take a position in your personal capacity`,
         );
       }
-      return {
-        key: `org:${org.id}`,
-        capacity,
-        userId: null,
-        organisationId: org.id,
-        stakeholderGroup: org.stakeholderGroup,
-        membership: org.membership,
-        country: org.country,
-        region: org.region,
-      };
+      return organisationActor(org);
     }
     const user = await manager
       .getRepository(User)
       .findOne({ where: { id: principal.userId }, relations: { organisation: true } });
     if (!user) throw notFound('Your account');
-    const org = user.organisation;
-    return {
-      key: `user:${user.id}`,
-      capacity,
-      userId: user.id,
-      organisationId: null,
-      stakeholderGroup: org?.stakeholderGroup ?? user.stakeholderGroup,
-      membership: org?.membership ?? user.membership,
-      country: org?.country ?? user.country,
-      region: org?.region ?? user.region,
-    };
+    return personalActor(user);
   }
 
   /** Serialises one actor's changes in a round, so two tabs cannot both end up "preferred". */
@@ -270,13 +275,15 @@ export class PositionsService {
     );
   }
 
-  /** Appends the positions' current versions to their history. */
-  private async keepRevisions(manager: EntityManager, positionIds: string[]) {
+  /** Appends the positions' current versions to their history, dated `at` or the transaction's now(). */
+  private async keepRevisions(manager: EntityManager, positionIds: string[], at: Date | null = null) {
     await manager.query(
-      `INSERT INTO position_revisions (position_id, version, stance, rationale, preferred, withdrawn, cast_by_id)
-       SELECT id, version, stance, rationale, preferred, withdrawn_at IS NOT NULL, cast_by_id
+      `INSERT INTO position_revisions (position_id, version, stance, rationale, preferred, withdrawn, cast_by_id,
+         created_at)
+       SELECT id, version, stance, rationale, preferred, withdrawn_at IS NOT NULL, cast_by_id,
+         COALESCE($2::timestamptz, now())
        FROM positions WHERE id = ANY($1::uuid[])`,
-      [positionIds],
+      [positionIds, at],
     );
   }
 }
