@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { In } from 'typeorm';
-import { ConsultationOption } from '../consultations/option.entity.js';
-import { Round } from '../rounds/round.entity.js';
 import type { DemoRoundSeeded } from '../seed/seed.service.js';
 import { User } from '../users/user.entity.js';
 import { Comment } from './comment.entity.js';
@@ -50,10 +48,7 @@ export class DemoThreadsListener {
   @OnEvent('demo.roundSeeded', { promisify: true })
   async onDemoRoundSeeded(event: DemoRoundSeeded) {
     const m = event.manager;
-    const round = await m.getRepository(Round).findOneByOrFail({ id: event.roundId });
-    const options = await m
-      .getRepository(ConsultationOption)
-      .find({ where: { consultationId: round.consultationId }, order: { sortOrder: 'ASC' } });
+    const { round, options } = event;
     const emails = DEMO_THREADS.flatMap((t) => [t.author, ...t.comments.map((c) => c.by)]);
     const users = await m.getRepository(User).findBy({ email: In(emails) });
     const id = (email: string) => users.find((u) => u.email === email)?.id ?? null;

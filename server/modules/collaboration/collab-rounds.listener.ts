@@ -81,7 +81,7 @@ export class CollabRoundsListener {
   @OnEvent('demo.roundSeeded', { promisify: true, suppressErrors: false })
   async onDemoRoundSeeded(event: DemoRoundSeeded): Promise<void> {
     const state = yjsStateFromProseMirror(event.draft);
-    await this.documents.replaceInitialState(draftDocName(event.roundId), state, event.manager);
+    await this.documents.replaceInitialState(draftDocName(event.round.id), state, event.manager);
   }
 
   /** The frozen state of a closed round's document, else its current stored state; null when empty. */

@@ -18,10 +18,14 @@ import {
   DEMO_PASSWORD,
 } from './demo-content.js';
 
-/** Emitted when the demo round exists, so the draft's owner (collaboration) can write its first text. */
+/**
+ * Emitted when the demo round exists, so the draft's owner (collaboration) can write its first text, and the
+ * annotations and positions modules what people said in the round. `options` are in the consultation's order.
+ */
 export class DemoRoundSeeded {
   constructor(
-    readonly roundId: string,
+    readonly round: Round,
+    readonly options: ConsultationOption[],
     readonly draft: typeof DEMO_DRAFT,
     readonly manager: EntityManager,
   ) {}
@@ -103,7 +107,7 @@ export class SeedService implements OnApplicationBootstrap {
       participation: 'all_stakeholders',
       createdById: secretariat.id,
     });
-    await tx.getRepository(ConsultationOption).save(
+    const options = await tx.getRepository(ConsultationOption).save(
       DEMO_CONSULTATION.options.map((o, i) => ({
         ...o,
         consultationId: consultation.id,
@@ -127,7 +131,10 @@ export class SeedService implements OnApplicationBootstrap {
       openedAt,
       closesAt: new Date(openedAt.getTime() + 30 * day),
     });
-    await this.events.emitAsync('demo.roundSeeded', new DemoRoundSeeded(round.id, DEMO_DRAFT, tx));
+    // The listeners share this transaction's one connection, so they run one after another (emitAsync would
+    // run them together, their queries interleaved on one client).
+    const seeded = new DemoRoundSeeded(round, options, DEMO_DRAFT, tx);
+    for (const listener of this.events.listeners('demo.roundSeeded')) await listener(seeded);
     this.logger.log(
       `Seeded the demo consultation "${consultation.title}" with ${users.length} demo accounts`,
     );
