@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadListView } from '../shared/schemas/annotations.js';
+import type { StanceCounts, TalliesView } from '../shared/schemas/positions.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('Annotations in the demo consultation', () => {
@@ -30,12 +31,48 @@ describe('Annotations in the demo consultation', () => {
           FROM (SELECT 'thread' AS what, round_id, created_at AS at FROM threads
                 UNION ALL SELECT 'comment', round_id, created_at FROM comments
                 UNION ALL SELECT 'position', round_id, created_at FROM positions
-                UNION ALL SELECT 'position changed', round_id, updated_at FROM positions) x
+                UNION ALL SELECT 'position changed', round_id, updated_at FROM positions
+                UNION ALL SELECT 'position revision', p.round_id, v.created_at
+                  FROM position_revisions v JOIN positions p ON p.id = v.position_id) x
           JOIN rounds r ON r.id = x.round_id`);
-    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.what))).toEqual(
+      new Set(['thread', 'comment', 'position', 'position changed', 'position revision']),
+    );
     const outside = rows.filter(
       (r) => !r.opened_at || r.at < r.opened_at || r.at > (r.closed_at ?? new Date()),
     );
     expect(outside).toEqual([]);
+  });
+
+  it('shows a first visitor where stakeholders stand: groups and regions that disagree, and who is silent', async () => {
+    const [demo] = (await request(t.url).get('/api/consultations').expect(200)).body;
+    const tallies = (await request(t.url).get(`/api/rounds/${demo.currentRound.id}/tallies`).expect(200))
+      .body as TalliesView;
+    if (tallies.hidden) throw new Error('the demo round hides its tallies');
+    const heard = (counts: Record<string, StanceCounts>) =>
+      Object.entries(counts)
+        .filter(([, c]) => Object.values(c).some((n) => n > 0))
+        .map(([k]) => k);
+    const organisations = tallies.options.map((o) => o.currencies.organisations.all);
+    const groups = new Set(organisations.flatMap((o) => heard(o.by.group)));
+    const regions = new Set(organisations.flatMap((o) => heard(o.by.region)));
+    expect(groups).toEqual(
+      new Set(['government', 'private_sector', 'civil_society', 'intergovernmental', 'academic_technical']),
+    );
+    expect(regions).toEqual(new Set(['africa', 'americas', 'arab_states', 'asia_pacific', 'cis', 'europe']));
+
+    // The Council subgroup: governments for it, the private sector and civil society against it.
+    const [subgroup, , studyGroup] = organisations;
+    expect(subgroup.by.group.government.support).toBeGreaterThan(0);
+    expect(subgroup.by.group.government.oppose).toBe(0);
+    expect(subgroup.by.group.private_sector.oppose).toBeGreaterThan(0);
+    expect(subgroup.by.group.civil_society.oppose).toBeGreaterThan(0);
+    // Seven organisations, one of which has not yet spoken on the study group.
+    const total = (c: StanceCounts) => Object.values(c).reduce((a, b) => a + b, 0);
+    expect(total(subgroup.total)).toBe(7);
+    expect(total(studyGroup.total)).toBe(6);
+    expect(heard(studyGroup.by.region)).not.toContain('arab_states');
+    // A person in their own name counts among people, not organisations.
+    expect(total(tallies.options[0].currencies.people.all.total)).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
+import { DemoPositionsListener } from './demo-positions.listener.js';
 import { PositionsClosingListener } from './positions-closing.listener.js';
 import { PositionsExportService } from './positions-export.service.js';
 import { PositionsController } from './positions.controller.js';
@@ -24,6 +25,7 @@ import { TallyBroadcaster } from './tally-broadcaster.service.js';
     RoundReadAccess,
     PositionsExportService,
     PositionsClosingListener,
+    DemoPositionsListener,
   ],
   exports: [TalliesService, PositionsQuery, RoundReadAccess],
 })
