@@ -29,6 +29,24 @@ describe.skipIf(!hasChromium())('Demo consultation in the browser', () => {
     await page
       .getByText('Proposal for a dedicated group on international Internet-related public policy issues')
       .waitFor();
+    // The seeded positions, drawn: one bar per stakeholder group on each option, and on the Council subgroup
+    // governments for it while the private sector and civil society oppose it.
+    await page
+      .getByRole('img', { name: /^Government: / })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('img', { name: /^Government: / }).count()).toBe(3);
+    expect(
+      await page
+        .getByRole('img', { name: 'Government: Support 2, Support with changes 1, Neutral 0, Oppose 0' })
+        .count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByRole('img', { name: 'Private sector: Support 0, Support with changes 0, Neutral 0, Oppose 1' })
+        .count(),
+    ).toBe(1);
+    expect(await page.getByText('No one has taken a position in this round yet.').count()).toBe(0);
     await screenshot(page, 'demo-consultation');
   });
 

@@ -188,13 +188,17 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
       expect(await comments.innerText()).not.toMatch(/Sign in to comment|Reply/);
       await screenshot(page, name);
       if (viewport === PHONE) await screenshot(page, `${name}-comments`, { fullPage: false });
-      // Nobody took a position in the demo round, and nobody will now: the charts say so without "yet".
+      // No person took a position on the study group in the demo round, and nobody will now: its chart says so
+      // without "yet", beside the positions frozen on the other two.
       if (viewport === DESKTOP) {
         await page.getByRole('tab', { name: 'Positions' }).click();
+        await page.getByRole('radio', { name: 'People' }).check();
         const charts = page.locator('.stance-chart');
-        await expect.poll(() => charts.count()).toBeGreaterThan(1);
-        expect(new Set(await charts.allInnerTexts())).toEqual(new Set(['No positions were taken.']));
-        await charts.first().scrollIntoViewIfNeeded();
+        await expect.poll(() => charts.count()).toBe(3);
+        await expect
+          .poll(() => charts.locator('.stance-chart-caption').allInnerTexts())
+          .toEqual(['1 position', '1 position', 'No positions were taken.']);
+        await charts.last().scrollIntoViewIfNeeded();
         await screenshot(page, 'layout-closed-round-positions', { fullPage: false });
       }
     }
