@@ -45,7 +45,7 @@ const DEMO_THREADS: {
 
 @Injectable()
 export class DemoThreadsListener {
-  @OnEvent('demo.roundSeeded', { promisify: true })
+  @OnEvent('demo.roundSeeded', { promisify: true, suppressErrors: false })
   async onDemoRoundSeeded(event: DemoRoundSeeded) {
     const m = event.manager;
     const { round, options } = event;
