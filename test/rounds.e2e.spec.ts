@@ -199,6 +199,35 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     await screenshot(viewer, 'rounds-open-list-no-deadline', { fullPage: false });
   });
 
+  it('says what the round in the way needs before the next can be scheduled: opening, or closing', async () => {
+    const { consultation } = await createConsultation(app.t, { title: 'One round at a time' });
+    const round = await createRound(app.t, consultation.id, { status: 'scheduled', openedAt: null });
+    const page = await app.openPage(`/console/consultations/${consultation.id}`, {
+      as: sec.user,
+      viewport: { width: 1280, height: 900 },
+    });
+    const rounds = page.getByRole('region', { name: 'Rounds' });
+    await rounds
+      .getByText(
+        'Round 1 is scheduled: open it when it is ready. The next round can be scheduled once it has closed.',
+      )
+      .waitFor();
+    expect(await rounds.getByText(/close the current round/i).count()).toBe(0);
+    await screenshot(page, 'rounds-console-scheduled');
+
+    // Given a date to open at, it says when it opens by itself.
+    const opensAt = new Date(Date.now() + 2 * 24 * 3600_000);
+    await app.t.db.query(`UPDATE rounds SET opens_at = $2 WHERE id = $1`, [round.id, opensAt]);
+    await page.reload();
+    await rounds
+      .getByText(/^Round 1 is scheduled and opens by itself on .+\. The next round can be/)
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Open round 1 now…' }).click();
+    await page.getByRole('button', { name: 'Open round 1 without a deadline' }).click();
+    await rounds.getByText('Round 1 is open: close it before scheduling the next one.').waitFor();
+  });
+
   it('says that a consultation has no options yet, in the console and on its public page, and no empty round panels', async () => {
     const admin = await secContext.newPage();
     await admin.goto(`${app.t.url}/console`);
