@@ -400,4 +400,80 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await filter(b, 'Open').click();
     expect(await card(b, second).count()).toBe(0);
   });
+
+  describe('a round that closes while someone has a reply half-written', () => {
+    const typed = 'Yearly, yes: in time for the Council session';
+    const writers: Editor[] = [];
+    afterAll(() => writers.forEach((w) => w.destroy()));
+    /**
+     * A round of its own (closing it must leave the other tests' round open) with a round thread, on a page
+     * short enough that the thread's card is below the fold from the top, and the reply typed in its box.
+     */
+    async function typingWhenTheRoundCloses() {
+      const own = await draftForReaders(app.t, 'Closing under a half-written reply', PARAGRAPHS);
+      writers.push(own.secretariat);
+      const opened = await request(app.t.url)
+        .post(`/api/rounds/${own.roundId}/threads`)
+        .set('Authorization', own.alice.auth)
+        .send({ target: 'round', body: 'Should the group report yearly?' })
+        .expect(201);
+      const page = await openConsultationAs(
+        app,
+        { consultationId: own.consultationId, user: own.bob, waitForText: 'to the Union' },
+        { viewport: { width: 1280, height: 600 } },
+      );
+      const card = page.locator(`.thread-card[data-thread-id="${opened.body.id}"]`);
+      await card.getByRole('textbox', { name: 'Reply…' }).fill(typed);
+      const close = () =>
+        request(app.t.url)
+          .post(`/api/rounds/${own.roundId}/close`)
+          .set('Authorization', own.sec.auth)
+          .expect(200);
+      const kept = card.getByRole('textbox', { name: 'Your unsent reply' });
+      /** The kept copy once it is there, and a couple of frames later, for any focus or scroll to happen. */
+      const keptCopy = async () => {
+        await kept.waitFor();
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        expect(await kept.inputValue()).toBe(typed);
+        return kept;
+      };
+      const selected = () => kept.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart);
+      const focused = () => kept.evaluate((el) => el === document.activeElement);
+      return { page, card, close, keptCopy, selected, focused };
+    }
+
+    it('keeps the text where it was, without moving the page or selecting it, when its writer had scrolled back up', async () => {
+      const { page, card, close, keptCopy, selected, focused } = await typingWhenTheRoundCloses();
+      // Bob scrolls back to the top to reread the draft: the focus stays in the box, out of view.
+      await page.mouse.move(400, 300);
+      await page.mouse.wheel(0, -10_000);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      expect((await card.boundingBox())!.y).toBeGreaterThan(600);
+
+      await close();
+      await keptCopy();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      expect(await selected()).toBe(0);
+      // The copy has the focus the box had, for whoever goes on from the keyboard.
+      expect(await focused()).toBe(true);
+      await screenshot(page, 'annotations-closed-after-scrolling-up', { fullPage: false });
+    });
+
+    it('leaves the focus and the page alone when the focus had left the box', async () => {
+      const { page, card, close, keptCopy, selected, focused } = await typingWhenTheRoundCloses();
+      // Bob clicks outside the page's content, which leaves the focus nowhere, and goes back to the top.
+      await page.getByRole('contentinfo').click();
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      expect((await card.boundingBox())!.y).toBeGreaterThan(600);
+
+      await close();
+      await keptCopy();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      expect(await focused()).toBe(false);
+      expect(await selected()).toBe(0);
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, 'annotations-closed-while-away', { fullPage: false });
+    });
+  });
 });

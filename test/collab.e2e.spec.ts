@@ -7,7 +7,13 @@ import { plainTextOf, yjsStateFromProseMirror } from '../server/modules/collabor
 import { screenshot, useBrowserApp } from './helpers/browser.js';
 import { idsSharingAColour } from './helpers/collab.js';
 import { hasChromium } from './helpers/environment.js';
-import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
+import {
+  createConsultation,
+  createRound,
+  createUser,
+  grantRole,
+  type SignedInUser,
+} from './helpers/factories.js';
 
 describe.skipIf(!hasChromium())('the live draft in the browser', () => {
   const app = useBrowserApp();
@@ -50,11 +56,12 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
       return copy.textContent;
     })()`) as Promise<string>;
 
-  it('the secretariat types; a participant sees it live, read only, and cannot type', async () => {
+  it('the secretariat types; a participant sees it live, is told to select a passage to comment, and cannot type', async () => {
     const writer = await pageAs(secretariat);
     const reader = await pageAs(participant);
     await writer.getByText('Live: you are editing').waitFor();
-    await reader.getByText('Live: read only').waitFor();
+    await reader.getByText('Live: select a passage to comment').waitFor();
+    expect(await reader.getByText('Live: read only').count()).toBe(0);
     expect(await reader.getByRole('toolbar').count()).toBe(0);
 
     const editor = writer.getByRole('textbox', { name: 'Draft text' });
@@ -89,7 +96,7 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
     // In Arabic, right to left, the reader's view keeps following the draft.
     await reader.getByRole('combobox').selectOption('ar');
     await reader.getByRole('heading', { name: 'مشروع الجولة 1' }).waitFor();
-    await reader.getByText('مباشر: للقراءة فقط').waitFor();
+    await reader.getByText('مباشر: حدِّد مقطعًا للتعليق عليه').waitFor();
     await screenshot(reader, 'collab-participant-ar');
 
     const stored = plainTextOf(await app.t.app.get(CollabDocuments).read(draft));
@@ -125,7 +132,7 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
       as: participant.user,
       beforeOpening: (page) => page.on('websocket', watch),
     });
-    await reader.getByText('Live: read only').waitFor();
+    await reader.getByText('Live: select a passage to comment').waitFor();
     const writer = await pageAs(secretariat);
     await reader.locator('.presence-person', { hasText: 'Sara Secretariat' }).waitFor();
     // The secretariat's caret moves: its presence changes, and reaches the reader again.
@@ -166,5 +173,16 @@ describe.skipIf(!hasChromium())('the live draft in the browser', () => {
     expect(seenByAda.ada).not.toBe(seenByAda.bea);
     expect(seenByBea).toEqual(seenByAda);
     for (const page of pages) await page.close();
+  });
+
+  it('tells those who may not comment (an observer, anyone signed out) that the draft is read only', async () => {
+    const observer = await createUser(app.t, { displayName: 'Olga Observer' });
+    await grantRole(app.t, consultationId, observer.user.id, 'observer');
+    const watching = await pageAs(observer);
+    await watching.getByText('Live: read only').waitFor();
+    const anonymous = await app.openPage(`/consultations/${consultationId}`);
+    await anonymous.getByText('Live: read only').waitFor();
+    expect(await anonymous.getByText('Live: select a passage to comment').count()).toBe(0);
+    await screenshot(anonymous, 'collab-anonymous', { fullPage: false });
   });
 });

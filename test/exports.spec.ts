@@ -14,6 +14,7 @@ interface ExportDoc {
     digestOf: string[];
     record: Record<string, unknown>;
     redactedItems: string[];
+    withheldItems: string[];
     verifiable: boolean;
   } | null;
   comments: { id: string; body: string | null; state: string; hiddenReason: string | null }[];
@@ -99,6 +100,11 @@ describe('Exports of a closed round', () => {
     expect(doc.closing!.redactedItems).toEqual(
       expect.arrayContaining([`comments:${f.comments.hidden}`, `comments:${f.comments.withdrawn}`]),
     );
+    // Of the items marked redacted, only those two keep their words back; the others leave out account ids.
+    expect(doc.closing!.withheldItems.sort()).toEqual(
+      [`comments:${f.comments.hidden}`, `comments:${f.comments.withdrawn}`].sort(),
+    );
+    expect(doc.closing!.redactedItems).toContain(`comments:${f.comments.formula}`);
     expect(doc.closing!.verifiable).toBe(true);
     expect(recompute(doc.closing!)).toBe(doc.closing!.digest);
     // Only the secretariat exports in full.

@@ -2,7 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, signIn, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
-import { createUser, type SignedInUser } from './helpers/factories.js';
+import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 
 describe.skipIf(!hasChromium())('Running a consultation from the console, watched live', () => {
   const app = useBrowserApp();
@@ -69,8 +69,11 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     await viewer.getByText('Round 1 was scheduled.').waitFor();
     await viewer.locator('.round-entry[data-round="1"]').getByText('Scheduled').waitFor();
 
-    // Open it: the viewer sees it open, with a countdown to the deadline.
-    await admin.getByRole('button', { name: 'Open round 1 now' }).click();
+    // Open it, once asked: the viewer sees it open, with a countdown to the deadline.
+    await admin.getByRole('button', { name: 'Open round 1 now…' }).click();
+    const opening = admin.getByRole('dialog', { name: 'Open round 1?' });
+    expect(await opening.textContent()).toContain('It closes by itself at its deadline');
+    await opening.getByRole('button', { name: 'Open round 1', exact: true }).click();
     await admin.getByRole('button', { name: 'Close round 1…' }).waitFor();
     await viewer.getByText('Round 1 is now open for comment.').waitFor();
     const timer = viewer.getByRole('timer');
@@ -122,6 +125,109 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     expect(stored[0].closing_digest).toBe(digest);
   });
 
+  it('asks before opening a round, saying what opening does; without a deadline it warns, and takes one there', async () => {
+    const utc = { timezoneId: 'UTC', viewport: { width: 1280, height: 900 } };
+    const day = (iso: string) =>
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+    const scheduled = async (title: string) => {
+      const { consultation } = await createConsultation(app.t, { title });
+      const round = await createRound(app.t, consultation.id, { status: 'scheduled', openedAt: null });
+      return { consultationId: consultation.id, roundId: round.id };
+    };
+    const stored = async (roundId: string) =>
+      (await app.t.db.query(`SELECT status, closes_at FROM rounds WHERE id = $1`, [roundId]))[0] as {
+        status: string;
+        closes_at: Date | null;
+      };
+
+    // A round scheduled without a deadline: opening it asks first, and says what it means.
+    const later = await scheduled('Opened with a deadline set on the way');
+    const admin = await app.openPage(`/console/consultations/${later.consultationId}`, {
+      ...utc,
+      as: sec.user,
+    });
+    await admin.getByRole('button', { name: 'Open round 1 now…' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Open round 1?' });
+    await dialog.waitFor();
+    const said = await dialog.textContent();
+    expect(said).toContain('participants can comment on the draft, on the options and on the round');
+    expect(said).toContain('they can take positions on the options');
+    expect(said).toContain('Opening cannot be undone');
+    expect(said).toContain('No deadline is set: the round will stay open until someone closes it');
+    // The safe choice has the focus, and Escape keeps the round scheduled.
+    const keep = dialog.getByRole('button', { name: 'Keep it scheduled' });
+    expect(await keep.evaluate((b) => b === document.activeElement)).toBe(true);
+    await screenshot(admin, 'rounds-open-dialog-no-deadline', { fullPage: false });
+    await admin.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await stored(later.roundId)).status).toBe('scheduled');
+
+    // Asked again, the button says it opens without a deadline, until one is typed in the dialog.
+    await admin.getByRole('button', { name: 'Open round 1 now…' }).click();
+    await dialog.getByRole('button', { name: 'Open round 1 without a deadline' }).waitFor();
+    const deadline = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().slice(0, 16);
+    await dialog.getByLabel('Deadline').fill(deadline);
+    await dialog.getByRole('button', { name: 'Open round 1', exact: true }).click();
+    await admin.getByRole('button', { name: 'Close round 1…' }).waitFor();
+    const opened = await stored(later.roundId);
+    expect(opened.status).toBe('open');
+    expect(opened.closes_at?.toISOString()).toBe(`${deadline}:00.000Z`);
+
+    // Readers see until when, under the title and in the list of consultations.
+    const viewer = await app.openPage(`/consultations/${later.consultationId}`, utc);
+    await viewer.getByText(/^Round 1 is open for comment until /).waitFor();
+    expect(await viewer.locator('.round-deadline').textContent()).toContain(day(`${deadline}:00Z`));
+    await screenshot(viewer, 'rounds-open-deadline-header', { fullPage: false });
+    await viewer.goto(`${app.t.url}/`);
+    const card = viewer.locator('.card', { hasText: 'Opened with a deadline set on the way' });
+    await card.getByText(`Round 1 · closes ${day(`${deadline}:00Z`)}`).waitFor();
+
+    // Opened without one, knowingly: readers are told that no closing date has been set.
+    const open = await scheduled('Opened without a deadline');
+    await admin.goto(`${app.t.url}/console/consultations/${open.consultationId}`);
+    await admin.getByRole('button', { name: 'Open round 1 now…' }).click();
+    await dialog.getByRole('button', { name: 'Open round 1 without a deadline' }).click();
+    await admin.getByRole('button', { name: 'Close round 1…' }).waitFor();
+    expect(await stored(open.roundId)).toEqual({ status: 'open', closes_at: null });
+    await viewer.goto(`${app.t.url}/consultations/${open.consultationId}`);
+    await viewer.getByText('Round 1 is open for comment, with no closing date set yet.').waitFor();
+    await viewer.goto(`${app.t.url}/`);
+    await viewer
+      .locator('.card', { hasText: 'Opened without a deadline' })
+      .getByText('Round 1 · no closing date set')
+      .waitFor();
+    await screenshot(viewer, 'rounds-open-list-no-deadline', { fullPage: false });
+  });
+
+  it('says what the round in the way needs before the next can be scheduled: opening, or closing', async () => {
+    const { consultation } = await createConsultation(app.t, { title: 'One round at a time' });
+    const round = await createRound(app.t, consultation.id, { status: 'scheduled', openedAt: null });
+    const page = await app.openPage(`/console/consultations/${consultation.id}`, {
+      as: sec.user,
+      viewport: { width: 1280, height: 900 },
+    });
+    const rounds = page.getByRole('region', { name: 'Rounds' });
+    await rounds
+      .getByText(
+        'Round 1 is scheduled: open it when it is ready. The next round can be scheduled once it has closed.',
+      )
+      .waitFor();
+    expect(await rounds.getByText(/close the current round/i).count()).toBe(0);
+    await screenshot(page, 'rounds-console-scheduled');
+
+    // Given a date to open at, it says when it opens by itself.
+    const opensAt = new Date(Date.now() + 2 * 24 * 3600_000);
+    await app.t.db.query(`UPDATE rounds SET opens_at = $2 WHERE id = $1`, [round.id, opensAt]);
+    await page.reload();
+    await rounds
+      .getByText(/^Round 1 is scheduled and opens by itself on .+\. The next round can be/)
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Open round 1 now…' }).click();
+    await page.getByRole('button', { name: 'Open round 1 without a deadline' }).click();
+    await rounds.getByText('Round 1 is open: close it before scheduling the next one.').waitFor();
+  });
+
   it('says that a consultation has no options yet, in the console and on its public page, and no empty round panels', async () => {
     const admin = await secContext.newPage();
     await admin.goto(`${app.t.url}/console`);
@@ -149,7 +255,8 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     await admin.getByRole('button', { name: 'Add option' }).click();
     await options.getByText('Ask the Council').waitFor({ timeout: 10_000 });
     expect(await options.getByText('The options have not been set out yet.').count()).toBe(0);
-    expect(await editor.getByText('No options yet. Add the first one below.').count()).toBe(0);
+    // The console refetches once the server has answered; the viewer may hear of the option first.
+    await expect.poll(() => editor.getByText('No options yet. Add the first one below.').count()).toBe(0);
     await admin.close();
     await viewer.close();
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../shared/canonical-json.js';
 import { SERVER_EVENTS } from '../shared/events.js';
@@ -12,6 +13,7 @@ import {
 } from '../server/modules/rounds/round-events.js';
 import { lockRoundForWrite } from '../server/modules/rounds/round-lock.js';
 import { createRound, createUser, type SignedInUser } from './helpers/factories.js';
+import { putPosition } from './helpers/positions.js';
 import { inMinutes, roundsApi } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 import { subscribeToConsultation } from './helpers/live-client.js';
@@ -442,6 +444,8 @@ describe('Consultations and rounds', () => {
         await api.closeRound(r.id).expect(200);
         const pub = (await roundsApi(t).record(r.id).expect(200)).body;
         expect(pub.redactedItems).toBe(2);
+        // Only the hidden comment's content is withheld; the other is public but for its author's account id.
+        expect(pub).toMatchObject({ withheldItems: 1, accountIdsLeftOut: 1 });
         expect(pub.record.sections['probe-comments']).toEqual([
           {
             id: 'c1',
@@ -458,13 +462,57 @@ describe('Consultations and rounds', () => {
         expect(recomputeDigest(pub.record)).toBe(pub.digest);
 
         const full = (await api.record(r.id).expect(200)).body;
-        expect(full.redactedItems).toBe(0);
+        expect(full).toMatchObject({ redactedItems: 0, withheldItems: 0, accountIdsLeftOut: 0 });
         expect(full.record.sections['probe-comments']).toEqual(comments);
         expect(recomputeDigest(full.record)).toBe(full.digest);
         expect((await api.verify(r.id).expect(200)).body.valid).toBe(true);
       } finally {
         emitter.off(ROUND_EVENTS.CLOSING, listener);
       }
+    });
+
+    it('counts as withheld only what readers may not read, not items published without their account ids', async () => {
+      /** A round with a thread of two comments and a position, closed; the reply hidden first if asked. */
+      const closedRound = async ({ hideReply }: { hideReply: boolean }) => {
+        const c = await newConsultation();
+        const r = (await api.createRound(c.id).expect(201)).body;
+        await api.openRound(r.id).expect(200);
+        const thread = await request(t.url)
+          .post(`/api/rounds/${r.id}/threads`)
+          .set('Authorization', participant.auth)
+          .send({ target: 'round', body: 'Alpha keeps the group close to the Council.' })
+          .expect(201);
+        const replied = await request(t.url)
+          .post(`/api/threads/${thread.body.id}/comments`)
+          .set('Authorization', participant.auth)
+          .send({ body: 'Something defamatory about a delegate.' })
+          .expect(201);
+        await putPosition(t, participant.auth, r.id, c.options[0].id, {
+          rationale: 'Closest to the Council.',
+        }).expect(200);
+        if (hideReply)
+          await request(t.url)
+            .post(`/api/comments/${replied.body.comments.at(-1).id}/hide`)
+            .set('Authorization', sec.auth)
+            .send({ reason: 'Personal attack' })
+            .expect(200);
+        await api.closeRound(r.id).expect(200);
+        return (await roundsApi(t).record(r.id).expect(200)).body;
+      };
+
+      // Nothing hidden: the thread, both comments and the position are public, without their account ids.
+      const open = await closedRound({ hideReply: false });
+      expect(open).toMatchObject({ withheldItems: 0, accountIdsLeftOut: 4, redactedItems: 4 });
+      expect(JSON.stringify(open.record)).toContain('Something defamatory about a delegate.');
+      expect(JSON.stringify(open.record)).not.toContain(participant.user.id);
+      expect(recomputeDigest(open.record)).toBe(open.digest);
+
+      // The reply hidden by moderation: that comment, and only it, is withheld.
+      const hidden = await closedRound({ hideReply: true });
+      expect(hidden).toMatchObject({ withheldItems: 1, accountIdsLeftOut: 3, redactedItems: 4 });
+      expect(JSON.stringify(hidden.record)).not.toContain('defamatory');
+      expect(JSON.stringify(hidden.record)).toContain('Alpha keeps the group close to the Council.');
+      expect(recomputeDigest(hidden.record)).toBe(hidden.digest);
     });
 
     it('aborts the close when a module listener fails quietly and adds nothing (Nest swallows its error)', async () => {

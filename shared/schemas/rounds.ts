@@ -70,8 +70,15 @@ export interface ClosingRecordView {
   digestOf: readonly string[];
   /** How the digest is computed, in words, for whoever recomputes it. */
   recipe: string;
-  /** How many items of this export are redacted for this reader (their hash stands in for them). */
+  /**
+   * How many items of this export are marked `redacted` for this reader (their hash stands in for them in
+   * the digest): `withheldItems` + `accountIdsLeftOut`.
+   */
   redactedItems: number;
+  /** Items whose content is withheld from this reader: a hidden or withdrawn comment's words, an unpublished summary. */
+  withheldItems: number;
+  /** Items published whole but for the account ids they hold (authors, who cast a position). */
+  accountIdsLeftOut: number;
 }
 
 export interface RecordDifference {

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A question before something that cannot be taken back, as a native modal <dialog>: focus starts on the
- * first button (the safe choice, "cancel"), Escape cancels, and closing gives the focus back to what had it.
+ * "cancel" button (the safe choice), Escape cancels, and closing gives the focus back to what had it.
  */
 export function ConfirmDialog({
   open,
@@ -26,10 +26,15 @@ export function ConfirmDialog({
 }) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // showModal focuses the first focusable element, which is not "cancel" when the question holds a field.
+      cancel.current?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (
@@ -46,7 +51,7 @@ export function ConfirmDialog({
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-what`}>{children}</div>
       <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onCancel} autoFocus>
+        <button ref={cancel} type="button" className="secondary" onClick={onCancel}>
           {cancelLabel}
         </button>
         <button type="button" className="danger" onClick={onConfirm} disabled={pending}>

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { In, Not } from 'typeorm';
-import { ROUND_EVENTS, type RoundClosing, type RoundCreatingFromPrevious } from '../rounds/round-events.js';
+import {
+  ROUND_EVENTS,
+  withoutAccountIds,
+  type RoundClosing,
+  type RoundCreatingFromPrevious,
+} from '../rounds/round-events.js';
 import { CommentRevision } from './comment-revision.entity.js';
 import { Comment } from './comment.entity.js';
 import { Thread } from './thread.entity.js';
@@ -21,8 +26,7 @@ type AddSection = (
  * closing record applies these views to its public export; the sealed record keeps every field.)
  */
 export function threadPublicView(t: Item): Item {
-  const { authorId: _a, resolvedById: _r, ...rest } = t;
-  return rest;
+  return withoutAccountIds(t);
 }
 
 /**
@@ -30,7 +34,7 @@ export function threadPublicView(t: Item): Item {
  * a withdrawn one is a tombstone; earlier bodies are shown only for edits, never for a withdrawal.
  */
 export function commentPublicView(c: Item): Item {
-  const { authorId: _a, hiddenById: _h, mentionIds: _m, body, revisions, ...rest } = c;
+  const { body, revisions, ...rest } = withoutAccountIds(c);
   if (c.state !== 'visible') return rest;
   return {
     ...rest,

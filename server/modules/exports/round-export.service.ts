@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { CLOSING_DIGEST_FIELDS } from '../../../shared/schemas/rounds.js';
+import { CLOSING_DIGEST_FIELDS, type RedactedItem } from '../../../shared/schemas/rounds.js';
 import { EXPORT_FORMAT_VERSION } from '../../../shared/schemas/summaries.js';
 import { toRoundView } from '../consultations/consultation.views.js';
 import { PositionsQuery } from '../positions/positions.query.js';
 import { DigestService } from '../summaries/digest/digest.service.js';
 import { RoundDocuments } from '../summaries/round-documents.js';
 import { SummaryVersionsService } from '../summaries/summary-versions.service.js';
-import { DIGEST_RECIPE } from '../rounds/closing-record.js';
+import { DIGEST_RECIPE, withholdsContent } from '../rounds/closing-record.js';
 import { ClosingRecordStream } from './closing-record.stream.js';
 import { CommentsExportQuery } from './comments-export.query.js';
 import type { ExportContext } from './export-access.service.js';
@@ -107,6 +107,7 @@ export class RoundExportService {
   ) {
     if (!head) return out.write('null');
     const redacted: string[] = [];
+    const withheld: string[] = [];
     await out.write(
       `{"digest":${JSON.stringify(head.digest)},"algorithm":"sha256","digestOf":${JSON.stringify(CLOSING_DIGEST_FIELDS)},` +
         `"recipe":${JSON.stringify(DIGEST_RECIPE)},` +
@@ -123,10 +124,15 @@ export class RoundExportService {
       let first = true;
       for await (const batch of this.record.items(roundId, section.name)) {
         const chunk = batch.map(({ item, redaction }) => {
-          // A reader's copy carries the view sealed at closing for withheld items: their hash stands in for them.
-          const shown = !full && redaction ? redaction : item;
-          if (shown !== item) redacted.push(`${section.name}:${(item as { id: string }).id}`);
-          const text = `${first ? '' : ','}\n${JSON.stringify(shown)}`;
+          // A reader's copy carries the view sealed at closing for items it leaves something out of (content, or
+          // account ids only): their hash stands in for them.
+          const view = full ? null : (redaction as RedactedItem | null);
+          if (view) {
+            const key = `${section.name}:${(item as { id: string }).id}`;
+            redacted.push(key);
+            if (withholdsContent(item, view)) withheld.push(key);
+          }
+          const text = `${first ? '' : ','}\n${JSON.stringify(view ?? item)}`;
           first = false;
           return text;
         });
@@ -134,8 +140,10 @@ export class RoundExportService {
       }
       await out.write(']');
     }
-    // A withheld item keeps its hash in the digest, so a reader's copy recomputes to the digest too.
-    await out.write(`}},"redactedItems":${JSON.stringify(redacted)},"verifiable":true}`);
+    // A redacted item keeps its hash in the digest, so a reader's copy recomputes to the digest too.
+    await out.write(
+      `}},"redactedItems":${JSON.stringify(redacted)},"withheldItems":${JSON.stringify(withheld)},"verifiable":true}`,
+    );
   }
 
   private moderationLog(roundId: string): Promise<unknown[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ROUND_EVENTS, type RoundClosing } from '../rounds/round-events.js';
+import { ROUND_EVENTS, withoutAccountIds, type RoundClosing } from '../rounds/round-events.js';
 
 interface FrozenRow {
   id: string;
@@ -60,7 +60,7 @@ export class PositionsClosingListener {
       'positions',
       items,
       { positions: items.length, positionsByOption: byOption },
-      { publicView: ({ actor: _actor, castBy: _castBy, ...visible }) => visible },
+      { publicView: withoutAccountIds },
     );
   }
 }

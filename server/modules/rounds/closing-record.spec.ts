@@ -11,7 +11,7 @@ import {
   itemHash,
   publicRecord,
 } from './closing-record.js';
-import { ClosingRecordBuilder } from './round-events.js';
+import { ClosingRecordBuilder, withoutAccountIds } from './round-events.js';
 import type { Round } from './round.entity.js';
 
 const round = {
@@ -51,12 +51,24 @@ describe('closing record', () => {
     const items = [
       { id: 'a', body: 'public', hidden: false },
       { id: 'b', body: 'secret', hidden: true },
+      { id: 'c', body: 'public too', hidden: false, authorId: 'u1' },
     ];
-    b.add('comments', items, {}, { publicView: (i: (typeof items)[number]) => (i.hidden ? null : i) });
+    b.add(
+      'comments',
+      items,
+      {},
+      { publicView: (i: (typeof items)[number]) => (i.hidden ? null : withoutAccountIds(i)) },
+    );
     const r = buildClosingRecord(round, b);
-    const { record: pub, redacted } = publicRecord(r);
-    expect(redacted).toBe(1);
-    expect(pub.sections.comments).toEqual([items[0], { id: 'b', redacted: true, hash: itemHash(items[1]) }]);
+    const { record: pub, redacted, withheld } = publicRecord(r);
+    // Two items carry their hash; only the hidden one withholds anything but an account id.
+    expect({ redacted, withheld }).toEqual({ redacted: 2, withheld: 1 });
+    expect(pub.sections.comments).toEqual([
+      items[0],
+      { id: 'b', redacted: true, hash: itemHash(items[1]) },
+      { id: 'c', body: 'public too', hidden: false, redacted: true, hash: itemHash(items[2]) },
+    ]);
+    expect(JSON.stringify(pub)).not.toContain('u1');
     expect(JSON.stringify(pub)).not.toContain('secret');
     expect(closingDigest(pub)).toBe(closingDigest(r));
     expect(fullRecord(r)).not.toHaveProperty('redactions');

@@ -6,7 +6,7 @@ import {
   type RecordDifference,
   type RedactedItem,
 } from '../../../shared/schemas/rounds.js';
-import type { ClosingRecordBuilder } from './round-events.js';
+import { withoutAccountIds, type ClosingRecordBuilder } from './round-events.js';
 import type { Round } from './round.entity.js';
 
 export const CLOSING_RECORD_VERSION = 1;
@@ -64,10 +64,28 @@ function redactionsOf(
   return out;
 }
 
-/** The record as a reader outside the secretariat receives it: withheld items replaced by their hash. */
-export function publicRecord(record: ClosingRecord): { record: ClosingRecord; redacted: number } {
+/**
+ * Whether a reader's view of a sealed item withholds some of its content (a hidden or withdrawn comment's
+ * words, the chairs' unpublished summary), not only its account ids. Both are marked `redacted` in the export,
+ * since either way only the item's hash recomputes the digest; only the first is kept from readers.
+ */
+export function withholdsContent(item: unknown, redaction: RedactedItem): boolean {
+  const { redacted: _redacted, hash: _hash, ...shown } = redaction;
+  return canonicalJson(shown) !== canonicalJson(withoutAccountIds(item as Record<string, unknown>));
+}
+
+/**
+ * The record as a reader outside the secretariat receives it: items with something withheld replaced by their
+ * view sealed at closing and their hash; how many (`redacted`), and of those, how many withhold content.
+ */
+export function publicRecord(record: ClosingRecord): {
+  record: ClosingRecord;
+  redacted: number;
+  withheld: number;
+} {
   const { redactions = {}, ...rest } = record;
   let redacted = 0;
+  let withheld = 0;
   const sections = Object.fromEntries(
     Object.entries(rest.sections).map(([name, items]) => {
       const byId = redactions[name];
@@ -77,12 +95,13 @@ export function publicRecord(record: ClosingRecord): { record: ClosingRecord; re
         items.map((item) => {
           const r = byId[String(idOf(item))];
           if (r) redacted++;
+          if (r && withholdsContent(item, r)) withheld++;
           return r ?? item;
         }),
       ];
     }),
   );
-  return { record: { ...rest, sections }, redacted };
+  return { record: { ...rest, sections }, redacted, withheld };
 }
 
 /** The record with everything (the secretariat's export), without the stored reader views. */

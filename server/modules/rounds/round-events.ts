@@ -23,6 +23,25 @@ export const ROUND_EVENTS = {
 export type PublicView = (item: never) => Record<string, unknown> | null;
 
 /**
+ * The fields of sealed items that hold account ids (authors, moderators, people mentioned, who cast a
+ * position). Public readers never get them, though the rest of such an item is public: the record tells
+ * these items apart from those whose content it withholds (a hidden comment's words), which is what readers
+ * take "withheld" to mean.
+ */
+export const ACCOUNT_ID_FIELDS: readonly string[] = [
+  'authorId',
+  'resolvedById',
+  'hiddenById',
+  'mentionIds',
+  'actor',
+  'castBy',
+];
+
+/** A sealed item as public readers see it when none of its content is withheld. */
+export const withoutAccountIds = (item: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(item).filter(([field]) => !ACCOUNT_ID_FIELDS.includes(field)));
+
+/**
  * The closing record under construction. Each module that owns content in a round (draft, threads,
  * comments, positions) adds one section during `round.closing`; the digest is then computed over the
  * SHA-256 of each item's canonical JSON, so anyone can recompute it from the export.

@@ -125,8 +125,8 @@ export class RoundsController {
       throw conflict(`Round ${round.number} is not closed yet: it has no closing record`);
     const stored = round.closingRecord as unknown as ClosingRecord;
     // The secretariat exports everything; other readers get withheld items as their hashes.
-    const { record, redacted } = this.policy.can(principal, 'export.full', ctx)
-      ? { record: fullRecord(stored), redacted: 0 }
+    const { record, redacted, withheld } = this.policy.can(principal, 'export.full', ctx)
+      ? { record: fullRecord(stored), redacted: 0, withheld: 0 }
       : publicRecord(stored);
     return {
       record,
@@ -135,6 +135,8 @@ export class RoundsController {
       digestOf: CLOSING_DIGEST_FIELDS,
       recipe: DIGEST_RECIPE,
       redactedItems: redacted,
+      withheldItems: withheld,
+      accountIdsLeftOut: redacted - withheld,
     };
   }
 

@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
 import { fieldAttributes, FieldMessage, useFieldErrors } from '../../ui/field-errors';
 import { useMentionable } from './api';
 import { CommentError } from './CommentError';
-import { unsentDrafts, useUnsentDraftKey } from './unsent-drafts';
+import { handOffFocus, unsentDrafts, useUnsentDraftKey } from './unsent-drafts';
 
 export interface ComposerProps {
   roundId: string;
@@ -49,6 +49,7 @@ export function Composer(props: ComposerProps) {
   /** The suggestion the arrow keys are on (the textarea keeps focus; aria-activedescendant points at it). */
   const [activeIndex, setActiveIndex] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const people = useMentionable(props.roundId, query ?? '', query !== null);
   const suggestions = query !== null ? (people.data ?? []) : [];
   const optionId = (i: number) => `${id}-person-${i}`;
@@ -61,6 +62,14 @@ export function Composer(props: ComposerProps) {
     onActiveChange(active);
     return () => onActiveChange(false);
   }, [active, onActiveChange]);
+
+  // Layout cleanup: it runs before React takes the box off the page, while the focus can still be in it.
+  useLayoutEffect(() => {
+    const box = form.current;
+    return () => {
+      if (box?.contains(document.activeElement)) handOffFocus(draftKey);
+    };
+  }, [draftKey]);
 
   const update = (next: string, nextMentions = mentions) => {
     setBody(next);
@@ -143,6 +152,7 @@ export function Composer(props: ComposerProps) {
   const tooLong = body.length > COMMENT_MAX_LENGTH;
   return (
     <form
+      ref={form}
       className="composer"
       onFocus={() => setFocused(true)}
       onBlur={(e) => {

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
-import { unsentDrafts, useUnsentDraftKey } from './unsent-drafts';
+import { takeFocusHandoff, unsentDrafts, useUnsentDraftKey } from './unsent-drafts';
 
 /**
  * What someone was typing in a thread's reply box when the thread stopped taking replies under them (its last
@@ -24,11 +24,16 @@ export function UnsentReply({ roundId, draftKey }: { roundId: string; draftKey: 
     discard: () => unsentDrafts.delete(key),
   });
 
-  // The reply box just went away from under the cursor: focus lands here rather than nowhere.
-  useEffect(() => {
-    if (text.trim() && (document.activeElement === document.body || !document.activeElement))
-      area.current?.focus({ preventScroll: true });
-  }, [text]);
+  // The reply box went away with the focus in it: the focus lands here rather than nowhere, without moving
+  // the page (its writer may have scrolled away from it) or selecting the text. Whoever was elsewhere, reading
+  // or in another field, keeps their focus and their place.
+  const restoring = useRef(false);
+  useLayoutEffect(() => {
+    if (!takeFocusHandoff(key) || !area.current) return;
+    restoring.current = true;
+    area.current.focus({ preventScroll: true });
+    restoring.current = false;
+  }, [key]);
 
   if (!text.trim()) return null;
   return (
@@ -44,7 +49,8 @@ export function UnsentReply({ roundId, draftKey }: { roundId: string; draftKey: 
         dir="auto"
         aria-label={t('unsent.label')}
         aria-describedby={`${id}-note`}
-        onFocus={(e) => e.currentTarget.select()}
+        // Someone who comes to it selects it whole, to copy.
+        onFocus={(e) => !restoring.current && e.currentTarget.select()}
       />
       <div className="composer-row">
         <button

@@ -22,3 +22,25 @@ export function useUnsentDraftKey(roundId: string, draftKey: string): string {
   const { data: me } = useMe();
   return `${me?.id ?? 'anonymous'}:${roundId}:${draftKey}`;
 }
+
+/** The draft whose box just went away with the focus in it, until the end of that render's commit. */
+let focusLeftWith: string | null = null;
+
+/**
+ * A reply box going away with the focus in it (its thread stopped taking replies) hands the focus to the copy
+ * that replaces it in the same render (UnsentReply): React runs the copy's layout effects in the same commit,
+ * before any microtask. Anything that comes later is another moment, and leaves the focus where it is.
+ */
+export function handOffFocus(key: string) {
+  focusLeftWith = key;
+  queueMicrotask(() => {
+    if (focusLeftWith === key) focusLeftWith = null;
+  });
+}
+
+/** Whether the focus was just handed off by the box of this draft (once). */
+export function takeFocusHandoff(key: string): boolean {
+  if (focusLeftWith !== key) return false;
+  focusLeftWith = null;
+  return true;
+}

@@ -5,14 +5,20 @@ import { StatusBadge } from '../consultations/StatusBadge';
 import { RoundControls } from '../rounds/RoundControls';
 import { fromLocalInput, useRoundActions } from '../rounds/api';
 import { Countdown } from '../rounds/Countdown';
+import { useFormatDate } from '../../i18n/dates';
 
-/** Every round with its controls, and the form that schedules the next one once the last has closed. */
+/**
+ * Every round with its controls, and the form that schedules the next one once the last has closed; until
+ * then, what the round in the way needs (opening, or closing).
+ */
 export function RoundsManager({ consultation: c }: { consultation: ConsultationView }) {
   const { t } = useTranslation('console');
   const { create } = useRoundActions(c.id);
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
-  const canSchedule = c.rounds.every((r) => r.status === 'closed');
+  const formatDate = useFormatDate();
+  // At most one round is not closed: the one in the way of scheduling the next.
+  const current = c.rounds.find((r) => r.status !== 'closed');
   return (
     <section aria-labelledby="rounds-manager-title">
       <h2 id="rounds-manager-title">{t('rounds.title')}</h2>
@@ -32,7 +38,7 @@ export function RoundsManager({ consultation: c }: { consultation: ConsultationV
           </li>
         ))}
       </ol>
-      {canSchedule ? (
+      {!current ? (
         <form
           className="schedule-form"
           aria-labelledby="schedule-title"
@@ -66,7 +72,13 @@ export function RoundsManager({ consultation: c }: { consultation: ConsultationV
           {c.rounds.length > 0 && <p className="meta">{t('rounds.fromPrevious')}</p>}
         </form>
       ) : (
-        <p className="meta">{t('rounds.oneAtATime')}</p>
+        <p className="meta">
+          {current.status === 'open'
+            ? t('rounds.waitOpen', { number: current.number })
+            : current.opensAt
+              ? t('rounds.waitScheduledAt', { number: current.number, date: formatDate(current.opensAt) })
+              : t('rounds.waitScheduled', { number: current.number })}
+        </p>
       )}
       {create.error && (
         <p className="error" role="alert">

@@ -38,12 +38,12 @@ export function ConsultationList() {
                 <>
                   {' · '}
                   {t('round.label', { number: c.currentRound.number })}
-                  {c.currentRound.closesAt && c.currentRound.status === 'open' && (
+                  {c.currentRound.status === 'open' && (
                     <>
                       {' · '}
-                      {t('round.closesOn', {
-                        date: formatDate(c.currentRound.closesAt, 'date'),
-                      })}
+                      {c.currentRound.closesAt
+                        ? t('round.closesOn', { date: formatDate(c.currentRound.closesAt, 'date') })
+                        : t('round.noDeadline')}
                     </>
                   )}
                 </>

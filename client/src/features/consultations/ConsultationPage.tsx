@@ -7,6 +7,7 @@ import { DraftPanel } from '../drafts/DraftPanel';
 import { useConsultation } from './api';
 import { RoundAdmin } from '../rounds/RoundAdmin';
 import { RoundClosedNotice } from '../rounds/RoundClosedNotice';
+import { RoundDeadline } from '../rounds/RoundDeadline';
 import { RoundTimeline } from '../rounds/RoundTimeline';
 import { RoundJumpNav } from './RoundJumpNav';
 import type { SideTab } from './round-anchors';
@@ -39,6 +40,7 @@ export function ConsultationPage() {
       </p>
       {c.description && <p dir="auto">{c.description}</p>}
       {c.currentRound && <RoundClosedNotice round={c.currentRound} />}
+      {c.currentRound && <RoundDeadline round={c.currentRound} />}
       {c.currentRound && <RoundJumpNav onShow={setSideTab} />}
       {/* Round workspace: the draft beside the options. Features mount here, one line each. Before the first
           round there is nothing to show in it, and no tabs over empty panels. */}

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
+import { useCommentViewer } from '../annotations/useCommentViewer';
 import { DRAFT_TITLE_ID } from '../consultations/round-anchors';
 
 const LiveDraft = lazy(() => import('./LiveDraft'));
@@ -12,6 +13,7 @@ const LiveDraft = lazy(() => import('./LiveDraft'));
 export function DraftPanel({ consultation }: { consultation: ConsultationView }) {
   const round = consultation.currentRound;
   const { t } = useTranslation('drafts');
+  const viewer = useCommentViewer(consultation);
   if (!round) return null;
   const closed = round.status === 'closed';
   return (
@@ -20,7 +22,11 @@ export function DraftPanel({ consultation }: { consultation: ConsultationView })
         {t(closed ? 'titleClosed' : 'title', { number: round.number })}
       </h2>
       <Suspense fallback={<p role="status">{t('connecting')}</p>}>
-        <LiveDraft docName={round.draftDoc} closedAt={closed ? round.closedAt : null} />
+        <LiveDraft
+          docName={round.draftDoc}
+          closedAt={closed ? round.closedAt : null}
+          canComment={viewer.canComment}
+        />
       </Suspense>
     </section>
   );

@@ -40,8 +40,13 @@ export function ClosingRecordPanel({ round }: { round: RoundView }) {
           </div>
         ))}
       </dl>
-      {!!record.data?.redactedItems && (
-        <p className="meta">{t('record.withheld', { count: record.data.redactedItems })}</p>
+      {/* Only content kept back is "withheld": an item public but for its account ids is said apart, or
+          readers take every comment for censored. */}
+      {!!record.data?.withheldItems && (
+        <p className="meta">{t('record.withheld', { count: record.data.withheldItems })}</p>
+      )}
+      {!!record.data?.accountIdsLeftOut && (
+        <p className="meta">{t('record.accountIds', { count: record.data.accountIdsLeftOut })}</p>
       )}
       <p className="meta">{t('record.howToCheck')}</p>
       <div className="record-actions">

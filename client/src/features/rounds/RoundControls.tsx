@@ -2,13 +2,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../../../shared/schemas/consultations';
 import { CloseRoundDialog } from './CloseRoundDialog';
+import { OpenRoundDialog } from './OpenRoundDialog';
 import { fromLocalInput, toLocalInput, useRoundActions } from './api';
 
-/** The secretariat's actions on one round: open a scheduled round; move the deadline of an open one, or close it. */
+/**
+ * The secretariat's actions on one round: open a scheduled round; move the deadline of an open one, or close
+ * it. Opening and closing cannot be undone: each asks first, saying what it means.
+ */
 export function RoundControls({ round }: { round: RoundView }) {
   const { t } = useTranslation('rounds');
   const actions = useRoundActions(round.consultationId);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'open' | 'close' | null>(null);
   const [deadline, setDeadline] = useState(toLocalInput(round.closesAt));
   const error = [actions.open, actions.close, actions.reschedule].find((m) => m.error)?.error;
   if (round.status === 'closed') return null;
@@ -16,9 +20,19 @@ export function RoundControls({ round }: { round: RoundView }) {
   return (
     <div className="round-controls">
       {round.status === 'scheduled' && (
-        <button type="button" onClick={() => actions.open.mutate(round.id)} disabled={actions.open.isPending}>
-          {t('controls.open', { number: round.number })}
-        </button>
+        <>
+          <button type="button" onClick={() => setConfirming('open')}>
+            {t('controls.open', { number: round.number })}
+          </button>
+          <OpenRoundDialog
+            round={round}
+            open={confirming === 'open'}
+            pending={actions.open.isPending}
+            error={actions.open.error}
+            onCancel={() => setConfirming(null)}
+            onConfirm={(closesAt) => actions.open.mutate({ roundId: round.id, closesAt })}
+          />
+        </>
       )}
       <form
         className="inline-form"
@@ -40,15 +54,15 @@ export function RoundControls({ round }: { round: RoundView }) {
       </form>
       {round.status === 'open' && (
         <>
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          <button type="button" className="danger" onClick={() => setConfirming('close')}>
             {t('controls.close', { number: round.number })}
           </button>
           <CloseRoundDialog
             number={round.number}
-            open={confirming}
+            open={confirming === 'close'}
             pending={actions.close.isPending}
-            onCancel={() => setConfirming(false)}
-            onConfirm={() => actions.close.mutate(round.id, { onSettled: () => setConfirming(false) })}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => actions.close.mutate(round.id, { onSettled: () => setConfirming(null) })}
           />
         </>
       )}

@@ -43,8 +43,14 @@ export function useRoundActions(consultationId: string) {
         api<RoundView>(`/consultations/${consultationId}/rounds`, { method: 'POST', json: input }),
       onSuccess: refresh,
     }),
+    /** Opens a scheduled round, setting its deadline first when one is given. */
     open: useMutation({
-      mutationFn: (roundId: string) => post(`/rounds/${roundId}/open`),
+      mutationFn: async ({ roundId, closesAt }: { roundId: string; closesAt: string | null }) => {
+        if (closesAt) await api<RoundView>(`/rounds/${roundId}`, { method: 'PATCH', json: { closesAt } });
+        return post(`/rounds/${roundId}/open`);
+      },
+      // Only once open: a refresh remounts the round's controls (they are keyed by status and deadline), which
+      // would take away the dialog saying why the opening failed.
       onSuccess: refresh,
     }),
     close: useMutation({
