@@ -40,11 +40,14 @@ function StackedBar({ counts, scale, label }: { counts: StanceCounts; scale: num
  */
 export function StanceChart({
   optionId,
+  optionLabel,
   tally,
   breakdown,
   closed,
 }: {
   optionId: string;
+  /** Names the table's scrolling region, which a keyboard user may land on among several options' tables. */
+  optionLabel: string;
   tally: TallyBreakdowns;
   breakdown: Breakdown;
   /** The round is closed: an empty chart says no position was taken, not "yet". */
@@ -89,34 +92,42 @@ export function StanceChart({
       ))}
       <details className="stance-table">
         <summary>{t('chart.table')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(`breakdown.${breakdown}`)}</th>
-              {STANCES.map((s) => (
-                <th scope="col" key={s}>
-                  {t(`stance.${s}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{categoryName(r.key)}</th>
+        {/* Five columns are wider than a phone or the side column: the table scrolls here, never the page. */}
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label={t('chart.tableRegion', { option: optionLabel })}
+          tabIndex={0}
+        >
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(`breakdown.${breakdown}`)}</th>
                 {STANCES.map((s) => (
-                  <td key={s}>{r.counts[s]}</td>
+                  <th scope="col" key={s}>
+                    {t(`stance.${s}`)}
+                  </th>
                 ))}
               </tr>
-            ))}
-            <tr>
-              <th scope="row">{t('chart.total')}</th>
-              {STANCES.map((s) => (
-                <td key={s}>{tally.total[s]}</td>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{categoryName(r.key)}</th>
+                  {STANCES.map((s) => (
+                    <td key={s}>{r.counts[s]}</td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          </tbody>
-        </table>
+              <tr>
+                <th scope="row">{t('chart.total')}</th>
+                {STANCES.map((s) => (
+                  <td key={s}>{tally.total[s]}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </details>
     </div>
   );
