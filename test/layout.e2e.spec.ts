@@ -201,6 +201,34 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     }
   });
 
+  it('fits a closed round’s record on a phone in English, French and Arabic, each fact’s label above its value', async () => {
+    for (const lang of ['en', 'fr', 'ar']) {
+      const page = await app.openPage(`/consultations/${consultationId}`, { viewport: PHONE, lang });
+      const record = page.locator('.closing-record');
+      await record.locator('code.digest').waitFor();
+      await expect.poll(() => record.locator('dt').count()).toBeGreaterThan(5);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      // Every value has the panel's whole width under its label: the digest breaks once or twice, not every
+      // eight characters, and an option's name is not one word a line.
+      const facts = await record.locator('.record-facts').evaluate((dl) => {
+        const width = dl.getBoundingClientRect().width;
+        return [...dl.querySelectorAll('dt')].map((dt) => {
+          const [label, value] = [dt, dt.nextElementSibling!].map((e) => e.getBoundingClientRect());
+          return { name: dt.textContent, below: value.top >= label.bottom - 1, share: value.width / width };
+        });
+      });
+      for (const fact of facts) {
+        expect(fact.below, `${lang}: ${fact.name}`).toBe(true);
+        expect(fact.share, `${lang}: ${fact.name}`).toBeGreaterThan(0.95);
+      }
+      await record.evaluate((r) => r.scrollIntoView());
+      await screenshot(page, `layout-phone-closing-record-${lang}`, { fullPage: false });
+      await page.context().close();
+    }
+  });
+
   it('on a closed round, a signed-in reader’s page says nothing of their presence to anyone', async () => {
     // Presence travels as y-websocket awareness messages (type 1): the page must send none at all, not even
     // echoes, since nobody else on a closed round announces anything either.
