@@ -232,7 +232,7 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await page.context().close();
   });
 
-  it('keeps the figures table and the rationales inside the option’s card, the table scrolling in its own region, in English and Arabic', async () => {
+  it('keeps the chart, the figures table and the rationales inside the option’s card, every group named in full and the table scrolling in its own region, in English and Arabic', async () => {
     const label = 'A subgroup of the Council Working Group on WSIS';
     const { consultation, options } = await createConsultation(app.t, { title: 'Wide figures' }, [label]);
     const round = await createRound(app.t, consultation.id);
@@ -275,6 +275,18 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
         ]);
         expect(cardBox!.x, at).toBeGreaterThanOrEqual(sideBox!.x - 0.5);
         expect(cardBox!.x + cardBox!.width, at).toBeLessThanOrEqual(sideBox!.x + sideBox!.width + 0.5);
+
+        // Every group's name can be read in full beside its bar, none cut short.
+        const cut = await card
+          .locator('.stance-row-label')
+          .evaluateAll((labels) =>
+            labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent),
+          );
+        expect(cut, at).toEqual([]);
+        if (lang === 'en')
+          await card
+            .locator('.stance-row-label', { hasText: 'Intergovernmental and international organisations' })
+            .waitFor();
 
         // Where the table is wider than its card, it scrolls in a named region the keyboard can reach.
         const region = card.getByRole('region', { name: names[lang].region });

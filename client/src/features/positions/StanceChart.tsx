@@ -72,24 +72,32 @@ export function StanceChart({
   return (
     <div className="stance-chart" data-testid={`chart-${optionId}`}>
       <p className="meta stance-chart-caption">{t('chart.positions', { count: total })}</p>
-      <div className="stance-row stance-row-total">
-        <span className="stance-row-label">{t('chart.total')}</span>
-        <StackedBar
-          counts={tally.total}
-          scale={total}
-          label={`${t('chart.total')}: ${summary(tally.total)}`}
-        />
-        <span className="stance-row-count" data-testid={`total-${optionId}`}>
-          {total}
-        </span>
-      </div>
-      {rows.map((r) => (
-        <div className="stance-row" key={r.key}>
-          <span className="stance-row-label">{categoryName(r.key)}</span>
-          <StackedBar counts={r.counts} scale={max} label={`${categoryName(r.key)}: ${summary(r.counts)}`} />
-          <span className="stance-row-count">{sum(r.counts)}</span>
+      {/* One grid for all the rows, so that the bars line up and the names' column is as wide as this
+          breakdown's longest name needs, up to a limit past which names wrap. */}
+      <div className="stance-rows">
+        <div className="stance-row stance-row-total">
+          <span className="stance-row-label">{t('chart.total')}</span>
+          <StackedBar
+            counts={tally.total}
+            scale={total}
+            label={`${t('chart.total')}: ${summary(tally.total)}`}
+          />
+          <span className="stance-row-count" data-testid={`total-${optionId}`}>
+            {total}
+          </span>
         </div>
-      ))}
+        {rows.map((r) => (
+          <div className="stance-row" key={r.key}>
+            <span className="stance-row-label">{categoryName(r.key)}</span>
+            <StackedBar
+              counts={r.counts}
+              scale={max}
+              label={`${categoryName(r.key)}: ${summary(r.counts)}`}
+            />
+            <span className="stance-row-count">{sum(r.counts)}</span>
+          </div>
+        ))}
+      </div>
       <details className="stance-table">
         <summary>{t('chart.table')}</summary>
         {/* Five columns are wider than a phone or the side column: the table scrolls here, never the page. */}
