@@ -120,6 +120,21 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await screenshot(page, 'layout-phone-admin');
   });
 
+  it('on a phone, starts the profile clear of the header, its organisation’s badge a pill on one line', async () => {
+    const page = await pageAs('france@demo.consulta.local', '/profile', PHONE);
+    const badge = page.locator('.organisation-panel .badge');
+    await badge.getByText('Verified').waitFor();
+    const [header, heading, pill] = await Promise.all(
+      [page.locator('.site-header'), page.getByRole('heading', { level: 1 }), badge].map((l) =>
+        l.boundingBox(),
+      ),
+    );
+    expect(heading!.y - (header!.y + header!.height)).toBeGreaterThanOrEqual(16);
+    // The organisation's name takes two lines here: the badge beside it keeps the height of one.
+    expect(pill!.height).toBeLessThan(28);
+    await screenshot(page, 'layout-phone-profile', { fullPage: false });
+  });
+
   it('has an icon', async () => {
     const page = await pageAs(null, '/');
     const href = await page.locator('link[rel="icon"]').getAttribute('href');
