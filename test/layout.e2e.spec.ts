@@ -85,6 +85,8 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
   it('keeps the secretariat’s header on one row at 1280 and 1024 px in every language, one term for a round', async () => {
     const page = await pageAs(SECRETARIAT, `/consultations/${consultationId}`);
     await page.getByTestId('signed-in-as').waitFor();
+    // The name may be cut short at 1280 px: it is there whole on hover.
+    expect(await page.getByTestId('signed-in-as').getAttribute('title')).toBe('Amina Diallo (Secretariat)');
     for (const lang of LANGUAGES) {
       await page.getByRole('combobox').first().selectOption(lang);
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
@@ -116,6 +118,21 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     await page.locator('.admin-table').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'layout-phone-admin');
+  });
+
+  it('on a phone, starts the profile clear of the header, its organisation’s badge a pill on one line', async () => {
+    const page = await pageAs('france@demo.consulta.local', '/profile', PHONE);
+    const badge = page.locator('.organisation-panel .badge');
+    await badge.getByText('Verified').waitFor();
+    const [header, heading, pill] = await Promise.all(
+      [page.locator('.site-header'), page.getByRole('heading', { level: 1 }), badge].map((l) =>
+        l.boundingBox(),
+      ),
+    );
+    expect(heading!.y - (header!.y + header!.height)).toBeGreaterThanOrEqual(16);
+    // The organisation's name takes two lines here: the badge beside it keeps the height of one.
+    expect(pill!.height).toBeLessThan(28);
+    await screenshot(page, 'layout-phone-profile', { fullPage: false });
   });
 
   it('has an icon', async () => {
@@ -201,6 +218,34 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
         await charts.last().scrollIntoViewIfNeeded();
         await screenshot(page, 'layout-closed-round-positions', { fullPage: false });
       }
+    }
+  });
+
+  it('fits a closed round’s record on a phone in English, French and Arabic, each fact’s label above its value', async () => {
+    for (const lang of ['en', 'fr', 'ar']) {
+      const page = await app.openPage(`/consultations/${consultationId}`, { viewport: PHONE, lang });
+      const record = page.locator('.closing-record');
+      await record.locator('code.digest').waitFor();
+      await expect.poll(() => record.locator('dt').count()).toBeGreaterThan(5);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      // Every value has the panel's whole width under its label: the digest breaks once or twice, not every
+      // eight characters, and an option's name is not one word a line.
+      const facts = await record.locator('.record-facts').evaluate((dl) => {
+        const width = dl.getBoundingClientRect().width;
+        return [...dl.querySelectorAll('dt')].map((dt) => {
+          const [label, value] = [dt, dt.nextElementSibling!].map((e) => e.getBoundingClientRect());
+          return { name: dt.textContent, below: value.top >= label.bottom - 1, share: value.width / width };
+        });
+      });
+      for (const fact of facts) {
+        expect(fact.below, `${lang}: ${fact.name}`).toBe(true);
+        expect(fact.share, `${lang}: ${fact.name}`).toBeGreaterThan(0.95);
+      }
+      await record.evaluate((r) => r.scrollIntoView());
+      await screenshot(page, `layout-phone-closing-record-${lang}`, { fullPage: false });
+      await page.context().close();
     }
   });
 

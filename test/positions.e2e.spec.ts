@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, TALL_DESKTOP, closingAsks, screenshot, useBrowserApp } from './helpers/browser.js';
 import { Consultation } from '../server/modules/consultations/consultation.entity.js';
+import { STAKEHOLDER_GROUPS, STANCES } from '../shared/domain.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createOrganisation, createRound, createUser } from './helpers/factories.js';
 import { putPosition } from './helpers/positions.js';
@@ -229,6 +230,79 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     expect(await form.textContent()).not.toMatch(/characters|rationale:/);
     await screenshot(page, 'positions-field-error-fr');
     await page.context().close();
+  });
+
+  it('keeps the chart, the figures table and the rationales inside the option’s card, every group named in full and the table scrolling in its own region, in English and Arabic', async () => {
+    const label = 'A subgroup of the Council Working Group on WSIS';
+    const { consultation, options } = await createConsultation(app.t, { title: 'Wide figures' }, [label]);
+    const round = await createRound(app.t, consultation.id);
+    // One organisation in every stakeholder group: the table's longest row names and all its columns.
+    for (const [i, stakeholderGroup] of STAKEHOLDER_GROUPS.entries()) {
+      const org = await createOrganisation(app.t, {
+        name: `Regional Telecommunication Union ${i}`,
+        stakeholderGroup,
+      });
+      const focal = await createUser(app.t, { organisationId: org.id, isFocalPoint: true });
+      await putPosition(app.t, focal.auth, round.id, options[0].id, {
+        stance: STANCES[i % STANCES.length],
+        capacity: 'organisation',
+        rationale: 'Because of reasons that matter to our constituency, stated at some length here.',
+      }).expect(200);
+    }
+    const names = {
+      en: { tab: 'Positions', region: `Figures: ${label}` },
+      ar: { tab: 'المواقف', region: `الأرقام: ${label}` },
+    };
+    // The smallest phones too, where even the Arabic table is wider than the card.
+    const viewports = [DESKTOP, PHONE, { width: 320, height: 640 }];
+    const scrolled = { en: false, ar: false };
+    for (const lang of ['en', 'ar'] as const)
+      for (const viewport of viewports) {
+        const at = `${lang} at ${viewport.width} px`;
+        const page = await app.openPage(`/consultations/${consultation.id}`, { viewport, lang });
+        await page.getByRole('tab', { name: names[lang].tab }).click();
+        const card = page.getByRole('listitem').filter({ has: page.getByTestId(`chart-${options[0].id}`) });
+        await card.locator('.stance-table summary').click();
+        await card.locator('.rationales summary').click();
+        await expect.poll(() => card.locator('.rationale-items li').count()).toBe(STAKEHOLDER_GROUPS.length);
+
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), at).toBeLessThanOrEqual(
+          viewport.width,
+        );
+        const [cardBox, sideBox] = await Promise.all([
+          card.boundingBox(),
+          page.locator('.round-side').boundingBox(),
+        ]);
+        expect(cardBox!.x, at).toBeGreaterThanOrEqual(sideBox!.x - 0.5);
+        expect(cardBox!.x + cardBox!.width, at).toBeLessThanOrEqual(sideBox!.x + sideBox!.width + 0.5);
+
+        // Every group's name can be read in full beside its bar, none cut short.
+        const cut = await card
+          .locator('.stance-row-label')
+          .evaluateAll((labels) =>
+            labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent),
+          );
+        expect(cut, at).toEqual([]);
+        if (lang === 'en')
+          await card
+            .locator('.stance-row-label', { hasText: 'Intergovernmental and international organisations' })
+            .waitFor();
+
+        // Where the table is wider than its card, it scrolls in a named region the keyboard can reach.
+        const region = card.getByRole('region', { name: names[lang].region });
+        if (await region.evaluate((r) => r.scrollWidth > r.clientWidth)) {
+          await region.focus();
+          await page.keyboard.press(lang === 'ar' ? 'ArrowLeft' : 'ArrowRight');
+          await expect
+            .poll(() => region.evaluate((r) => Math.abs(r.scrollLeft)), { message: at })
+            .toBeGreaterThan(0);
+          scrolled[lang] = true;
+        }
+        await region.evaluate((r) => r.scrollIntoView({ block: 'center' }));
+        await screenshot(page, `positions-table-${lang}-${viewport.width}`, { fullPage: false });
+        await page.context().close();
+      }
+    expect(scrolled).toEqual({ en: true, ar: true });
   });
 
   it('reads in Arabic, right to left', async () => {

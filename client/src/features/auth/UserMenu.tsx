@@ -32,7 +32,8 @@ export function UserMenu() {
   const manages = me.platformRole === 'secretariat' || me.platformRole === 'admin';
   return (
     <div className="header-actions">
-      <span className="signed-in-as" data-testid="signed-in-as">
+      {/* A long name is cut short where the header has no room for it: hovering shows it whole. */}
+      <span className="signed-in-as" data-testid="signed-in-as" title={me.displayName}>
         <Trans
           t={t}
           i18nKey="nav.signedInAs"

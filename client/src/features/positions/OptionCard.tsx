@@ -48,6 +48,7 @@ export function OptionCard({ roundId, option, tally, closed, settings, viewer, f
         <>
           <StanceChart
             optionId={option.id}
+            optionLabel={option.label}
             tally={tally.currencies[settings.currency][settings.view]}
             breakdown={settings.breakdown}
             closed={closed}

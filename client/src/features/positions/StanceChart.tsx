@@ -40,11 +40,14 @@ function StackedBar({ counts, scale, label }: { counts: StanceCounts; scale: num
  */
 export function StanceChart({
   optionId,
+  optionLabel,
   tally,
   breakdown,
   closed,
 }: {
   optionId: string;
+  /** Names the table's scrolling region, which a keyboard user may land on among several options' tables. */
+  optionLabel: string;
   tally: TallyBreakdowns;
   breakdown: Breakdown;
   /** The round is closed: an empty chart says no position was taken, not "yet". */
@@ -69,54 +72,70 @@ export function StanceChart({
   return (
     <div className="stance-chart" data-testid={`chart-${optionId}`}>
       <p className="meta stance-chart-caption">{t('chart.positions', { count: total })}</p>
-      <div className="stance-row stance-row-total">
-        <span className="stance-row-label">{t('chart.total')}</span>
-        <StackedBar
-          counts={tally.total}
-          scale={total}
-          label={`${t('chart.total')}: ${summary(tally.total)}`}
-        />
-        <span className="stance-row-count" data-testid={`total-${optionId}`}>
-          {total}
-        </span>
-      </div>
-      {rows.map((r) => (
-        <div className="stance-row" key={r.key}>
-          <span className="stance-row-label">{categoryName(r.key)}</span>
-          <StackedBar counts={r.counts} scale={max} label={`${categoryName(r.key)}: ${summary(r.counts)}`} />
-          <span className="stance-row-count">{sum(r.counts)}</span>
+      {/* One grid for all the rows, so that the bars line up and the names' column is as wide as this
+          breakdown's longest name needs, up to a limit past which names wrap. */}
+      <div className="stance-rows">
+        <div className="stance-row stance-row-total">
+          <span className="stance-row-label">{t('chart.total')}</span>
+          <StackedBar
+            counts={tally.total}
+            scale={total}
+            label={`${t('chart.total')}: ${summary(tally.total)}`}
+          />
+          <span className="stance-row-count" data-testid={`total-${optionId}`}>
+            {total}
+          </span>
         </div>
-      ))}
+        {rows.map((r) => (
+          <div className="stance-row" key={r.key}>
+            <span className="stance-row-label">{categoryName(r.key)}</span>
+            <StackedBar
+              counts={r.counts}
+              scale={max}
+              label={`${categoryName(r.key)}: ${summary(r.counts)}`}
+            />
+            <span className="stance-row-count">{sum(r.counts)}</span>
+          </div>
+        ))}
+      </div>
       <details className="stance-table">
         <summary>{t('chart.table')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(`breakdown.${breakdown}`)}</th>
-              {STANCES.map((s) => (
-                <th scope="col" key={s}>
-                  {t(`stance.${s}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{categoryName(r.key)}</th>
+        {/* Five columns are wider than a phone or the side column: the table scrolls here, never the page. */}
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label={t('chart.tableRegion', { option: optionLabel })}
+          tabIndex={0}
+        >
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(`breakdown.${breakdown}`)}</th>
                 {STANCES.map((s) => (
-                  <td key={s}>{r.counts[s]}</td>
+                  <th scope="col" key={s}>
+                    {t(`stance.${s}`)}
+                  </th>
                 ))}
               </tr>
-            ))}
-            <tr>
-              <th scope="row">{t('chart.total')}</th>
-              {STANCES.map((s) => (
-                <td key={s}>{tally.total[s]}</td>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{categoryName(r.key)}</th>
+                  {STANCES.map((s) => (
+                    <td key={s}>{r.counts[s]}</td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          </tbody>
-        </table>
+              <tr>
+                <th scope="row">{t('chart.total')}</th>
+                {STANCES.map((s) => (
+                  <td key={s}>{tally.total[s]}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </details>
     </div>
   );

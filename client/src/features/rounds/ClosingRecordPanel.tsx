@@ -33,8 +33,9 @@ export function ClosingRecordPanel({ round }: { round: RoundView }) {
             <dd dir="auto">
               {typeof value === 'number'
                 ? value.toLocaleString(i18n.resolvedLanguage)
-                : Object.entries(value)
-                    .map(([k, v]) => `${name(k)}: ${v.toLocaleString(i18n.resolvedLanguage)}`)
+                : // A no-break space keeps each count on the line of the option it counts.
+                  Object.entries(value)
+                    .map(([k, v]) => `${name(k)}:\u00a0${v.toLocaleString(i18n.resolvedLanguage)}`)
                     .join(' · ') || '—'}
             </dd>
           </div>
