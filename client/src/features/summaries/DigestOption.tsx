@@ -44,6 +44,7 @@ export function DigestOption({
               <p className="digest-chart-title">{t(`positions:breakdown.${breakdown}`)}</p>
               <StanceChart
                 optionId={option.optionId}
+                optionLabel={option.label}
                 tally={option.tally.currencies[currency].all}
                 breakdown={breakdown}
                 closed={digest.roundStatus === 'closed'}
