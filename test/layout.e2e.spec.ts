@@ -346,17 +346,22 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
     const page = await pageAs(CHAIR, `/consultations/${consultationId}/rounds/1/summary`);
     const digest = page.locator('.digest-panel');
     await digest.waitFor();
-    const items = digest.locator('> ul > li');
+    const items = digest.locator('.digest-option');
     await expect.poll(() => items.count()).toBeGreaterThan(1);
     for (const item of await items.all()) {
       const text = await item.innerText();
-      // An option nobody has taken a position on (the demo has none) says so in a sentence, with no figures
-      // ("yet" while the round is open: an earlier test closes it).
+      // An option nobody has taken a position on says so in a sentence, with no figures ("yet" while the round
+      // is open: an earlier test closes it).
       if (/No positions on this option yet\.|No one took a position on this option\./.test(text)) {
-        expect(text).not.toContain('Organisations:');
+        expect(await item.locator('.stance-chart').count()).toBe(0);
         continue;
       }
-      expect(text).toMatch(/Organisations: Support \d+, Support with changes \d+, Neutral \d+, Oppose \d+\./);
+      // The demo's positions: where each stakeholder group and each region stands, as charts.
+      expect(await item.locator('.digest-chart-title').allInnerTexts()).toEqual([
+        'Stakeholder group',
+        'Region',
+      ]);
+      expect(await item.locator('.stance-chart').count()).toBe(2);
       // Either where groups diverge, or a sentence saying that none does: never a bare option name.
       if (!(await item.locator('.divergence').count()))
         expect(text).toContain('No stakeholder group diverges from the others on this option.');
