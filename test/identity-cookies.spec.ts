@@ -229,6 +229,13 @@ describe('Identity: session cookies and the session hint', () => {
       .set('Cookie', `${ACCESS}=${live[ACCESS].value}; ${HINT}=${live[HINT].value}`);
     expect(crossSite.status).toBe(401);
     expect(setCookies(crossSite)).toEqual({});
+    // Nor by a link: a navigation from another site carries the Lax cookie and no Origin, only Sec-Fetch-Site.
+    const linked = await request(t.url)
+      .get('/api/me')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .set('Cookie', `${ACCESS}=${cookies[ACCESS].value}; ${HINT}=${cookies[HINT].value}`);
+    expect(linked.status).toBe(401);
+    expect(setCookies(linked)).toEqual({});
   });
 
   /** One browser, one session: the earlier refresh cookie no longer refreshes, the one just given does. */

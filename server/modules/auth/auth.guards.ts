@@ -7,9 +7,9 @@ import { unauthenticated } from '../../common/errors.js';
 import { parseOrThrow } from '../../common/zod-validation.js';
 import { AppConfig } from '../../config/app-config.service.js';
 import type { Principal } from '../policy/principal.js';
-import { assertNotCrossSiteWrite } from './cross-site.js';
+import { assertNotCrossSiteWrite, isCrossSite } from './cross-site.js';
 import { allowedOrigins } from './jwt.strategy.js';
-import { ACCESS_COOKIE, isSameOrigin } from './principal.resolver.js';
+import { ACCESS_COOKIE } from './principal.resolver.js';
 import { clearSessionCookies } from './session-cookies.js';
 
 const REQUIRE_AUTH = 'consulta:requireAuth';
@@ -84,8 +84,7 @@ export class PrincipalGuard extends AuthGuard('jwt') {
 
   private refusedTheCookie(req: Request): boolean {
     if (req.headers.authorization || !req.cookies?.[ACCESS_COOKIE]) return false;
-    const origin = req.headers.origin;
-    return !origin || isSameOrigin(origin, req, this.origins);
+    return !isCrossSite(req, this.origins);
   }
 }
 
