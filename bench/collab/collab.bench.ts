@@ -247,7 +247,8 @@ async function load(target: Target): Promise<LoadResult> {
     if (got !== expected) throw new Error(`${target.name}: loaded ${got} of ${expected} characters`);
     return ms;
   };
-  // Let the last edits reach the server (and, for Consulta, its database) before a newcomer asks.
+  // Let the server finish with the last edits before a newcomer asks (its CPU only: Consulta's commits run in
+  // PostgreSQL's processes, but a newcomer reads the document from memory while it is loaded).
   await waitForQuiet(target.pid, { windowMs: 300, maxMs: 5000 });
   const warmLoadMs = await timeToLoad();
   writer.destroy();

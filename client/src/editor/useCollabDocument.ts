@@ -58,7 +58,7 @@ const collabUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${lo
  */
 export function useCollabDocument(
   docName: string,
-  self: { id: string; displayName: string } | null,
+  self: { id: string } | null,
   { announce = true }: { announce?: boolean } = {},
 ): CollabSession {
   const signedIn = !!self;
@@ -117,7 +117,7 @@ export function useCollabDocument(
       doc.destroy();
       setBinding(null);
     };
-  }, [docName, signedIn, self?.id, self?.displayName, announce]);
+  }, [docName, signedIn, self?.id, announce]);
 
   return {
     doc: binding?.doc ?? null,

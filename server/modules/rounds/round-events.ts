@@ -28,7 +28,7 @@ export type PublicView = (item: never) => Record<string, unknown> | null;
  * these items apart from those whose content it withholds (a hidden comment's words), which is what readers
  * take "withheld" to mean.
  */
-export const ACCOUNT_ID_FIELDS: readonly string[] = [
+const ACCOUNT_ID_FIELDS: readonly string[] = [
   'authorId',
   'resolvedById',
   'hiddenById',

@@ -16,7 +16,7 @@ export const STANCE_COLOURS: Record<Stance, string> = {
 };
 
 /** Has anyone taken a position on this option that counts in this currency? */
-export const hasPositionsIn = ({ currencies }: OptionTally, currency: Currency) =>
+const hasPositionsIn = ({ currencies }: OptionTally, currency: Currency) =>
   STANCES.some((s) => currencies[currency].all.total[s] > 0);
 
 /** Has anyone, organisation or person, taken a position on this option? */

@@ -14,7 +14,8 @@ export function RoundControls({ round }: { round: RoundView }) {
   const actions = useRoundActions(round.consultationId);
   const [confirming, setConfirming] = useState<'open' | 'close' | null>(null);
   const [deadline, setDeadline] = useState(toLocalInput(round.closesAt));
-  const error = [actions.open, actions.close, actions.reschedule].find((m) => m.error)?.error;
+  // Opening says its own failure in its dialog, which stays open for it.
+  const error = [actions.close, actions.reschedule].find((m) => m.error)?.error;
   if (round.status === 'closed') return null;
   const deadlineId = `deadline-${round.id}`;
   return (

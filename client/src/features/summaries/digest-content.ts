@@ -33,7 +33,7 @@ export const noPositions = (d: DigestView, t: TFunction<'summaries'>) =>
  * One option's totals in a sentence: each stance's count of organisations and of people, or, where nobody
  * has taken a position on it at all, a sentence that says so rather than a row of eight zeros.
  */
-export function optionTotals(d: DigestView, option: DigestOptionView, t: TFunction<'summaries'>): string {
+function optionTotals(d: DigestView, option: DigestOptionView, t: TFunction<'summaries'>): string {
   if (!hasPositions(option.tally)) return noPositions(d, t);
   const organisations = option.tally.currencies.organisations.all.total;
   const people = option.tally.currencies.people.all.total;
@@ -43,7 +43,7 @@ export function optionTotals(d: DigestView, option: DigestOptionView, t: TFuncti
 }
 
 /** A stakeholder group's name: the one label the charts, citations and digest all use. */
-export const groupLabel = (group: string, t: TFunction<'summaries'>) => t(`positions:group.${group}`);
+const groupLabel = (group: string, t: TFunction<'summaries'>) => t(`positions:group.${group}`);
 
 /**
  * Where stakeholder groups disagree on an option, in the reader's language: "Among organisations,
