@@ -7,6 +7,7 @@ import { draftFragment, plainText } from '../shared/anchoring/plain-text.js';
 import { draftDocName } from '../shared/domain.js';
 import type { ThreadListView, ThreadView } from '../shared/schemas/annotations.js';
 import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
+import { emitInOrder } from '../server/common/emit-in-order.js';
 import {
   ClosingRecordBuilder,
   ROUND_EVENTS,
@@ -227,7 +228,7 @@ describe('Annotations on passages: anchors made on one client, checked and resol
     await t.db.transaction(async (tx) => {
       await tx.getRepository(Round).update(round1.id, { status: 'closed', closedAt: new Date() });
       const closed = await tx.getRepository(Round).findOneByOrFail({ id: round1.id });
-      await events.emitAsync(ROUND_EVENTS.CLOSING, new RoundClosing(closed, tx, record));
+      await emitInOrder(events, ROUND_EVENTS.CLOSING, new RoundClosing(closed, tx, record));
     });
     expect(record.counts).toMatchObject({ threads: 3, comments: 3 });
     const frozen = record.sections.comments as { id: string; body: string; state: string }[];
@@ -246,7 +247,8 @@ describe('Annotations on passages: anchors made on one client, checked and resol
         }),
       );
       const previous = await tx.getRepository(Round).findOneByOrFail({ id: round1.id });
-      await events.emitAsync(
+      await emitInOrder(
+        events,
         ROUND_EVENTS.CREATING_FROM_PREVIOUS,
         new RoundCreatingFromPrevious(r2, previous, tx),
       );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { draftDocName } from '../shared/domain.js';
 import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
+import { emitInOrder } from '../server/common/emit-in-order.js';
 import { plainTextOf, yjsStateFromProseMirror } from '../server/modules/collaboration/draft-content.js';
 import type { FrozenDocument } from '../server/modules/collaboration/collab-rounds.listener.js';
 import {
@@ -47,7 +48,7 @@ async function closeRound(roundId: string): Promise<ClosingRecordBuilder> {
     r.status = 'closed';
     r.closedAt = new Date();
     await tx.getRepository(Round).save(r);
-    await events.emitAsync(ROUND_EVENTS.CLOSING, new RoundClosing(r, tx, record));
+    await emitInOrder(events, ROUND_EVENTS.CLOSING, new RoundClosing(r, tx, record));
     return r;
   });
   events.emit(ROUND_EVENTS.CLOSED, new RoundClosed(round));
@@ -103,7 +104,11 @@ describe('the draft through a round’s life', () => {
     // Verification later reads the same frozen content back.
     const again = new ClosingRecordBuilder();
     await t.db.transaction((tx) =>
-      t.app.get(EventEmitter2).emitAsync(ROUND_EVENTS.CLOSING, new RoundClosing(round, tx, again, 'verify')),
+      emitInOrder(
+        t.app.get(EventEmitter2),
+        ROUND_EVENTS.CLOSING,
+        new RoundClosing(round, tx, again, 'verify'),
+      ),
     );
     expect(again.sections.draft).toEqual(record.sections.draft);
   });
@@ -132,9 +137,11 @@ describe('the draft through a round’s life', () => {
         status: 'scheduled',
         previousRoundId: previous.id,
       });
-      await t.app
-        .get(EventEmitter2)
-        .emitAsync(ROUND_EVENTS.CREATING_FROM_PREVIOUS, new RoundCreatingFromPrevious(r, previous, tx));
+      await emitInOrder(
+        t.app.get(EventEmitter2),
+        ROUND_EVENTS.CREATING_FROM_PREVIOUS,
+        new RoundCreatingFromPrevious(r, previous, tx),
+      );
       return r;
     });
     const seeded = await t.app.get(CollabDocuments).read(draftDocName(next.id));

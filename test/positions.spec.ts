@@ -10,6 +10,7 @@ import {
   RoundClosed,
   RoundClosing,
 } from '../server/modules/rounds/round-events.js';
+import { emitInOrder } from '../server/common/emit-in-order.js';
 import { Round } from '../server/modules/rounds/round.entity.js';
 import {
   createConsultation,
@@ -419,7 +420,7 @@ describe('Positions and tallies', () => {
         locked.status = 'closed';
         await manager.getRepository(Round).save(locked);
         const record = new ClosingRecordBuilder();
-        await events.emitAsync(ROUND_EVENTS.CLOSING, new RoundClosing(locked, manager, record));
+        await emitInOrder(events, ROUND_EVENTS.CLOSING, new RoundClosing(locked, manager, record));
         return record;
       });
     const record = await close();

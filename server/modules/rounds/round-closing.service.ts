@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ClosingRecord, RoundVerificationView } from '../../../shared/schemas/rounds.js';
 import { SERVER_EVENTS, consultationRoom } from '../../../shared/events.js';
+import { emitInOrder } from '../../common/emit-in-order.js';
 import { DomainError, conflict, notFound } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { toRoundView } from '../consultations/consultation.views.js';
@@ -120,15 +121,15 @@ export class RoundClosingService {
    * sealed without a module's section would be a silent loss.
    */
   private async emitClosing(event: RoundClosing) {
-    for (const listener of this.events.listeners(ROUND_EVENTS.CLOSING)) {
-      const before = event.record.size;
-      await (listener as (e: RoundClosing) => unknown).call(this.events, event);
-      if (event.record.size === before) {
+    let sections = event.record.size;
+    await emitInOrder(this.events, ROUND_EVENTS.CLOSING, event, () => {
+      if (event.record.size === sections) {
         throw new Error(
           `A round.closing listener added no section to round ${event.round.number}'s record: it failed, or must add an empty list`,
         );
       }
-    }
+      sections = event.record.size;
+    });
   }
 
   /**

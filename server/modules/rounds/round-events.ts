@@ -106,7 +106,7 @@ export class RoundUpdated {
   constructor(readonly round: Round) {}
 }
 
-/** Emitted with `emitAsync` inside the transaction that creates `round` as the successor of `previous`. */
+/** Emitted (listener by listener, `emitInOrder`) inside the transaction that creates `round` as the successor of `previous`. */
 export class RoundCreatingFromPrevious {
   constructor(
     readonly round: Round,

@@ -9,6 +9,7 @@ import type {
   RoundUpdatedPayload,
   UpdateRoundInput,
 } from '../../../shared/schemas/rounds.js';
+import { emitInOrder } from '../../common/emit-in-order.js';
 import { conflict, invalid, notFound } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Consultation } from '../consultations/consultation.entity.js';
@@ -83,7 +84,8 @@ export class RoundsService {
         }),
       );
       if (previous) {
-        await this.events.emitAsync(
+        await emitInOrder(
+          this.events,
           ROUND_EVENTS.CREATING_FROM_PREVIOUS,
           new RoundCreatingFromPrevious(created, previous, tx),
         );

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { emitInOrder } from '../../common/emit-in-order.js';
 import { AppConfig } from '../../config/app-config.service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { ConsultationRoleGrant } from '../consultations/consultation-role.entity.js';
@@ -131,10 +132,7 @@ export class SeedService implements OnApplicationBootstrap {
       openedAt,
       closesAt: new Date(openedAt.getTime() + 30 * day),
     });
-    // The listeners share this transaction's one connection, so they run one after another (emitAsync would
-    // run them together, their queries interleaved on one client).
-    const seeded = new DemoRoundSeeded(round, options, DEMO_DRAFT, tx);
-    for (const listener of this.events.listeners('demo.roundSeeded')) await listener(seeded);
+    await emitInOrder(this.events, 'demo.roundSeeded', new DemoRoundSeeded(round, options, DEMO_DRAFT, tx));
     this.logger.log(
       `Seeded the demo consultation "${consultation.title}" with ${users.length} demo accounts`,
     );
