@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { type Awareness, outdatedTimeout } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -17,6 +18,8 @@ const presenceOf = () => ({ name: `Reader ${++clientCount}`, color: '#30bced' })
 /** One collaborating client as the benchmark drives it: its document, and a way to leave. */
 export interface BenchClient {
   doc: Y.Doc;
+  /** The client's presence, where its protocol has one (the plain relay's clients have none). */
+  awareness: Awareness | null;
   synced: Promise<void>;
   destroy(): void;
 }
@@ -40,7 +43,7 @@ function yWebsocketClient(baseUrl: string, docName: string, headers: Record<stri
     if (provider.synced) resolve();
     else provider.once('sync', (s: boolean) => s && resolve());
   });
-  return { doc, synced, destroy: () => provider.destroy() };
+  return { doc, awareness: provider.awareness, synced, destroy: () => provider.destroy() };
 }
 
 /** Hocuspocus multiplexes documents on a socket, so it needs its own provider. */
@@ -54,6 +57,7 @@ function hocuspocusClient(baseUrl: string, docName: string): BenchClient {
   const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
   return {
     doc,
+    awareness: provider.awareness,
     synced,
     destroy: () => {
       provider.destroy();
@@ -87,7 +91,22 @@ function relayClient(baseUrl: string, docName: string): BenchClient {
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
-  return { doc, synced, destroy: () => ws.close() };
+  return { doc, awareness: null, synced, destroy: () => ws.close() };
+}
+
+/**
+ * Every stock client renews its unchanged presence once it is half of `outdatedTimeout` (15 s) old, checking
+ * every 3 s, so a crowd that arrived within a few seconds renews within a few seconds, 15 s later: whether a
+ * run caught that burst depended on how fast the server under test let the crowd in. Real readers came at
+ * different times and renew evenly, about one in fifteen each second. This sets each client's clock as if it
+ * had last renewed at an evenly spread moment of the past 15 s (`i` of `n`), so from now on the renewals come
+ * evenly, at the same moments on every server. Only the date is moved: the renewal itself is the stock one.
+ */
+export function spreadRenewal(client: BenchClient, i: number, n: number) {
+  const meta = client.awareness?.meta.get(client.awareness.clientID);
+  if (!meta) return;
+  const period = outdatedTimeout / 2;
+  meta.lastUpdated = Date.now() - period + ((i + 0.5) / n) * period;
 }
 
 /**

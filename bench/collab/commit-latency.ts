@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { median } from '../support/figures.js';
 import { sleep } from '../support/wait.js';
-import { benchDatabase } from './targets.js';
+import { benchDatabase } from '../support/fresh-database.js';
 
 export interface CommitLatency {
   /** A one-row INSERT and its commit, one after another, ms (median). */

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Protocol } from './clients.js';
-import { freshDatabase } from '../support/fresh-database.js';
+import { benchDatabase } from '../support/fresh-database.js';
 import { sleep } from '../support/wait.js';
 import type { MemoryProbeAnswer } from './memory-probe.js';
 
@@ -111,12 +111,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-/** A fresh database on the PostgreSQL named by the environment, or none (the embedded one is used). */
-export async function benchDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
-  const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  return admin ? freshDatabase(admin) : { drop: async () => {} };
 }
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {

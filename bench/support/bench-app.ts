@@ -5,34 +5,31 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres } from '../../server/database/embedded-postgres.js';
-import { freshDatabase } from './fresh-database.js';
+import { benchDatabase } from './fresh-database.js';
 
 export interface BenchApp {
   url: string;
   app: NestExpressApplication;
   db: DataSource;
   /** Which database the figures were measured on, for the report. */
-  database: 'postgres (fresh database)' | 'postgres (DATABASE_URL)' | 'embedded (PGlite)';
+  database: 'postgres (fresh database)' | 'embedded (PGlite)';
   close(): Promise<void>;
 }
 
 /**
- * Boots the real application on a loopback port for a benchmark, on a database chosen like the tests do:
- * a fresh database on TEST_DATABASE_URL (dropped afterwards), else DATABASE_URL as it is (the benchmark's
- * rows stay there), else an in-memory embedded PostgreSQL. Shared by every bench/*.ts file.
+ * Boots the real application on a loopback port for a benchmark, on the same database as the live-draft
+ * benchmark (a fresh one on the PostgreSQL that benchDatabase names, dropped afterwards), else an in-memory
+ * embedded PostgreSQL. Shared by every bench/*.ts file.
  */
 export async function startBenchApp(): Promise<BenchApp> {
   let url: string;
   let database: BenchApp['database'];
   let cleanup: () => Promise<void> = async () => {};
-  if (process.env.TEST_DATABASE_URL) {
-    const fresh = await freshDatabase(process.env.TEST_DATABASE_URL);
+  const fresh = await benchDatabase();
+  if (fresh.url) {
     url = fresh.url;
     database = 'postgres (fresh database)';
     cleanup = fresh.drop;
-  } else if (process.env.DATABASE_URL) {
-    url = process.env.DATABASE_URL;
-    database = 'postgres (DATABASE_URL)';
   } else {
     const embedded = await startEmbeddedPostgres({ maxConnections: 40 });
     url = embedded.url;

@@ -21,3 +21,12 @@ export async function freshDatabase(adminUrl: string): Promise<{ url: string; dr
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/**
+ * A fresh database on the PostgreSQL the environment names (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
+ * DATABASE_URL), or none: the benchmark then runs on the embedded database. Every benchmark file uses this.
+ */
+export async function benchDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
+  const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  return admin ? freshDatabase(admin) : { drop: async () => {} };
+}
