@@ -52,7 +52,7 @@ export const envSchema = z.object({
   COLLAB_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
-  COLLAB_PRESENCE_RENEWAL_WINDOW_MS: z.coerce.number().int().min(0).max(10_000).default(1_000),
+  COLLAB_PRESENCE_RENEWAL_WINDOW_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   COLLAB_PRESENCE_CHANGE_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(50),
 });
 
