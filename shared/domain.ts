@@ -78,6 +78,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A reply to a thread whose every comment was withdrawn (`closedToReplies`). */
   THREAD_WITHDRAWN: 'THREAD_WITHDRAWN',
+  /** A write based on a version of a record that has changed since (someone else saved first). */
+  STALE_VERSION: 'STALE_VERSION',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

@@ -47,6 +47,8 @@ export interface ConsultationView extends ConsultationSummaryView {
   rationaleRequired: boolean;
   rationaleMaxLength: number;
   chairsMayTakePositions: boolean;
+  /** Counts the changes to the consultation; a settings save names the one it was based on. */
+  version: number;
   chairs: ChairView[];
   options: OptionView[];
   rounds: RoundView[];
@@ -103,7 +105,15 @@ export type CreateConsultationInput = z.infer<typeof createConsultationSchema>;
 
 export const updateConsultationSchema = consultationSettingsSchema
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .extend({
+    /**
+     * The version the change was based on (`ConsultationView.version`): when the consultation has changed
+     * since, the save is refused (409 `STALE_VERSION`) instead of overwriting what someone else saved. The
+     * console always sends it; an API client that leaves it out saves over whatever is there.
+     */
+    version: z.number({ error: 'must be a version number' }).int('must be a whole number').min(1).optional(),
+  })
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), 'nothing to change');
 export type UpdateConsultationInput = z.infer<typeof updateConsultationSchema>;
 
 export const updateOptionSchema = z

@@ -8,6 +8,7 @@ import { PositionTallyVersions1764300400001 } from './1764300400001-PositionTall
 import { Annotations1764300500000 } from './1764300500000-Annotations.js';
 import { SummaryVersions1764300600000 } from './1764300600000-SummaryVersions.js';
 import { PositionThreads1764300700000 } from './1764300700000-PositionThreads.js';
+import { ConsultationVersions1764300800000 } from './1764300800000-ConsultationVersions.js';
 
 /** Every migration, in order. Listed by class so the same list works compiled and under vitest. */
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   Annotations1764300500000,
   SummaryVersions1764300600000,
   PositionThreads1764300700000,
+  ConsultationVersions1764300800000,
 ];

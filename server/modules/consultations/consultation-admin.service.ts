@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { ERROR_CODES } from '../../../shared/domain.js';
 import { SERVER_EVENTS, consultationRoom } from '../../../shared/events.js';
 import {
   CONSULTATION_SETTINGS,
@@ -9,7 +10,7 @@ import {
   type UpdateConsultationInput,
 } from '../../../shared/schemas/consultations.js';
 import type { ConsultationUpdatedPayload } from '../../../shared/schemas/rounds.js';
-import { invalid, notFound } from '../../common/errors.js';
+import { conflict, invalid, notFound } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../policy/principal.js';
 import { LIVE_EVENT, LiveEvent } from '../realtime/live-event.js';
@@ -17,6 +18,13 @@ import { User } from '../users/user.entity.js';
 import { ConsultationRoleGrant } from './consultation-role.entity.js';
 import { Consultation } from './consultation.entity.js';
 import { ConsultationOption } from './option.entity.js';
+
+const staleVersion = (based: number, now: number) =>
+  conflict(
+    `These settings were changed by someone else since you loaded them (you had version ${based}, it is now ` +
+      `version ${now}): nothing was saved; load the current settings and apply your changes again`,
+    ERROR_CODES.STALE_VERSION,
+  );
 
 /** The secretariat sets up consultations: settings, chairs and first options, each change audited. */
 @Injectable()
@@ -56,7 +64,7 @@ export class ConsultationAdminService {
   }
 
   async update(principal: Principal, id: string, input: UpdateConsultationInput): Promise<void> {
-    const { chairIds, ...settings } = input;
+    const { chairIds, version, ...settings } = input;
     await this.db.transaction(async (tx) => {
       const c = await tx
         .getRepository(Consultation)
@@ -65,6 +73,7 @@ export class ConsultationAdminService {
         .where('c.id = :id', { id })
         .getOne();
       if (!c) throw notFound('The consultation');
+      if (version !== undefined && version !== c.version) throw staleVersion(version, c.version);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of CONSULTATION_SETTINGS) {
         const value = settings[key];

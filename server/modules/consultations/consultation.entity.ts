@@ -55,4 +55,11 @@ export class Consultation {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * Counts the changes to this row, for optimistic concurrency (a settings save names the version it was based
+   * on). Bumped by the database on every UPDATE (migration ConsultationVersions), never written by the app.
+   */
+  @Column({ type: 'int', default: 1, insert: false, update: false })
+  version: number;
 }

@@ -92,6 +92,7 @@ export class ConsultationsService {
       rationaleRequired: c.rationaleRequired,
       rationaleMaxLength: c.rationaleMaxLength,
       chairsMayTakePositions: c.chairsMayTakePositions,
+      version: c.version,
       chairs,
       status: consultationStatus(rounds),
       currentRound: current ? toRoundView(current) : null,
