@@ -1,8 +1,19 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, signIn, useBrowserApp } from './helpers/browser.js';
+import { PHONE, screenshot, signIn, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
+
+/** The writes a page sends to the rounds API from now on: "METHOD path body". */
+function roundWrites(page: Page): string[] {
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (r.method() !== 'GET' && url.pathname.startsWith('/api/rounds/'))
+      writes.push(`${r.method()} ${url.pathname} ${r.postData() ?? ''}`.trim());
+  });
+  return writes;
+}
 
 describe.skipIf(!hasChromium())('Running a consultation from the console, watched live', () => {
   const app = useBrowserApp();
@@ -167,11 +178,21 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     await dialog.getByRole('button', { name: 'Open round 1 without a deadline' }).waitFor();
     const deadline = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().slice(0, 16);
     await dialog.getByLabel('Deadline').fill(deadline);
+    expect(await dialog.textContent()).toContain(
+      `It closes by itself at its deadline, ${day(`${deadline}:00Z`)}`,
+    );
+    expect(await dialog.textContent()).not.toContain('No deadline is set');
+    // One request sets the deadline and opens: nothing is half done if it fails.
+    const writes = roundWrites(admin);
     await dialog.getByRole('button', { name: 'Open round 1', exact: true }).click();
     await admin.getByRole('button', { name: 'Close round 1…' }).waitFor();
+    expect(writes).toEqual([`POST /api/rounds/${later.roundId}/open {"closesAt":"${deadline}:00.000Z"}`]);
     const opened = await stored(later.roundId);
     expect(opened.status).toBe('open');
     expect(opened.closes_at?.toISOString()).toBe(`${deadline}:00.000Z`);
+    // The console shows the deadline it opened with, and counts down to it.
+    expect(await admin.getByRole('textbox', { name: 'Deadline', exact: true }).inputValue()).toBe(deadline);
+    await admin.getByRole('timer').waitFor();
 
     // Readers see until when, under the title and in the list of consultations.
     const viewer = await app.openPage(`/consultations/${later.consultationId}`, utc);
@@ -197,6 +218,84 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
       .getByText('Round 1 · no closing date set')
       .waitFor();
     await screenshot(viewer, 'rounds-open-list-no-deadline', { fullPage: false });
+  });
+
+  it('takes the deadline typed beside the round into the opening dialog, the one place it is then changed', async () => {
+    const { consultation } = await createConsultation(app.t, { title: 'Opened from the console' });
+    const round = await createRound(app.t, consultation.id, { status: 'scheduled', openedAt: null });
+    const admin = await app.openPage(`/console/consultations/${consultation.id}`, {
+      timezoneId: 'UTC',
+      viewport: { width: 1280, height: 900 },
+      as: sec.user,
+    });
+    const typed = new Date(Date.now() + 5 * 24 * 3600_000).toISOString().slice(0, 16);
+    await admin.getByRole('textbox', { name: 'Deadline', exact: true }).fill(typed);
+    await admin.getByRole('button', { name: 'Open round 1 now…' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Open round 1?' });
+    expect(await dialog.getByLabel('Deadline').inputValue()).toBe(typed);
+    expect(await dialog.textContent()).toContain('It closes by itself at its deadline');
+    await screenshot(admin, 'rounds-open-dialog-deadline', { fullPage: false });
+
+    // A date already past is refused: said in the dialog, which keeps it; the round is as it was.
+    const writes = roundWrites(admin);
+    const past = new Date(Date.now() - 3600_000).toISOString().slice(0, 16);
+    await dialog.getByLabel('Deadline').fill(past);
+    await dialog.getByRole('button', { name: 'Open round 1', exact: true }).click();
+    await dialog.getByText('the deadline must be in the future').waitFor();
+    expect(await dialog.getByLabel('Deadline').inputValue()).toBe(past);
+    expect(writes).toHaveLength(1);
+    const [row] = await app.t.db.query(`SELECT status, closes_at FROM rounds WHERE id = $1`, [round.id]);
+    expect(row).toEqual({ status: 'scheduled', closes_at: null });
+
+    // On a phone the dialog fits the screen, the field and both buttons in reach.
+    const phone = await app.openPage(`/console/consultations/${consultation.id}`, {
+      timezoneId: 'UTC',
+      viewport: PHONE,
+      as: sec.user,
+    });
+    await phone.getByRole('button', { name: 'Open round 1 now…' }).click();
+    const small = phone.getByRole('dialog', { name: 'Open round 1?' });
+    await small.getByLabel('Deadline').fill(typed);
+    const box = (await small.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, 'rounds-open-dialog-deadline-phone', { fullPage: false });
+  });
+
+  it('warns when a round is scheduled to open by itself with no deadline, and keeps saying so until one is set', async () => {
+    const { consultation } = await createConsultation(app.t, { title: 'Opens by itself' });
+    const page = await app.openPage(`/console/consultations/${consultation.id}`, {
+      timezoneId: 'UTC',
+      viewport: { width: 1280, height: 900 },
+      as: sec.user,
+    });
+    const form = page.getByRole('form', { name: 'Schedule round 1' });
+    const warning =
+      /^No deadline is set: round 1 will open by itself on .+ and stay open until someone closes it/;
+    const opensAt = new Date(Date.now() + 2 * 24 * 3600_000).toISOString().slice(0, 16);
+    await form.getByLabel('Opens at (optional)').fill(opensAt);
+    await form.getByText(warning).waitFor();
+    await form.getByRole('button', { name: 'Schedule the round without a deadline' }).waitFor();
+    await screenshot(page, 'rounds-schedule-no-deadline', { fullPage: false });
+    // A deadline takes the warning away.
+    const closesAt = new Date(Date.now() + 9 * 24 * 3600_000).toISOString().slice(0, 16);
+    await form.getByLabel('Deadline (optional)').fill(closesAt);
+    await expect.poll(() => form.getByText(warning).count()).toBe(0);
+    await form.getByRole('button', { name: 'Schedule the round', exact: true }).waitFor();
+    // Scheduled knowingly without one, the round says so beside its controls.
+    await form.getByLabel('Deadline (optional)').fill('');
+    await form.getByRole('button', { name: 'Schedule the round without a deadline' }).click();
+    const rounds = page.getByRole('region', { name: 'Rounds' });
+    await rounds.getByText(/^Round 1 is scheduled and opens by itself on /).waitFor();
+    await rounds.getByText(warning).waitFor();
+    await screenshot(page, 'rounds-scheduled-no-deadline', { fullPage: false });
+    const [row] = await app.t.db.query(`SELECT status, closes_at FROM rounds WHERE consultation_id = $1`, [
+      consultation.id,
+    ]);
+    expect(row).toEqual({ status: 'scheduled', closes_at: null });
+    await rounds.getByRole('textbox', { name: 'Deadline', exact: true }).fill(closesAt);
+    await rounds.getByRole('button', { name: 'Save dates' }).click();
+    await expect.poll(() => rounds.getByText(warning).count()).toBe(0);
   });
 
   it('says what the round in the way needs before the next can be scheduled: opening, or closing', async () => {

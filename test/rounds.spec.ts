@@ -251,6 +251,53 @@ describe('Consultations and rounds', () => {
       expect((await api.getRound(r.id)).body.closesAt).toBe(sooner);
     });
 
+    it('opens with a deadline given in the same request, on record as a reschedule; a bad one is refused and nothing changes', async () => {
+      const c = await newConsultation();
+      const r = (await api.createRound(c.id).expect(201)).body;
+      const unchanged = async () => {
+        expect((await api.getRound(r.id)).body).toMatchObject({ status: 'scheduled', closesAt: null });
+        const actions = (await api.auditLog(c.id)).body.map((e: { action: string }) => e.action);
+        expect(actions.filter((a: string) => a.startsWith('round.'))).toEqual(['round.created']);
+      };
+
+      const past = await api.openRound(r.id, { closesAt: inMinutes(-5) }).expect(400);
+      expect(past.body.message).toBe('closesAt: the deadline must be in the future');
+      await unchanged();
+      const garbled = await api.openRound(r.id, { closesAt: 'next Friday' }).expect(400);
+      expect(garbled.body.message).toBe('closesAt: must be an ISO 8601 date-time');
+      await unchanged();
+      const unknown = await api.openRound(r.id, { opensAt: inMinutes(5) }).expect(400);
+      expect(unknown.body.message).toBe('unknown field: opensAt');
+      await unchanged();
+
+      const deadline = inMinutes(60 * 24);
+      const opened = (await api.openRound(r.id, { closesAt: deadline }).expect(200)).body;
+      expect(opened).toMatchObject({ status: 'open', closesAt: deadline });
+      expect((await api.getRound(r.id)).body).toMatchObject({ status: 'open', closesAt: deadline });
+      const log = (await api.auditLog(c.id)).body as { action: string; payload: Record<string, unknown> }[];
+      const rounds = log.filter((e) => e.action.startsWith('round.'));
+      expect(rounds.map((e) => e.action)).toEqual(['round.created', 'round.rescheduled', 'round.opened']);
+      expect(rounds[1].payload).toMatchObject({
+        roundId: r.id,
+        before: { closesAt: null },
+        after: { closesAt: deadline },
+      });
+      expect(rounds[2].payload).toMatchObject({ roundId: r.id, closesAt: deadline, by: 'secretariat' });
+    });
+
+    it('opens now with a deadline before the planned opening date, or with the deadline taken away', async () => {
+      const early = await newConsultation();
+      const planned = (
+        await api.createRound(early.id, { opensAt: inMinutes(120), closesAt: inMinutes(180) }).expect(201)
+      ).body;
+      const sooner = inMinutes(60);
+      expect((await api.openRound(planned.id, { closesAt: sooner }).expect(200)).body.closesAt).toBe(sooner);
+
+      const open = await newConsultation();
+      const r = (await api.createRound(open.id, { closesAt: inMinutes(60) }).expect(201)).body;
+      expect((await api.openRound(r.id, { closesAt: null }).expect(200)).body.closesAt).toBeNull();
+    });
+
     it('starts a new round from the previous one, announcing it inside the transaction', async () => {
       const c = await newConsultation();
       const first = (await api.createRound(c.id).expect(201)).body;

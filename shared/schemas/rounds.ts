@@ -21,6 +21,15 @@ export const updateRoundSchema = z
 export type UpdateRoundInput = z.infer<typeof updateRoundSchema>;
 
 /**
+ * Open a scheduled round now, optionally setting its deadline in the same step: a date (after now), or null to
+ * open with none. Absent: the round keeps the deadline it has.
+ */
+export const openRoundSchema = z.strictObject({
+  closesAt: instant.nullable().optional(),
+});
+export type OpenRoundInput = z.infer<typeof openRoundSchema>;
+
+/**
  * How a closing record's digest is computed, so anyone can recompute it from the export:
  *   itemHash(item) = sha256hex(canonicalJson(item))      — or `item.hash` when the export marks it `redacted`
  *   digest = sha256hex(canonicalJson({ version, roundId, consultationId, number, closedAt,

@@ -18,7 +18,10 @@ export function roundsApi(t: TestApp, auth?: string) {
     createRound: (id: string, body: object = {}) =>
       withAuth(request(t.url).post(`/api/consultations/${id}/rounds`)).send(body),
     getRound: (id: string) => withAuth(request(t.url).get(`/api/rounds/${id}`)),
-    openRound: (id: string) => withAuth(request(t.url).post(`/api/rounds/${id}/open`)),
+    openRound: (id: string, body?: object) => {
+      const r = withAuth(request(t.url).post(`/api/rounds/${id}/open`));
+      return body ? r.send(body) : r;
+    },
     closeRound: (id: string) => withAuth(request(t.url).post(`/api/rounds/${id}/close`)),
     updateRound: (id: string, body: object) => withAuth(request(t.url).patch(`/api/rounds/${id}`)).send(body),
     record: (id: string) => withAuth(request(t.url).get(`/api/rounds/${id}/record`)),

@@ -75,7 +75,7 @@ export class RoundScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     for (const r of due) {
       if (this.stopped) return;
       try {
-        if (r.status === 'scheduled') await this.rounds.open(r.id, null, { skipLocked: true });
+        if (r.status === 'scheduled') await this.rounds.open(r.id, null, {}, { skipLocked: true });
         else await this.closing.close(r.id, { by: 'deadline' }, { skipLocked: true });
       } catch (err) {
         this.logger.warn(

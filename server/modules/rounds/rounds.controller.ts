@@ -6,10 +6,12 @@ import {
   type ClosingRecord,
   type ClosingRecordView,
   type CreateRoundInput,
+  type OpenRoundInput,
   type RoundChangeView,
   type RoundVerificationView,
   type UpdateRoundInput,
   createRoundSchema,
+  openRoundSchema,
   updateRoundSchema,
 } from '../../../shared/schemas/rounds.js';
 import { conflict } from '../../common/errors.js';
@@ -64,11 +66,19 @@ export class RoundsController {
   @Post('rounds/:id/open')
   @HttpCode(200)
   @RequireAuth()
-  @ApiOperation({ summary: 'Open a scheduled round (at most one open round per consultation)' })
-  async open(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<RoundView> {
+  @ZodBody(openRoundSchema)
+  @ApiOperation({
+    summary:
+      'Open a scheduled round (at most one open round per consultation), setting its deadline if given',
+  })
+  async open(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: OpenRoundInput,
+  ): Promise<RoundView> {
     const { ctx } = await this.access.roundContext(principal, id);
     this.policy.assert(principal, 'round.manage', ctx);
-    return toRoundView((await this.rounds.open(id, { userId: principal.userId }))!);
+    return toRoundView((await this.rounds.open(id, { userId: principal.userId }, body))!);
   }
 
   @Post('rounds/:id/close')

@@ -6,6 +6,7 @@ import { SERVER_EVENTS, consultationRoom } from '../../../shared/events.js';
 import type { RoundView } from '../../../shared/schemas/consultations.js';
 import type {
   CreateRoundInput,
+  OpenRoundInput,
   RoundUpdatedPayload,
   UpdateRoundInput,
 } from '../../../shared/schemas/rounds.js';
@@ -108,8 +109,17 @@ export class RoundsService {
     return toRoundView(round);
   }
 
-  /** Opens a scheduled round; with `skipLocked` (the scheduler) a round another node is handling is skipped. */
-  async open(roundId: string, actor: Actor, opts: { skipLocked?: boolean } = {}): Promise<Round | null> {
+  /**
+   * Opens a scheduled round; with `skipLocked` (the scheduler) a round another node is handling is skipped.
+   * `input.closesAt` sets the deadline in the same transaction (null: none), audited as a reschedule.
+   */
+  async open(
+    roundId: string,
+    actor: Actor,
+    input: OpenRoundInput = {},
+    opts: { skipLocked?: boolean } = {},
+  ): Promise<Round | null> {
+    const now = new Date();
     const opened = await this.db.transaction(async (tx) => {
       const round = await lockRoundForTransition(tx, roundId, { ...opts, expected: 'scheduled' });
       if (!round) return null;
@@ -117,7 +127,12 @@ export class RoundsService {
       const otherOpen = await tx
         .getRepository(Round)
         .findOneBy({ consultationId: round.consultationId, status: 'open', id: Not(round.id) });
-      assertCanOpen(round, otherOpen, new Date());
+      const closesAt = input.closesAt === undefined ? round.closesAt : toDate(input.closesAt);
+      if (round.status === 'scheduled' && closesAt?.getTime() !== round.closesAt?.getTime()) {
+        // It opens now, whatever date it was planned to open at: the deadline only has to come after now.
+        await this.changeDates(tx, round, { closesAt: input.closesAt }, actor, now, { opensNow: true });
+      }
+      assertCanOpen(round, otherOpen, now);
       round.status = 'open';
       round.openedAt = new Date(Math.floor(Date.now()));
       await tx.getRepository(Round).save(round);
@@ -153,31 +168,47 @@ export class RoundsService {
         .getOne();
       if (!round) throw notFound('The round');
       assertCanReschedule(round, input);
-      const before = { opensAt: round.opensAt, closesAt: round.closesAt };
-      if (input.opensAt !== undefined) round.opensAt = toDate(input.opensAt);
-      if (input.closesAt !== undefined) {
-        // null removes the deadline: the round then closes when the secretariat closes it.
-        round.closesAt = toDate(input.closesAt);
-        round.closingNoticeMinutes = null;
-      }
-      this.checkDates(round.status === 'scheduled' ? round.opensAt : null, round.closesAt, now);
-      await tx.getRepository(Round).save(round);
-      await this.audit.append(tx, {
-        consultationId: round.consultationId,
-        actorId: actor?.userId ?? null,
-        action: round.status === 'open' ? 'round.deadlineChanged' : 'round.rescheduled',
-        payload: {
-          roundId: round.id,
-          number: round.number,
-          before,
-          after: { opensAt: round.opensAt, closesAt: round.closesAt },
-        },
-      });
+      await this.changeDates(tx, round, input, actor, now);
       return round;
     });
     this.events.emit(ROUND_EVENTS.UPDATED, new RoundUpdated(round));
     this.announce(round, round.status === 'open' ? 'deadlineChanged' : 'rescheduled');
     return toRoundView(round);
+  }
+
+  /**
+   * Applies new dates to a round locked in `tx`, checks them and puts the change on record. A scheduled
+   * round's deadline must follow its planned opening, unless it `opensNow` (in this transaction): an open
+   * round's deadline need only be in the future.
+   */
+  private async changeDates(
+    tx: EntityManager,
+    round: Round,
+    input: UpdateRoundInput,
+    actor: Actor,
+    now: Date,
+    { opensNow = false } = {},
+  ) {
+    const before = { opensAt: round.opensAt, closesAt: round.closesAt };
+    if (input.opensAt !== undefined) round.opensAt = toDate(input.opensAt);
+    if (input.closesAt !== undefined) {
+      // null removes the deadline: the round then closes when the secretariat closes it.
+      round.closesAt = toDate(input.closesAt);
+      round.closingNoticeMinutes = null;
+    }
+    this.checkDates(round.status === 'scheduled' && !opensNow ? round.opensAt : null, round.closesAt, now);
+    await tx.getRepository(Round).save(round);
+    await this.audit.append(tx, {
+      consultationId: round.consultationId,
+      actorId: actor?.userId ?? null,
+      action: round.status === 'open' ? 'round.deadlineChanged' : 'round.rescheduled',
+      payload: {
+        roundId: round.id,
+        number: round.number,
+        before,
+        after: { opensAt: round.opensAt, closesAt: round.closesAt },
+      },
+    });
   }
 
   private checkDates(opensAt: Date | null, closesAt: Date | null, now: Date) {

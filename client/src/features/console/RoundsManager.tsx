@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationView } from '../../../../shared/schemas/consultations';
 import { StatusBadge } from '../consultations/StatusBadge';
 import { RoundControls } from '../rounds/RoundControls';
 import { fromLocalInput, useRoundActions } from '../rounds/api';
 import { Countdown } from '../rounds/Countdown';
+import { ScheduledWithoutDeadline } from '../rounds/ScheduledWithoutDeadline';
 import { useFormatDate } from '../../i18n/dates';
 
 /**
@@ -17,6 +18,10 @@ export function RoundsManager({ consultation: c }: { consultation: ConsultationV
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
   const formatDate = useFormatDate();
+  const warningId = useId();
+  // Set to open by itself with no deadline: warned here, as opening by hand would warn, and the button says so.
+  const opensAlone = fromLocalInput(opensAt);
+  const noDeadline = !!opensAlone && !closesAt;
   // At most one round is not closed: the one in the way of scheduling the next.
   const current = c.rounds.find((r) => r.status !== 'closed');
   return (
@@ -65,10 +70,17 @@ export function RoundsManager({ consultation: c }: { consultation: ConsultationV
               {t('rounds.closesAt')}
               <input type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
             </label>
-            <button type="submit" disabled={create.isPending}>
-              {t('rounds.create')}
+            <button
+              type="submit"
+              disabled={create.isPending}
+              aria-describedby={noDeadline ? warningId : undefined}
+            >
+              {noDeadline ? t('rounds.createNoDeadline') : t('rounds.create')}
             </button>
           </div>
+          {noDeadline && (
+            <ScheduledWithoutDeadline id={warningId} number={c.rounds.length + 1} opensAt={opensAlone} />
+          )}
           {c.rounds.length > 0 && <p className="meta">{t('rounds.fromPrevious')}</p>}
         </form>
       ) : (

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../../../shared/schemas/consultations';
 import { CloseRoundDialog } from './CloseRoundDialog';
 import { OpenRoundDialog } from './OpenRoundDialog';
+import { ScheduledWithoutDeadline } from './ScheduledWithoutDeadline';
 import { fromLocalInput, toLocalInput, useRoundActions } from './api';
 
 /**
  * The secretariat's actions on one round: open a scheduled round; move the deadline of an open one, or close
- * it. Opening and closing cannot be undone: each asks first, saying what it means.
+ * it. Opening and closing cannot be undone: each asks first, saying what it means. The deadline field here
+ * and the opening dialog's are one value, so the round opens with the deadline shown, whether saved or typed.
  */
 export function RoundControls({ round }: { round: RoundView }) {
   const { t } = useTranslation('rounds');
@@ -28,10 +30,18 @@ export function RoundControls({ round }: { round: RoundView }) {
           <OpenRoundDialog
             round={round}
             open={confirming === 'open'}
+            deadline={deadline}
+            onDeadlineChange={setDeadline}
             pending={actions.open.isPending}
             error={actions.open.error}
             onCancel={() => setConfirming(null)}
-            onConfirm={(closesAt) => actions.open.mutate({ roundId: round.id, closesAt })}
+            onConfirm={() =>
+              actions.open.mutate({
+                roundId: round.id,
+                // Sent only when changed: the field holds minutes, a saved deadline may have seconds.
+                ...(deadline === toLocalInput(round.closesAt) ? {} : { closesAt: fromLocalInput(deadline) }),
+              })
+            }
           />
         </>
       )}
@@ -53,6 +63,9 @@ export function RoundControls({ round }: { round: RoundView }) {
           {round.status === 'open' ? t('controls.moveDeadline') : t('controls.setDeadline')}
         </button>
       </form>
+      {round.status === 'scheduled' && round.opensAt && !round.closesAt && (
+        <ScheduledWithoutDeadline number={round.number} opensAt={round.opensAt} />
+      )}
       {round.status === 'open' && (
         <>
           <button type="button" className="danger" onClick={() => setConfirming('close')}>

@@ -3,6 +3,7 @@ import type { RoundView } from '../../../../shared/schemas/consultations';
 import type {
   ClosingRecordView,
   CreateRoundInput,
+  OpenRoundInput,
   RoundVerificationView,
   UpdateRoundInput,
 } from '../../../../shared/schemas/rounds';
@@ -36,25 +37,22 @@ export function useRefreshConsultation(consultationId: string) {
 /** The secretariat's round actions; each refreshes the consultation once the server has answered. */
 export function useRoundActions(consultationId: string) {
   const refresh = useRefreshConsultation(consultationId);
-  const post = (path: string) => api<RoundView>(path, { method: 'POST' });
   return {
     create: useMutation({
       mutationFn: (input: CreateRoundInput) =>
         api<RoundView>(`/consultations/${consultationId}/rounds`, { method: 'POST', json: input }),
       onSuccess: refresh,
     }),
-    /** Opens a scheduled round, setting its deadline first when one is given. */
+    /** Opens a scheduled round, with its deadline set in the same request when `closesAt` is given. */
     open: useMutation({
-      mutationFn: async ({ roundId, closesAt }: { roundId: string; closesAt: string | null }) => {
-        if (closesAt) await api<RoundView>(`/rounds/${roundId}`, { method: 'PATCH', json: { closesAt } });
-        return post(`/rounds/${roundId}/open`);
-      },
+      mutationFn: ({ roundId, ...input }: OpenRoundInput & { roundId: string }) =>
+        api<RoundView>(`/rounds/${roundId}/open`, { method: 'POST', json: input }),
       // Only once open: a refresh remounts the round's controls (they are keyed by status and deadline), which
       // would take away the dialog saying why the opening failed.
       onSuccess: refresh,
     }),
     close: useMutation({
-      mutationFn: (roundId: string) => post(`/rounds/${roundId}/close`),
+      mutationFn: (roundId: string) => api<RoundView>(`/rounds/${roundId}/close`, { method: 'POST' }),
       onSuccess: refresh,
     }),
     reschedule: useMutation({
