@@ -44,6 +44,26 @@ describe('Annotations in the demo consultation', () => {
     expect(outside).toEqual([]);
   });
 
+  it('dates each demo position, and its history, when its actor spoke: one actor after another', async () => {
+    const rows: { actor_key: string; created_at: Date; updated_at: Date; revised_at: Date }[] = await t.db
+      .query(`
+        SELECT p.actor_key, p.created_at, p.updated_at, v.created_at AS revised_at
+          FROM positions p JOIN position_revisions v ON v.position_id = p.id
+         ORDER BY p.created_at`);
+    // One revision each: nothing was changed after it was said.
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM positions`);
+    expect(rows).toHaveLength(n);
+    for (const r of rows) {
+      expect(r.updated_at).toEqual(r.created_at);
+      expect(r.revised_at).toEqual(r.created_at);
+    }
+    // Eight actors, each speaking at a moment of their own, never interleaved with another's.
+    const actors = rows.map((r) => r.actor_key).filter((k, i, all) => all[i - 1] !== k);
+    expect(actors).toHaveLength(8);
+    expect(new Set(actors).size).toBe(8);
+    expect(new Set(rows.map((r) => r.created_at.getTime())).size).toBe(rows.length);
+  });
+
   it('shows a first visitor where stakeholders stand: groups and regions that disagree, and who is silent', async () => {
     const [demo] = (await request(t.url).get('/api/consultations').expect(200)).body;
     const tallies = (await request(t.url).get(`/api/rounds/${demo.currentRound.id}/tallies`).expect(200))

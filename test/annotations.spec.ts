@@ -299,18 +299,23 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
     expect(res.body.code).toBe('ROUND_CLOSED');
   });
 
-  it('refuses a reply to a thread whose every comment was withdrawn, and keeps its tombstones', async () => {
-    const post = (who: SignedInUser, path: string, body: object = {}) =>
-      request(t.url).post(`/api${path}`).set('Authorization', who.auth).send(body);
+  const post = (who: SignedInUser, path: string, body: object = {}) =>
+    request(t.url).post(`/api${path}`).set('Authorization', who.auth).send(body);
+  /** A round thread Alice opens and Bob answers, as it reads after his reply. */
+  async function threadWithReply(opening: string, reply: string) {
     const opened = (
-      await post(alice, `/rounds/${roundId}/threads`, { target: 'round', body: 'On reflection…' })
+      await post(alice, `/rounds/${roundId}/threads`, { target: 'round', body: opening }).expect(201)
     ).body as ThreadView;
-    const bobs = (await post(bob, `/threads/${opened.id}/comments`, { body: 'Go on.' }).expect(201))
+    return (await post(bob, `/threads/${opened.id}/comments`, { body: reply }).expect(201))
       .body as ThreadView;
+  }
+
+  it('refuses a reply to a thread whose every comment was withdrawn, and keeps its tombstones', async () => {
+    const opened = await threadWithReply('On reflection…', 'Go on.');
     await post(alice, `/comments/${opened.comments[0].id}/withdraw`).expect(200);
     // Bob's reply still stands, so the thread still takes replies.
     await post(chair, `/threads/${opened.id}/comments`, { body: 'Bob, do you want to go on?' }).expect(201);
-    await post(bob, `/comments/${bobs.comments[1].id}/withdraw`).expect(200);
+    await post(bob, `/comments/${opened.comments[1].id}/withdraw`).expect(200);
     const chairs = (await threads()).threads.find((x) => x.id === opened.id)!.comments[2];
     await post(chair, `/comments/${chairs.id}/withdraw`).expect(200);
 
@@ -325,5 +330,13 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
       ['withdrawn', null],
       ['withdrawn', null],
     ]);
+  });
+
+  it('still takes replies while a hidden comment stands beside the withdrawn ones', async () => {
+    const opened = await threadWithReply('A first thought.', 'Off topic.');
+    await post(alice, `/comments/${opened.comments[0].id}/withdraw`).expect(200);
+    await post(chair, `/comments/${opened.comments[1].id}/hide`, { reason: 'Off topic' }).expect(200);
+    // Hidden is not withdrawn: Bob still stands behind what he said, so the thread is not closed.
+    await post(sec, `/threads/${opened.id}/comments`, { body: 'Back to the question, please.' }).expect(201);
   });
 });

@@ -6,7 +6,7 @@ import { CollabDocuments } from '../server/modules/collaboration/collab-document
 import { DocStore } from '../server/modules/collaboration/persistence/doc-store.service.js';
 import { ROUND_EVENTS, RoundClosed } from '../server/modules/rounds/round-events.js';
 import { Round } from '../server/modules/rounds/round.entity.js';
-import { connectEditor, type Editor, synced } from './helpers/collab.js';
+import { connectEditor, type Editor, idsSharingAColour, synced } from './helpers/collab.js';
 import { hasRedis } from './helpers/environment.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -59,6 +59,31 @@ describe('several nodes', async () => {
       });
       b.provider.awareness.setLocalStateField('cursor', null);
       await vi.waitFor(() => expect(a.provider.awareness.getStates().has(b.doc.clientID)).toBe(true));
+    });
+
+    it('people present on different nodes show different colours; a second tab on the other node keeps its colour', async () => {
+      const [anaId, benId] = idsSharingAColour(2);
+      const ana = await createUser(n1, { id: anaId, displayName: 'Ana' });
+      const ben = await createUser(n1, { id: benId, displayName: 'Ben' });
+      const { name } = await newDraft();
+      // An anonymous reader on node 2, so that node 2 holds the draft when Ana announces herself on node 1.
+      const watcher = open(n2.url, name);
+      await synced(watcher);
+      const shown = (e: Editor) =>
+        watcher.provider.awareness.getStates().get(e.doc.clientID)?.user as { color: string } | undefined;
+      const arrive = async (url: string, u: SignedInUser) => {
+        const e = open(url, name, { token: u.token });
+        await synced(e);
+        e.provider.awareness.setLocalStateField('cursor', null);
+        await vi.waitFor(() => expect(shown(e)).toBeDefined(), { timeout: 5_000 });
+        expect(e.identity()).toEqual(shown(e));
+        return shown(e)!.color;
+      };
+
+      const onNode1 = await arrive(n1.url, ana);
+      // Ben's usual colour is Ana's: on node 2 he gets another one.
+      expect(await arrive(n2.url, ben)).not.toBe(onNode1);
+      expect(await arrive(n2.url, ana)).toBe(onNode1);
     });
 
     it('closing a round on one node turns the editor on the other node read-only within a second', async () => {

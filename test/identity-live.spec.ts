@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLIENT_EVENTS, SERVER_EVENTS, consultationRoom } from '../shared/events.js';
+import { REFRESH_COOKIE } from '../server/modules/auth/principal.resolver.js';
 import { LIVE_EVENT, LiveEvent } from '../server/modules/realtime/live-event.js';
 import {
   PASSWORD,
@@ -171,6 +172,21 @@ describe('Identity on socket.io', () => {
       expect(ended).toHaveLength(1);
       await request(t.url).get('/api/me').set('Authorization', u.auth).expect(401);
       await expect(connectSocket(t, { token: u.token })).rejects.toThrow('unauthorized');
+    });
+
+    it('closes the socket of the session a browser leaves by signing in again, not the new session’s', async () => {
+      const earlier = await createUser(t);
+      const s = track(await connectSocket(t, { token: earlier.token }));
+      const { user: other } = await createUser(t);
+      const again = await request(t.url)
+        .post('/api/auth/login')
+        .set('Cookie', `${REFRESH_COOKIE}=${earlier.refreshToken}`)
+        .send({ email: other.email, password: PASSWORD })
+        .expect(200);
+      await vi.waitFor(() => expect(s.connected).toBe(false), { timeout: 1000, interval: 10 });
+      await request(t.url).get('/api/me').set('Authorization', earlier.auth).expect(401);
+      const next = track(await connectSocket(t, { token: again.body.accessToken }));
+      expect(next.connected).toBe(true);
     });
 
     it('closes the sockets of the other sessions after a password change, not the changer’s own', async () => {

@@ -60,25 +60,31 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     expect(first.by.membership.non_member.oppose).toBe(1);
   });
 
-  it('states divergence between stakeholder groups in words, by the majority rule', () => {
+  it('states divergence between stakeholder groups as clauses, by the majority rule', () => {
     const [first, second] = digest.options;
-    const orgs = first.divergence.find((d) => d.currency === 'organisations')!;
-    expect(orgs.groups).toEqual([
-      { group: 'civil_society', positions: 1, leaning: 'oppose' },
-      { group: 'government', positions: 2, leaning: 'support' },
+    // Which groups lean which way, in that order (support, oppose, neutral): data a client words in its
+    // reader's language.
+    expect(first.divergence.find((d) => d.currency === 'organisations')).toEqual({
+      currency: 'organisations',
+      groups: [
+        { group: 'civil_society', positions: 1, leaning: 'oppose' },
+        { group: 'government', positions: 2, leaning: 'support' },
+      ],
+      diverges: true,
+      clauses: [
+        { leaning: 'support', groups: ['government'] },
+        { leaning: 'oppose', groups: ['civil_society'] },
+      ],
+    });
+    expect(second.divergence.find((d) => d.currency === 'organisations')?.clauses).toEqual([
+      { leaning: 'support', groups: ['civil_society'] },
+      { leaning: 'oppose', groups: ['government'] },
     ]);
-    expect(orgs.statement).toBe('Governments mostly support while civil society mostly opposes.');
-    // The same, as data a client words in its reader's language: which groups lean which way, in that order.
-    expect(orgs.clauses).toEqual([
-      { leaning: 'support', groups: ['government'] },
-      { leaning: 'oppose', groups: ['civil_society'] },
-    ]);
-    const onSecond = second.divergence.find((d) => d.currency === 'organisations')!;
-    expect(onSecond.statement).toBe('Civil society mostly supports while governments mostly oppose.');
     // The personal-capacity currency has one academic, neutral: nobody to diverge from.
-    expect(first.divergence.find((d) => d.currency === 'people')).toMatchObject({
+    expect(first.divergence.find((d) => d.currency === 'people')).toEqual({
+      currency: 'people',
+      groups: [{ group: 'academic_technical', positions: 1, leaning: 'neutral' }],
       diverges: false,
-      statement: null,
       clauses: [],
     });
   });

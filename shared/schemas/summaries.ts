@@ -37,8 +37,6 @@ export interface DivergenceView {
   diverges: boolean;
   /** Where groups diverge, one clause per leaning (support, oppose, neutral); empty otherwise. */
   clauses: DivergenceClause[];
-  /** The clauses in English words, e.g. "Governments mostly support while civil society mostly opposes." */
-  statement: string | null;
 }
 
 export interface RepresentativeRationale {

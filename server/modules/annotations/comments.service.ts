@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { closedToReplies, ERROR_CODES } from '../../../shared/domain.js';
+import { ERROR_CODES } from '../../../shared/domain.js';
 import type { EditCommentInput, ReplyInput, ThreadView } from '../../../shared/schemas/annotations.js';
 import { conflict, notFound } from '../../common/errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -43,8 +43,7 @@ export class CommentsService {
     const { comment, notices } = await this.db.transaction(async (tx) => {
       await lockRoundForWrite(tx, found.roundId);
       // Under the round's lock, so that a withdrawal cannot slip in between this check and the reply.
-      const states = await tx.getRepository(Comment).find({ select: { state: true }, where: { threadId } });
-      if (closedToReplies(states))
+      if (await threadClosedToReplies(tx, threadId))
         throw conflict(
           'Every comment in this thread was withdrawn: it takes no more replies',
           ERROR_CODES.THREAD_WITHDRAWN,
@@ -171,3 +170,16 @@ export class CommentsService {
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * `closedToReplies` (shared/domain.ts) asked of the database: the thread has comments and none of them stands
+ * (every one withdrawn). Two EXISTS probes on the thread's index: no comment is read.
+ */
+async function threadClosedToReplies(tx: EntityManager, threadId: string): Promise<boolean> {
+  const [{ closed }]: { closed: boolean }[] = await tx.query(
+    `SELECT EXISTS (SELECT 1 FROM comments WHERE thread_id = $1)
+       AND NOT EXISTS (SELECT 1 FROM comments WHERE thread_id = $1 AND state <> 'withdrawn') AS closed`,
+    [threadId],
+  );
+  return closed;
+}

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { In } from 'typeorm';
 import type { DemoRoundSeeded } from '../seed/seed.service.js';
-import { User } from '../users/user.entity.js';
 import { Comment } from './comment.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -48,10 +46,8 @@ export class DemoThreadsListener {
   @OnEvent('demo.roundSeeded', { promisify: true, suppressErrors: false })
   async onDemoRoundSeeded(event: DemoRoundSeeded) {
     const m = event.manager;
-    const { round, options } = event;
-    const emails = DEMO_THREADS.flatMap((t) => [t.author, ...t.comments.map((c) => c.by)]);
-    const users = await m.getRepository(User).findBy({ email: In(emails) });
-    const id = (email: string) => users.find((u) => u.email === email)?.id ?? null;
+    const { round, options, users } = event;
+    const id = (email: string) => users.get(email)?.id ?? null;
     // One transaction has one now(): explicit times keep the conversation in order, from an hour after the
     // round opened (which the seed puts a day back).
     let at = round.openedAt!.getTime() + 3600_000;

@@ -155,9 +155,10 @@ export class AuthService {
   async endSessionOf(refreshToken: string | undefined): Promise<void> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) return;
-    const session = await this.db.getRepository(Session).findOneBy({ id: parsed.sessionId });
-    if (!session || session.refreshTokenHash !== sha256(parsed.secret)) return;
-    await this.revoke(session.userId, { sessionId: session.id });
+    await this.revokeWhere('id = :sessionId AND refresh_token_hash = :hash', {
+      sessionId: parsed.sessionId,
+      hash: sha256(parsed.secret),
+    });
   }
 
   /** Rotates the refresh token: each one works once, and the session stays the same. */
@@ -222,17 +223,35 @@ export class AuthService {
 
   /** Revokes sessions and tells the live transports, which close the matching sockets. */
   async revoke(userId: string, which: { sessionId?: string; exceptSessionId?: string } = {}): Promise<void> {
-    const qb = this.db
+    const where = ['user_id = :userId'];
+    if (which.sessionId) where.push('id = :sessionId');
+    if (which.exceptSessionId) where.push('id <> :exceptSessionId');
+    await this.revokeWhere(where.join(' AND '), { userId, ...which });
+  }
+
+  /**
+   * Ends the live sessions a condition picks, in one `UPDATE … RETURNING` (nothing read first), and tells the
+   * live transports about those it ended. The condition picks one user's sessions.
+   */
+  private async revokeWhere(condition: string, params: Record<string, string | undefined>): Promise<void> {
+    const result = await this.db
       .getRepository(Session)
       .createQueryBuilder()
       .update()
       .set({ revokedAt: () => 'now()' })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId });
-    if (which.sessionId) qb.andWhere('id = :sid', { sid: which.sessionId });
-    if (which.exceptSessionId) qb.andWhere('id <> :sid', { sid: which.exceptSessionId });
-    const result = await qb.returning(['id']).execute();
-    const ids = (result.raw as { id: string }[]).map((r) => r.id);
-    if (ids.length) this.events.emit('sessions.revoked', new SessionsRevoked(userId, ids));
+      .where(`revoked_at IS NULL AND ${condition}`, params)
+      .returning(['id', 'userId'])
+      .execute();
+    const ended = result.raw as { id: string; user_id: string }[];
+    if (ended.length) {
+      this.events.emit(
+        'sessions.revoked',
+        new SessionsRevoked(
+          ended[0].user_id,
+          ended.map((r) => r.id),
+        ),
+      );
+    }
   }
 
   async loadUser(id: string): Promise<User> {

@@ -8,19 +8,29 @@ import { colourAmong } from './presence-colours.js';
 
 /**
  * Who a newcomer is on a document, as the others will see them. The colour tells the people present apart:
- * the one the person already shows here (another tab), else their usual one unless someone else connected
- * to this document on this node shows it, then the next free one. Chosen once per connection, it stays
- * with them while they stay; the connections counted include those that have not announced themselves yet,
- * so two people arriving together do not both take the same free colour.
+ * the one the person already shows here (another tab, on this node or another), else their usual one unless
+ * someone else present shows it, then the next free one. Chosen once per connection, it stays with them while
+ * they stay. Present means connected to this document on this node, including connections that have not
+ * announced themselves yet (so two people arriving together do not both take the same free colour), or shown
+ * by an awareness entry relayed from another node through Redis: its `user` is that node's own choice, so it
+ * is trusted. Another node's people are known here once this node holds the document and they announce or
+ * renew their presence (every 15 s), so a node that has just loaded the document may not know them yet.
  */
 export function userStateOn(doc: CollabDocument, p: Principal): CollabUserState {
   const taken = new Set<string>();
+  const own = (color: string) => ({ name: p.displayName, color, userId: p.userId });
   for (const other of doc.connections) {
-    if (other.user.userId === p.userId)
-      return { name: p.displayName, color: other.user.color, userId: p.userId };
+    if (other.user.userId === p.userId) return own(other.user.color);
     if (other.mayBroadcastPresence) taken.add(other.user.color);
   }
-  return { name: p.displayName, color: colourAmong(p.userId, taken), userId: p.userId };
+  // This node's announced entries are counted above already; counting them again changes nothing.
+  for (const state of doc.awareness.getStates().values()) {
+    const user = (state as { user?: Partial<CollabUserState> }).user;
+    if (typeof user?.color !== 'string') continue;
+    if (user.userId === p.userId) return own(user.color);
+    taken.add(user.color);
+  }
+  return own(colourAmong(p.userId, taken));
 }
 
 interface Entry {

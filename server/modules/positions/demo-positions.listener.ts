@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Stance } from '../../../shared/domain.js';
 import type { Capacity } from '../../../shared/schemas/positions.js';
 import type { DemoRoundSeeded } from '../seed/seed.service.js';
-import { User } from '../users/user.entity.js';
 import { organisationActor, personalActor } from './actor.js';
 import { PositionsService } from './positions.service.js';
 
@@ -179,33 +178,46 @@ export class DemoPositionsListener {
   @OnEvent('demo.roundSeeded', { promisify: true, suppressErrors: false })
   async onDemoRoundSeeded(event: DemoRoundSeeded) {
     const m = event.manager;
-    const { round, options } = event;
-    const users = await m.getRepository(User).find({
-      where: { email: In(DEMO_POSITIONS.map((d) => d.by)) },
-      relations: { organisation: true },
-    });
+    const { round, options, users } = event;
     // After the conversation (an hour after opening) and well before now (a day after): one actor every half
     // hour, so the history reads in order.
     let at = round.openedAt!.getTime() + 2 * 3600_000;
+    const said: { id: string; at: Date }[] = [];
     for (const demo of DEMO_POSITIONS) {
-      const user = users.find((u) => u.email === demo.by)!;
+      const user = users.get(demo.by)!;
       const actor =
         demo.capacity === 'organisation' ? organisationActor(user.organisation!) : personalActor(user);
       at += 30 * 60_000;
-      for (const [i, said] of demo.on.entries()) {
-        if (!said) continue;
-        await this.positions.record(m, {
+      for (const [i, position] of demo.on.entries()) {
+        if (!position) continue;
+        const { saved } = await this.positions.record(m, {
           consultationId: round.consultationId,
           roundId: round.id,
           optionId: options[i].id,
           actor,
           castById: user.id,
-          stance: said.stance,
-          rationale: said.rationale,
-          preferred: !!said.preferred,
-          at: new Date(at + i * 60_000),
+          stance: position.stance,
+          rationale: position.rationale,
+          preferred: !!position.preferred,
         });
+        said.push({ id: saved.id, at: new Date(at + i * 60_000) });
       }
     }
+    await backDate(m, said);
   }
+}
+
+/**
+ * One transaction has one now(): the demo's positions and their first revisions are dated afterwards, in the
+ * seed's transaction, each when its actor spoke. Only the demo does this; a real position is dated by its write.
+ */
+async function backDate(m: EntityManager, said: { id: string; at: Date }[]) {
+  await m.query(
+    `WITH said AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS s(id, at)),
+       positions_dated AS (
+         UPDATE positions p SET created_at = said.at, updated_at = said.at FROM said WHERE p.id = said.id
+       )
+     UPDATE position_revisions v SET created_at = said.at FROM said WHERE v.position_id = said.id`,
+    [said.map((s) => s.id), said.map((s) => s.at)],
+  );
 }

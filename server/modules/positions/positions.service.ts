@@ -40,8 +40,6 @@ export interface PositionChange {
   stance: Stance;
   rationale: string;
   preferred: boolean;
-  /** When it was said. A request leaves it to the transaction's now(); the demo dates what it seeds. */
-  at?: Date;
 }
 
 /**
@@ -171,7 +169,6 @@ export class PositionsService {
    */
   async record(manager: EntityManager, change: PositionChange) {
     const { roundId, optionId, actor, castById } = change;
-    const at = change.at ?? null;
     await this.lockActor(manager, roundId, actor.key);
     const changed: string[] = [];
     const cleared: { id: string; option_id: string }[] = [];
@@ -179,11 +176,10 @@ export class PositionsService {
       // One preferred option per actor and round: choosing this one clears the others, in this transaction.
       const rows = returned<{ id: string; option_id: string }>(
         await manager.query(
-          `UPDATE positions SET preferred = false, version = version + 1, cast_by_id = $4,
-             updated_at = COALESCE($5::timestamptz, now())
+          `UPDATE positions SET preferred = false, version = version + 1, cast_by_id = $4, updated_at = now()
            WHERE round_id = $1 AND actor_key = $2 AND option_id <> $3 AND preferred AND withdrawn_at IS NULL
            RETURNING id, option_id`,
-          [roundId, actor.key, optionId, castById, at],
+          [roundId, actor.key, optionId, castById],
         ),
       );
       cleared.push(...rows);
@@ -191,15 +187,13 @@ export class PositionsService {
     }
     const [saved]: { id: string; version: number }[] = await manager.query(
       `INSERT INTO positions (consultation_id, round_id, option_id, actor_key, capacity, user_id, organisation_id,
-         cast_by_id, stance, rationale, preferred, stakeholder_group, membership, country, region, created_at,
-         updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, COALESCE($16::timestamptz, now()),
-         COALESCE($16::timestamptz, now()))
+         cast_by_id, stance, rationale, preferred, stakeholder_group, membership, country, region)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (round_id, option_id, actor_key) DO UPDATE SET
          cast_by_id = EXCLUDED.cast_by_id, stance = EXCLUDED.stance, rationale = EXCLUDED.rationale,
          preferred = EXCLUDED.preferred, stakeholder_group = EXCLUDED.stakeholder_group,
          membership = EXCLUDED.membership, country = EXCLUDED.country, region = EXCLUDED.region,
-         version = positions.version + 1, withdrawn_at = NULL, updated_at = EXCLUDED.updated_at
+         version = positions.version + 1, withdrawn_at = NULL, updated_at = now()
        RETURNING id, version`,
       [
         change.consultationId,
@@ -217,11 +211,10 @@ export class PositionsService {
         actor.membership,
         actor.country,
         actor.region,
-        at,
       ],
     );
     changed.push(saved.id);
-    await this.keepRevisions(manager, changed, at);
+    await this.keepRevisions(manager, changed);
     await this.bumpTallyVersion(manager, roundId);
     return { saved, cleared };
   }
@@ -275,15 +268,13 @@ export class PositionsService {
     );
   }
 
-  /** Appends the positions' current versions to their history, dated `at` or the transaction's now(). */
-  private async keepRevisions(manager: EntityManager, positionIds: string[], at: Date | null = null) {
+  /** Appends the positions' current versions to their history, dated by the transaction's now(). */
+  private async keepRevisions(manager: EntityManager, positionIds: string[]) {
     await manager.query(
-      `INSERT INTO position_revisions (position_id, version, stance, rationale, preferred, withdrawn, cast_by_id,
-         created_at)
-       SELECT id, version, stance, rationale, preferred, withdrawn_at IS NOT NULL, cast_by_id,
-         COALESCE($2::timestamptz, now())
+      `INSERT INTO position_revisions (position_id, version, stance, rationale, preferred, withdrawn, cast_by_id)
+       SELECT id, version, stance, rationale, preferred, withdrawn_at IS NOT NULL, cast_by_id
        FROM positions WHERE id = ANY($1::uuid[])`,
-      [positionIds, at],
+      [positionIds],
     );
   }
 }

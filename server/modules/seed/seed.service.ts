@@ -21,13 +21,15 @@ import {
 
 /**
  * Emitted when the demo round exists, so the draft's owner (collaboration) can write its first text, and the
- * annotations and positions modules what people said in the round. `options` are in the consultation's order.
+ * annotations and positions modules what people said in the round. `options` are in the consultation's order;
+ * `users` are the demo accounts by email, each with its `organisation` (null when it has none).
  */
 export class DemoRoundSeeded {
   constructor(
     readonly round: Round,
     readonly options: ConsultationOption[],
     readonly draft: typeof DEMO_DRAFT,
+    readonly users: ReadonlyMap<string, User>,
     readonly manager: EntityManager,
   ) {}
 }
@@ -97,6 +99,7 @@ export class SeedService implements OnApplicationBootstrap {
           ...(a.personal ?? {}),
         }),
       );
+      user.organisation = a.organisation ? orgs.get(a.organisation)! : null;
       users.push({ user, chair: !!a.chair });
     }
     const secretariat = users.find((u) => u.user.platformRole === 'secretariat')!.user;
@@ -132,7 +135,12 @@ export class SeedService implements OnApplicationBootstrap {
       openedAt,
       closesAt: new Date(openedAt.getTime() + 30 * day),
     });
-    await emitInOrder(this.events, 'demo.roundSeeded', new DemoRoundSeeded(round, options, DEMO_DRAFT, tx));
+    const byEmail = new Map(users.map(({ user }) => [user.email, user]));
+    await emitInOrder(
+      this.events,
+      'demo.roundSeeded',
+      new DemoRoundSeeded(round, options, DEMO_DRAFT, byEmail, tx),
+    );
     this.logger.log(
       `Seeded the demo consultation "${consultation.title}" with ${users.length} demo accounts`,
     );

@@ -137,8 +137,6 @@ describe('disagreementSentence', () => {
       { leaning: 'support', groups: ['government', 'intergovernmental'] },
       { leaning: 'oppose', groups: ['civil_society'] },
     ],
-    statement:
-      'Governments and intergovernmental organisations mostly support while civil society mostly opposes.',
   };
 
   it('says that stakeholder groups disagree, and which lean which way, in the reader’s language', () => {
