@@ -326,13 +326,22 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await card(b).scrollIntoViewIfNeeded();
     await screenshot(b, 'annotations-unsent-reply', { fullPage: false });
 
-    // Dismissed, it is gone for good.
+    // Kept across pages: to the archive and back within the app, the copy is still there.
+    const awayAndBack = async () => {
+      await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click();
+      await b.waitForURL(`${app.t.url}/archive`);
+      await b.goBack();
+      await card(b)
+        .getByText('Every comment in this thread was withdrawn: it takes no more replies.')
+        .waitFor();
+    };
+    await awayAndBack();
+    expect(await kept.inputValue()).toBe(typed);
+
+    // Dismissed, it is gone for good: not there when the page comes back, as it was before.
     await card(b).getByRole('button', { name: 'Dismiss' }).click();
     expect(await kept.count()).toBe(0);
-    await b.reload();
-    await card(b)
-      .getByText('Every comment in this thread was withdrawn: it takes no more replies.')
-      .waitFor();
+    await awayAndBack();
     expect(await card(b).getByRole('textbox').count()).toBe(0);
   });
 
