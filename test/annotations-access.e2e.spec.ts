@@ -3,7 +3,7 @@ import type { BrowserContextOptions, Locator, Page, Route } from 'playwright-cor
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFromOffsets } from '../shared/anchoring/anchor.js';
-import { DESKTOP, PHONE, TOUCH_PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
+import { DESKTOP, PHONE, TOUCH_PHONE, hasFocus, screenshot, useBrowserApp } from './helpers/browser.js';
 import * as Y from 'yjs';
 import { draftFragment } from '../shared/anchoring/plain-text.js';
 import { draftDocName } from '../shared/domain.js';
@@ -17,6 +17,7 @@ import {
   grantRole,
   type SignedInUser,
 } from './helpers/factories.js';
+import { openThread } from './helpers/threads.js';
 
 const FIRST = 'The proposal brings coherence to the Union’s work on Internet public policy.';
 const SECOND = 'It also brings inclusiveness, since every stakeholder group takes part.';
@@ -45,17 +46,6 @@ const framesPass = (page: Page) =>
       }),
   );
 
-/** What a phone shows at this moment (the whole page of a phone is a very long picture). */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return {
-      tag: el?.tagName.toLowerCase(),
-      label: el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '',
-      card: el?.closest('.thread-card')?.textContent ?? null,
-    };
-  });
-
 describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 90_000 }, () => {
   const app = useBrowserApp();
   let secretariat: Editor;
@@ -77,20 +67,15 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     const carol = await createUser(app.t, { displayName: 'Carol Chair' });
     await grantRole(app.t, consultationId, carol.user.id, 'chair');
     const at = FIRST.indexOf('coherence');
-    await request(app.t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({
-        target: 'passage',
-        anchor: anchorFromOffsets(secretariat.doc, at, at + 'coherence'.length),
-        body: 'Coherence with which other work?',
-      })
-      .expect(201);
-    await request(app.t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'The round should last a month longer.' })
-      .expect(201);
+    await openThread(app.t, alice.auth, roundId, {
+      target: 'passage',
+      anchor: anchorFromOffsets(secretariat.doc, at, at + 'coherence'.length),
+      body: 'Coherence with which other work?',
+    }).expect(201);
+    await openThread(app.t, alice.auth, roundId, {
+      target: 'round',
+      body: 'The round should last a month longer.',
+    }).expect(201);
   });
   afterAll(() => secretariat?.destroy());
 
@@ -102,7 +87,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await reply.tap();
     await card.and(phone.locator('.is-active')).waitFor();
     await framesPass(phone);
-    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasFocus(reply)).toBe(true);
     expect(await onScreen(reply)).toBe(true);
     await screenshot(phone, 'access-phone-reply', { fullPage: false });
     // Asked for: the quote brings the passage into view.
@@ -120,7 +105,13 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(0);
     await page.keyboard.press('Shift+Tab');
-    await expect.poll(async () => (await focused(page)).card).toContain('Coherence with which other work?');
+    await expect
+      .poll(() =>
+        hasFocus(page.locator('.thread-card', { hasText: 'Coherence with which other work?' }), {
+          within: true,
+        }),
+      )
+      .toBe(true);
     await framesPass(page);
     expect(await page.evaluate(() => window.scrollY)).toBe(before);
     await screenshot(page, 'access-desktop-tab-comments', { fullPage: false });
@@ -132,7 +123,11 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await phone.getByRole('button', { name: /Comment$/ }).tap();
     await phone.getByRole('textbox', { name: 'Write a comment…' }).fill('Inclusive of whom?');
     await phone.getByRole('button', { name: 'Comment', exact: true }).tap();
-    await expect.poll(async () => (await focused(phone)).card).toContain('Inclusive of whom?');
+    await expect
+      .poll(() =>
+        hasFocus(phone.locator('.thread-card', { hasText: 'Inclusive of whom?' }), { within: true }),
+      )
+      .toBe(true);
     await framesPass(phone);
     expect(await onScreen(phone.locator('.thread-card', { hasText: 'Inclusive of whom?' }))).toBe(true);
     await screenshot(phone, 'access-phone-posted', { fullPage: false });
@@ -141,10 +136,10 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   it('with the keyboard alone: Tab into the draft, Shift+arrows select a passage, Tab to “Comment”', async () => {
     const page = await open(alice);
     const draft = page.getByRole('textbox', { name: 'Draft text' });
-    for (let i = 0; i < 40 && !(await draft.evaluate((el) => el === document.activeElement)); i++) {
+    for (let i = 0; i < 40 && !(await hasFocus(draft)); i++) {
       await page.keyboard.press('Tab');
     }
-    expect(await draft.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasFocus(draft)).toBe(true);
     // A visible focus ring and caret.
     expect(await draft.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     expect(await page.locator('.reading-caret').isVisible()).toBe(true);
@@ -156,7 +151,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await comment.waitFor();
     await screenshot(page, 'access-keyboard-selection');
     await page.keyboard.press('Tab');
-    expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasFocus(comment)).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('.new-thread blockquote', { hasText: 'proposal' }).waitFor();
     await page.keyboard.type('Which proposal?');
@@ -195,11 +190,11 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     page.once('dialog', (d) => void d.accept());
     await box.press('Escape');
     await expect.poll(() => page.locator('.new-thread').count()).toBe(0);
-    await expect.poll(() => general.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(general)).toBe(true);
     // Cancel, with nothing written: no question, focus back too.
     await page.keyboard.press('Enter');
     await page.locator('.new-thread').getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => general.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(general)).toBe(true);
 
     // Flag: Escape, then a sent flag, both return to the Flag button.
     const comment = page.locator('.comment', { hasText: 'The round should last a month longer.' });
@@ -207,12 +202,12 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await flag.click();
     const reason = comment.getByRole('textbox', { name: 'Why should the moderators look at this comment?' });
     await reason.press('Escape');
-    await expect.poll(() => flag.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(flag)).toBe(true);
     await page.keyboard.press('Enter');
     await reason.fill('Off topic here');
     await reason.press('Enter');
     const flagged = comment.getByRole('button', { name: 'Flagged' });
-    await expect.poll(() => flagged.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(flagged)).toBe(true);
     expect(await flagged.getAttribute('aria-disabled')).toBe('true');
     await screenshot(page, 'access-flag-focus');
   });
@@ -240,7 +235,7 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await reply.press('Escape');
     await framesPass(page);
     expect(asked).toHaveLength(2);
-    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasFocus(reply)).toBe(true);
     await screenshot(page, 'access-reply-escape');
   });
 
@@ -276,11 +271,10 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     expect(await page.locator('.new-thread').count()).toBe(1);
   });
   it('a refused reply or flag is said in the reader’s language, never in the server’s English', async () => {
-    const posted = await request(app.t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'A remark to be withdrawn shortly.' })
-      .expect(201);
+    const posted = await openThread(app.t, alice.auth, roundId, {
+      target: 'round',
+      body: 'A remark to be withdrawn shortly.',
+    }).expect(201);
     const commentId = posted.body.comments[0].id as string;
     const page = await open(bob);
     await page.getByRole('combobox').first().selectOption('fr');
@@ -331,11 +325,10 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
   });
 
   it('a refused withdrawal or resolution is said too, not dropped without a word', async () => {
-    await request(app.t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'A remark its author will try to withdraw.' })
-      .expect(201);
+    await openThread(app.t, alice.auth, roundId, {
+      target: 'round',
+      body: 'A remark its author will try to withdraw.',
+    }).expect(201);
     const page = await open(alice);
     await page.getByRole('combobox').first().selectOption('fr');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');

@@ -18,6 +18,7 @@ import { Round } from '../server/modules/rounds/round.entity.js';
 import { connectEditor, synced, type Editor } from './helpers/collab.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
 
 const PARAGRAPHS = [
   'The proposal brings coherence to the Union’s work on Internet public policy.',
@@ -87,7 +88,7 @@ describe('Annotations on passages: anchors made on one client, checked and resol
   });
 
   const post = (roundId: string, body: Record<string, unknown>, who = alice) =>
-    request(t.url).post(`/api/rounds/${roundId}/threads`).set('Authorization', who.auth).send(body);
+    openThread(t, who.auth, roundId, body);
   const list = async (roundId: string) =>
     ((await request(t.url).get(`/api/rounds/${roundId}/threads`).expect(200)).body as ThreadListView).threads;
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadView } from '../shared/schemas/annotations.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
 
 describe('Annotations: bad input is refused clearly or stored as harmless text, never half-way', () => {
   let t: TestApp;
@@ -17,13 +18,7 @@ describe('Annotations: bad input is refused clearly or stored as harmless text, 
     alice = await createUser(t, { displayName: 'Alice' });
     const { consultation } = await createConsultation(t);
     roundId = (await createRound(t, consultation.id)).id;
-    thread = (
-      await request(t.url)
-        .post(`/api/rounds/${roundId}/threads`)
-        .set('Authorization', alice.auth)
-        .send({ target: 'round', body: 'first' })
-        .expect(201)
-    ).body;
+    thread = (await openThread(t, alice.auth, roundId, { target: 'round', body: 'first' }).expect(201)).body;
   });
   afterAll(() => t?.close());
 
@@ -49,10 +44,7 @@ describe('Annotations: bad input is refused clearly or stored as harmless text, 
   for (const [what, body, message] of cases) {
     it(`refuses ${what} with a 400 that says why, storing nothing`, async () => {
       const [threads, comments] = [await count('threads'), await count('comments')];
-      const res = await request(t.url)
-        .post(`/api/rounds/${roundId}/threads`)
-        .set('Authorization', alice.auth)
-        .send(body);
+      const res = await openThread(t, alice.auth, roundId, body);
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(message);
       expect([await count('threads'), await count('comments')]).toEqual([threads, comments]);
@@ -61,11 +53,11 @@ describe('Annotations: bad input is refused clearly or stored as harmless text, 
 
   it('refuses an option of another consultation', async () => {
     const { options } = await createConsultation(t);
-    const res = await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'option', optionId: options[0].id, body: 'wrong option' })
-      .expect(400);
+    const res = await openThread(t, alice.auth, roundId, {
+      target: 'option',
+      optionId: options[0].id,
+      body: 'wrong option',
+    }).expect(400);
     expect(res.body.message).toMatch(/not an option of this consultation/);
   });
 

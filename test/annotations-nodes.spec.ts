@@ -11,6 +11,7 @@ import { hasRedis } from './helpers/environment.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { liveClient, type LiveClient } from './helpers/live.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
 
 // An async collector: top-level await is not available in these CommonJS-compiled specs.
 describe('Annotations on several nodes', async () => {
@@ -53,10 +54,11 @@ describe('Annotations on several nodes', async () => {
       const anchor = anchorFromOffsets(writer.doc, from, from + 'sovereign rights'.length)!;
       // Node 2 reads the draft from PostgreSQL (it never had it loaded): the committed edit must be there.
       await vi.waitFor(async () => {
-        const res = await request(n2.url)
-          .post(`/api/rounds/${roundId}/threads`)
-          .set('Authorization', alice.auth)
-          .send({ target: 'passage', anchor, body: 'Which rights?' });
+        const res = await openThread(n2, alice.auth, roundId, {
+          target: 'passage',
+          anchor,
+          body: 'Which rights?',
+        });
         expect(res.status).toBe(201);
       });
       await vi.waitFor(() =>

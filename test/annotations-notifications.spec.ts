@@ -10,6 +10,7 @@ import { ROUND_EVENTS, RoundClosed } from '../server/modules/rounds/round-events
 import { Round } from '../server/modules/rounds/round.entity.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
 
 /** The smallest SMTP server that accepts mail: enough for nodemailer, keeps every message it received. */
 function fakeSmtp(): Promise<{ server: Server; port: number; messages: string[] }> {
@@ -64,11 +65,10 @@ describe('Notifications: round closing soon and closed, and the email outbox sen
     bob = await createUser(t, { displayName: 'Bob' });
     const { consultation } = await createConsultation(t);
     round = await createRound(t, consultation.id);
-    const thread = await request(t.url)
-      .post(`/api/rounds/${round.id}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'An opening remark.' })
-      .expect(201);
+    const thread = await openThread(t, alice.auth, round.id, {
+      target: 'round',
+      body: 'An opening remark.',
+    }).expect(201);
     await request(t.url)
       .post(`/api/threads/${thread.body.id}/comments`)
       .set('Authorization', bob.auth)

@@ -4,11 +4,13 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { draftFragment, plainText } from '../shared/anchoring/plain-text.js';
-import { TOUCH_PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
+import { TOUCH_PHONE, hasFocus, screenshot, useBrowserApp } from './helpers/browser.js';
 import { draftForReaders, highlights, openConsultationAs, selectWords } from './helpers/draft-page.js';
 import type { Editor } from './helpers/collab.js';
 import { hasChromium } from './helpers/environment.js';
 import type { SignedInUser } from './helpers/factories.js';
+import { openThread } from './helpers/threads.js';
+import { roundsApi } from './helpers/rounds-client.js';
 
 const PARAGRAPHS = [
   'The proposal brings coherence to the Union’s work on Internet public policy.',
@@ -71,7 +73,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await a.keyboard.press('Control+Enter');
     await b.locator('.comment', { hasText: 'And with the WSIS+20 review.' }).waitFor();
     expect(await bobReply.inputValue()).toBe('With the WSIS');
-    expect(await bobReply.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasFocus(bobReply)).toBe(true);
     await bobReply.pressSequentially(' action lines, see https://www.itu.int/wsis <script>x</script>', {
       delay: 2,
     });
@@ -287,11 +289,10 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
   });
 
   it('keeps a reply being typed, to copy, when the thread closes to replies under the person typing it', async () => {
-    const opened = await request(app.t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'Should the group report yearly?' })
-      .expect(201);
+    const opened = await openThread(app.t, alice.auth, roundId, {
+      target: 'round',
+      body: 'Should the group report yearly?',
+    }).expect(201);
     const threadId = opened.body.id as string;
     const a = await signedInPage(alice);
     const b = await signedInPage(bob);
@@ -326,25 +327,28 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await card(b).scrollIntoViewIfNeeded();
     await screenshot(b, 'annotations-unsent-reply', { fullPage: false });
 
-    // Dismissed, it is gone for good.
+    // Kept across pages: to the archive and back within the app, the copy is still there.
+    const awayAndBack = async () => {
+      await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click();
+      await b.waitForURL(`${app.t.url}/archive`);
+      await b.goBack();
+      await card(b)
+        .getByText('Every comment in this thread was withdrawn: it takes no more replies.')
+        .waitFor();
+    };
+    await awayAndBack();
+    expect(await kept.inputValue()).toBe(typed);
+
+    // Dismissed, it is gone for good: not there when the page comes back, as it was before.
     await card(b).getByRole('button', { name: 'Dismiss' }).click();
     expect(await kept.count()).toBe(0);
-    await b.reload();
-    await card(b)
-      .getByText('Every comment in this thread was withdrawn: it takes no more replies.')
-      .waitFor();
+    await awayAndBack();
     expect(await card(b).getByRole('textbox').count()).toBe(0);
   });
 
   it('keeps a thread on the “Open” list, marked resolved, while someone replies in it; the reply can still be sent', async () => {
     const startThread = async (body: string) =>
-      (
-        await request(app.t.url)
-          .post(`/api/rounds/${roundId}/threads`)
-          .set('Authorization', alice.auth)
-          .send({ target: 'round', body })
-          .expect(201)
-      ).body.id as string;
+      (await openThread(app.t, alice.auth, roundId, { target: 'round', body }).expect(201)).body.id as string;
     const threadId = await startThread('Should the report be published?');
     const a = await signedInPage(alice);
     const b = await signedInPage(bob);
@@ -368,7 +372,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await card(b).getByText(kept).waitFor();
     expect(await filter(b, 'Open').getAttribute('aria-checked')).toBe('true');
     expect(await reply.inputValue()).toBe('Published, yes,');
-    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasFocus(reply)).toBe(true);
     await card(b).scrollIntoViewIfNeeded();
     await screenshot(b, 'annotations-resolved-while-replying', { fullPage: false });
 
@@ -412,11 +416,10 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     async function typingWhenTheRoundCloses() {
       const own = await draftForReaders(app.t, 'Closing under a half-written reply', PARAGRAPHS);
       writers.push(own.secretariat);
-      const opened = await request(app.t.url)
-        .post(`/api/rounds/${own.roundId}/threads`)
-        .set('Authorization', own.alice.auth)
-        .send({ target: 'round', body: 'Should the group report yearly?' })
-        .expect(201);
+      const opened = await openThread(app.t, own.alice.auth, own.roundId, {
+        target: 'round',
+        body: 'Should the group report yearly?',
+      }).expect(201);
       const page = await openConsultationAs(
         app,
         { consultationId: own.consultationId, user: own.bob, waitForText: 'to the Union' },
@@ -424,11 +427,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
       );
       const card = page.locator(`.thread-card[data-thread-id="${opened.body.id}"]`);
       await card.getByRole('textbox', { name: 'Reply…' }).fill(typed);
-      const close = () =>
-        request(app.t.url)
-          .post(`/api/rounds/${own.roundId}/close`)
-          .set('Authorization', own.sec.auth)
-          .expect(200);
+      const close = () => roundsApi(app.t, own.sec.auth).closeRound(own.roundId).expect(200);
       const kept = card.getByRole('textbox', { name: 'Your unsent reply' });
       /** The kept copy once it is there, and a couple of frames later, for any focus or scroll to happen. */
       const keptCopy = async () => {
@@ -438,7 +437,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
         return kept;
       };
       const selected = () => kept.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart);
-      const focused = () => kept.evaluate((el) => el === document.activeElement);
+      const focused = () => hasFocus(kept);
       return { page, card, close, keptCopy, selected, focused };
     }
 
@@ -463,7 +462,7 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
       const { page, card, close, keptCopy, selected, focused } = await typingWhenTheRoundCloses();
       // Bob clicks outside the page's content, which leaves the focus nowhere, and goes back to the top.
       await page.getByRole('contentinfo').click();
-      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+      expect(await hasFocus(page.locator('body'))).toBe(true);
       await page.evaluate(() => window.scrollTo(0, 0));
       expect((await card.boundingBox())!.y).toBeGreaterThan(600);
 

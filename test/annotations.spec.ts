@@ -12,6 +12,7 @@ import {
 } from './helpers/factories.js';
 import { liveClient, type LiveClient } from './helpers/live.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
 
 describe('Annotations: option and round threads, replies, edits, withdrawals, resolution', () => {
   let t: TestApp;
@@ -50,11 +51,11 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
   };
 
   it('opens a thread on an option and one on the round, readable by anyone, announced live', async () => {
-    const res = await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'option', optionId, body: 'Option A leaves out small island states.' })
-      .expect(201);
+    const res = await openThread(t, alice.auth, roundId, {
+      target: 'option',
+      optionId,
+      body: 'Option A leaves out small island states.',
+    }).expect(201);
     const thread = res.body as ThreadView;
     expect(thread).toMatchObject({ target: 'option', optionId, status: 'open', anchor: null });
     expect(thread.comments).toHaveLength(1);
@@ -63,11 +64,10 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
       official: false,
       author: { displayName: 'Alice Civil', stakeholderGroup: 'civil_society' },
     });
-    await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', bob.auth)
-      .send({ target: 'round', body: 'General remark on the whole round.' })
-      .expect(201);
+    await openThread(t, bob.auth, roundId, {
+      target: 'round',
+      body: 'General remark on the whole round.',
+    }).expect(201);
     await vi.waitFor(() =>
       expect(live.received.filter((e) => e.name === SERVER_EVENTS.THREAD_UPDATED)).toHaveLength(2),
     );
@@ -281,21 +281,10 @@ describe('Annotations: option and round threads, replies, edits, withdrawals, re
   it('refuses anonymous writers, observers, and writes into a closed round', async () => {
     const observer = await createUser(t, { displayName: 'Observer' });
     await grantRole(t, consultationId, observer.user.id, 'observer');
-    await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .send({ target: 'round', body: 'anonymous' })
-      .expect(401);
-    await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', observer.auth)
-      .send({ target: 'round', body: 'I only watch' })
-      .expect(403);
+    await openThread(t, null, roundId, { target: 'round', body: 'anonymous' }).expect(401);
+    await openThread(t, observer.auth, roundId, { target: 'round', body: 'I only watch' }).expect(403);
     const closed = await createRound(t, consultationId, { status: 'closed', closedAt: new Date() });
-    const res = await request(t.url)
-      .post(`/api/rounds/${closed.id}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'too late' })
-      .expect(409);
+    const res = await openThread(t, alice.auth, closed.id, { target: 'round', body: 'too late' }).expect(409);
     expect(res.body.code).toBe('ROUND_CLOSED');
   });
 

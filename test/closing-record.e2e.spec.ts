@@ -1,9 +1,10 @@
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser } from './helpers/factories.js';
 import { seedDiscussedRound } from './helpers/summaries.js';
+import { openThread } from './helpers/threads.js';
+import { roundsApi } from './helpers/rounds-client.js';
 
 describe.skipIf(!hasChromium())('A closed round’s public closing record, read in the browser', () => {
   const app = useBrowserApp();
@@ -23,12 +24,11 @@ describe.skipIf(!hasChromium())('A closed round’s public closing record, read 
     const pat = await createUser(app.t, { displayName: 'Pat Participant' });
     const { consultation } = await createConsultation(app.t, { title: 'Nothing hidden here' });
     const round = await createRound(app.t, consultation.id);
-    await request(app.t.url)
-      .post(`/api/rounds/${round.id}/threads`)
-      .set('Authorization', pat.auth)
-      .send({ target: 'round', body: 'A comment anyone may read.' })
-      .expect(201);
-    await request(app.t.url).post(`/api/rounds/${round.id}/close`).set('Authorization', sec.auth).expect(200);
+    await openThread(app.t, pat.auth, round.id, {
+      target: 'round',
+      body: 'A comment anyone may read.',
+    }).expect(201);
+    await roundsApi(app.t, sec.auth).closeRound(round.id).expect(200);
 
     const { page, panel } = await recordPanel(consultation.id);
     // The thread and its comment: public, without their author's account id.

@@ -301,31 +301,73 @@ describe('/collab with the stock y-websocket client', () => {
     const name = draftDocName((await createRound(t, consultation.id)).id);
     const watcher = open(t.url, name);
     await synced(watcher);
-    const shown = (e: Editor) =>
-      watcher.provider.awareness.getStates().get(e.doc.clientID)?.user as { color: string } | undefined;
+    /** Those connected, each with the colour the server told them they show. */
+    const present: { e: Editor; colour: string }[] = [];
+    const colourOf = (viewer: Editor, e: Editor) =>
+      (viewer.provider.awareness.getStates().get(e.doc.clientID)?.user as { color: string } | undefined)
+        ?.color;
+    /** Every colour each connection was ever shown in, by anyone connected (a recolouring leaves two). */
+    const everShown = new Map<number, Set<string>>();
+    const record = (viewer: Editor) =>
+      viewer.provider.awareness.on('change', () => {
+        for (const [id, state] of viewer.provider.awareness.getStates()) {
+          const colour = (state.user as { color?: string } | undefined)?.color;
+          if (colour) everShown.set(id, (everShown.get(id) ?? new Set()).add(colour));
+        }
+      });
+    record(watcher);
+    /**
+     * Once a newcomer's presence has reached everyone, and everyone has renewed theirs since (what the server
+     * relays after an arrival, it relays before that), the colours everyone sees: each the one its owner was
+     * told, and never any other.
+     */
+    const settled = async () => {
+      // Each sees the others (its own entry is the one it sent, without the server's `user`).
+      const pairs = [watcher, ...present.map((p) => p.e)].flatMap((viewer) =>
+        present.filter((p) => p.e !== viewer).map((p) => ({ viewer, ...p })),
+      );
+      await vi.waitFor(() => {
+        for (const { viewer, e, colour } of pairs) expect(colourOf(viewer, e)).toBe(colour);
+      }, RELAYED);
+      const renewedAt = Date.now();
+      for (const { e } of present) e.provider.awareness.setLocalState(e.provider.awareness.getLocalState());
+      await vi.waitFor(() => {
+        for (const { viewer, e } of pairs)
+          expect(viewer.provider.awareness.meta.get(e.doc.clientID)?.lastUpdated).toBeGreaterThanOrEqual(
+            renewedAt,
+          );
+      }, RELAYED);
+      for (const { viewer, e, colour } of pairs) expect(colourOf(viewer, e)).toBe(colour);
+      for (const p of present) expect([...everShown.get(p.e.doc.clientID)!]).toEqual([p.colour]);
+      return present.map((p) => p.colour);
+    };
     /** Connects one person, announced, and returns the colour the others see, which is the one they are told. */
     const arrive = async (u: SignedInUser) => {
       const e = open(t.url, name, { token: u.token });
+      record(e);
       await synced(e);
       e.provider.awareness.setLocalStateField('cursor', null);
-      await vi.waitFor(() => expect(shown(e)).toBeDefined(), RELAYED);
-      expect(e.identity()).toEqual(shown(e));
-      return { e, colour: shown(e)!.color };
+      await vi.waitFor(() => expect(colourOf(watcher, e)).toBeDefined(), RELAYED);
+      expect(e.identity()).toEqual(watcher.provider.awareness.getStates().get(e.doc.clientID)?.user);
+      const arrived = { e, colour: e.identity()!.color };
+      present.push(arrived);
+      return arrived;
     };
 
     const first = await arrive(ana);
     const second = await arrive(ben);
     const third = await arrive(cleo);
-    expect(new Set([first.colour, second.colour, third.colour]).size).toBe(3);
-    // Ben in a second tab is the same person: the same colour.
+    expect(new Set(await settled()).size).toBe(3);
+    // Ben in a second tab is the same person: the same colour; the others keep theirs.
     expect((await arrive(ben)).colour).toBe(second.colour);
+    expect(await settled()).toEqual([first.colour, second.colour, third.colour, second.colour]);
 
     // Ana leaves: her colour is free again for Dan, and those who stayed keep theirs.
     first.e.destroy();
-    await vi.waitFor(() => expect(shown(first.e)).toBeUndefined(), RELAYED);
+    present.shift();
+    await vi.waitFor(() => expect(colourOf(watcher, first.e)).toBeUndefined(), RELAYED);
     expect((await arrive(dan)).colour).toBe(first.colour);
-    expect(shown(second.e)?.color).toBe(second.colour);
-    expect(shown(third.e)?.color).toBe(third.colour);
+    expect(await settled()).toEqual([second.colour, third.colour, second.colour, first.colour]);
   });
 
   it('relays a presence change at once, and gathers bare renewals into one message per reader', async () => {

@@ -5,6 +5,8 @@ import { summaryDocName } from '../shared/domain.js';
 import { DocStore } from '../server/modules/collaboration/persistence/doc-store.service.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
+import { roundsApi } from './helpers/rounds-client.js';
 
 /** Inputs that reached the database unchecked, found in review: each must be a clear 4xx, never a 500. */
 describe('Hostile input found in review', () => {
@@ -32,11 +34,10 @@ describe('Hostile input found in review', () => {
     expect(search.body.message).toMatch(/q: must not contain NUL characters/);
 
     const someone = await createUser(t);
-    const thread = await request(t.url)
-      .post(`/api/rounds/${round.id}/threads`)
-      .set('authorization', someone.auth)
-      .send({ target: 'round', body: 'fine words\u0000' })
-      .expect(400);
+    const thread = await openThread(t, someone.auth, round.id, {
+      target: 'round',
+      body: 'fine words\u0000',
+    }).expect(400);
     expect(thread.body.message).toMatch(/NUL/);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM threads WHERE round_id = $1`, [
       round.id,
@@ -66,11 +67,10 @@ describe('Hostile input found in review', () => {
     const round = await createRound(t, consultation.id);
     const author = await createUser(t, { displayName: 'Thread Author' });
     const replier = await createUser(t, { displayName: 'Replier' });
-    const thread = await request(t.url)
-      .post(`/api/rounds/${round.id}/threads`)
-      .set('authorization', author.auth)
-      .send({ target: 'round', body: 'Which group should report to the Council?' })
-      .expect(201);
+    const thread = await openThread(t, author.auth, round.id, {
+      target: 'round',
+      body: 'Which group should report to the Council?',
+    }).expect(201);
     const reply = await request(t.url)
       .post(`/api/threads/${thread.body.id}/comments`)
       .set('authorization', replier.auth)
@@ -104,10 +104,7 @@ describe('Hostile input found in review', () => {
     const odd = new Y.Doc();
     odd.getXmlFragment('default').insert(0, [new Y.XmlText('loose text')]);
     await t.app.get(DocStore).append(summaryDocName(round.id), Y.encodeStateAsUpdate(odd), null);
-    await request(t.url)
-      .post(`/api/rounds/${round.id}/close`)
-      .set('authorization', secretariat.auth)
-      .expect(200);
+    await roundsApi(t, secretariat.auth).closeRound(round.id).expect(200);
     const full = (
       await request(t.url)
         .get(`/api/rounds/${round.id}/record`)
@@ -125,10 +122,7 @@ describe('Hostile input found in review', () => {
       .getXmlFragment('default')
       .insert(0, [new Y.XmlText('Working notes of the chairs, not for readers')]);
     await t.app.get(DocStore).append(summaryDocName(round.id), Y.encodeStateAsUpdate(summary), null);
-    await request(t.url)
-      .post(`/api/rounds/${round.id}/close`)
-      .set('authorization', secretariat.auth)
-      .expect(200);
+    await roundsApi(t, secretariat.auth).closeRound(round.id).expect(200);
 
     const pub = (await request(t.url).get(`/api/rounds/${round.id}/record`).expect(200)).body;
     expect(JSON.stringify(pub)).not.toContain('Working notes of the chairs');

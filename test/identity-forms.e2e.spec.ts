@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
+import { DESKTOP, PHONE, hasFocus, screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { PASSWORD, createConsultation, createRound, createUser } from './helpers/factories.js';
 
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
       expect(await password.getAttribute('aria-invalid')).toBe('true');
       expect(await page.getByLabel('Nom affiché aux autres').getAttribute('aria-invalid')).toBeNull();
       // The first field to fix has focus, so the next keystroke fixes it.
-      expect(await email.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await hasFocus(email)).toBe(true);
       // Each message sits by its field and is read out with it.
       expect(await accessibleDescription(email)).toContain(
         'Saisissez une adresse électronique, par exemple nom@exemple.org.',
@@ -133,7 +133,6 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
   it('after a failed sign-in, focus goes to what to fix: the first field marked, else the message', async () => {
     const { user } = await createUser(app.t);
     const page = await openPage('/signin');
-    const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement);
     const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill('not the password');

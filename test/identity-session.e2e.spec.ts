@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SESSION_HINT_COOKIE, sessionHintValue } from '../shared/session-hint.js';
 import { AuthService } from '../server/modules/auth/auth.service.js';
@@ -36,6 +36,15 @@ function watch(page: Page): Watch {
   page.on('pageerror', (e) => w.errors.push(e.message));
   page.on('websocket', (s) => w.sockets.push(new URL(s.url()).pathname));
   return w;
+}
+
+/** The API requests the page has sent from now on and not yet seen answered (`METHOD /path` each). */
+function unanswered(page: Page): () => string[] {
+  const pending = new Set<Request>();
+  page.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/') && pending.add(r));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  return () => [...pending].map((r) => `${r.method()} ${new URL(r.url()).pathname}`);
 }
 
 /** Empties what was watched so far, so an assertion covers one step (a reload, say). */
@@ -157,11 +166,18 @@ describe.skipIf(!hasChromium())('Sessions in the browser: anonymous readers and 
     const { user, page, context, seen } = await signedInPage();
     await readDemo(page);
     reset(seen);
+    const pending = unanswered(page);
     await app.t.app.get(AuthService).revoke(user.id);
     await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    // Where a second refresh would come: the page reconnects its live socket and its draft's, as an anonymous
+    // reader now, and fetches its data again for the reader it shows. Once all of that is answered, still one.
+    await expect.poll(() => seen.sockets.filter((p) => p.startsWith('/socket.io')).length).toBe(1);
+    await expect.poll(() => seen.sockets.filter((p) => p.startsWith('/collab/')).length).toBe(1);
     await page.locator('[data-status="connected"]').waitFor();
+    await expect.poll(pending).toEqual([]);
     expect(await hintOf(context)).toBeUndefined();
     expect(seen.unauthorised).toEqual(['POST /api/auth/refresh']);
+    expect(seen.sessionRequests).toEqual(['POST /api/auth/refresh']);
   });
 
   it('renews a session whose access cookie lapsed before asking who is signed in (no 401 on coming back)', async () => {

@@ -1,5 +1,9 @@
 import type { Page } from 'playwright-core';
+import { IsNull } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConsultationOption } from '../server/modules/consultations/option.entity.js';
+import { Position } from '../server/modules/positions/position.entity.js';
+import { Round } from '../server/modules/rounds/round.entity.js';
 import { DESKTOP, PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 
@@ -343,25 +347,51 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
   });
 
   it('gives each option’s figures in the chair’s digest, or says nobody took a position, and says when no group diverges', async () => {
+    // What round 1 holds, from the database: the standing positions on each option, counted in the currency
+    // the digest shows first (organisations, unless only people have spoken).
+    const round1 = await app.t.db.getRepository(Round).findOneByOrFail({ consultationId, number: 1 });
+    const standing = await app.t.db
+      .getRepository(Position)
+      .findBy({ roundId: round1.id, withdrawnAt: IsNull() });
+    const capacity = standing.some((p) => p.capacity === 'organisation') ? 'organisation' : 'personal';
+    const options = await app.t.db.getRepository(ConsultationOption).findBy({ consultationId });
+    const counted = new Map(
+      options.map((o) => [
+        o.label,
+        standing.filter((p) => p.optionId === o.id && p.capacity === capacity).length,
+      ]),
+    );
+    // The demo has positions to show: the figures below are not all "no positions".
+    expect([...counted.values()].some((n) => n > 0)).toBe(true);
+
     const page = await pageAs(CHAIR, `/consultations/${consultationId}/rounds/1/summary`);
     const digest = page.locator('.digest-panel');
     await digest.waitFor();
     const items = digest.locator('.digest-option');
-    await expect.poll(() => items.count()).toBeGreaterThan(1);
+    await expect.poll(() => items.count()).toBe(options.length);
     for (const item of await items.all()) {
       const text = await item.innerText();
+      const positions = counted.get(await item.locator('strong').first().innerText());
+      expect(positions).toBeDefined();
       // An option nobody has taken a position on says so in a sentence, with no figures ("yet" while the round
       // is open: an earlier test closes it).
-      if (/No positions on this option yet\.|No one took a position on this option\./.test(text)) {
+      if (positions === 0) {
+        expect(text).toMatch(/No positions on this option yet\.|No one took a position on this option\./);
         expect(await item.locator('.stance-chart').count()).toBe(0);
         continue;
       }
-      // The demo's positions: where each stakeholder group and each region stands, as charts.
+      // An option with positions: where each stakeholder group and each region stands, as charts whose totals
+      // are the positions taken on it, and never the sentence for an option without any.
+      expect(text).not.toMatch(/No positions on this option yet\.|No one took a position on this option\./);
       expect(await item.locator('.digest-chart-title').allInnerTexts()).toEqual([
         'Stakeholder group',
         'Region',
       ]);
       expect(await item.locator('.stance-chart').count()).toBe(2);
+      expect(await item.locator('.stance-row-total .stance-row-count').allInnerTexts()).toEqual([
+        String(positions),
+        String(positions),
+      ]);
       // Either where groups diverge, or a sentence saying that none does: never a bare option name.
       if (!(await item.locator('.divergence').count()))
         expect(text).toContain('No stakeholder group diverges from the others on this option.');

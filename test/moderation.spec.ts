@@ -11,6 +11,7 @@ import {
 } from './helpers/factories.js';
 import { liveClient, type LiveClient } from './helpers/live.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
 
 const SECRET = 'Insulting words nobody should read again';
 
@@ -37,11 +38,9 @@ describe('Moderation: flags, the queue, hide and unhide with a public reason, th
     await grantRole(t, consultationId, chair.user.id, 'chair');
     roundId = (await createRound(t, consultationId)).id;
     thread = (
-      await request(t.url)
-        .post(`/api/rounds/${roundId}/threads`)
-        .set('Authorization', flagger.auth)
-        .send({ target: 'round', body: 'A calm opening remark.' })
-        .expect(201)
+      await openThread(t, flagger.auth, roundId, { target: 'round', body: 'A calm opening remark.' }).expect(
+        201,
+      )
     ).body;
     const reply = await request(t.url)
       .post(`/api/threads/${thread.id}/comments`)

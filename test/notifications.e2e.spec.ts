@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, screenshot, useBrowserApp } from './helpers/browser.js';
+import { DESKTOP, PHONE, hasFocus, screenshot, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser } from './helpers/factories.js';
+import { openThread } from './helpers/threads.js';
 
 describe.skipIf(!hasChromium())('Notifications in the browser', () => {
   const app = useBrowserApp();
@@ -12,11 +13,10 @@ describe.skipIf(!hasChromium())('Notifications in the browser', () => {
     const bob = await createUser(app.t, { displayName: 'Bob' });
     const { consultation } = await createConsultation(app.t);
     const round = await createRound(app.t, consultation.id);
-    const thread = await request(app.t.url)
-      .post(`/api/rounds/${round.id}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'An opening remark.' })
-      .expect(201);
+    const thread = await openThread(app.t, alice.auth, round.id, {
+      target: 'round',
+      body: 'An opening remark.',
+    }).expect(201);
     await request(app.t.url)
       .post(`/api/threads/${thread.body.id}/comments`)
       .set('Authorization', bob.auth)
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium())('Notifications in the browser', () => {
       await popover.getByRole('link').first().focus();
       await page.keyboard.press('Escape');
       await popover.waitFor({ state: 'detached' });
-      expect(await bell.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await hasFocus(bell)).toBe(true);
       expect(await bell.getAttribute('aria-expanded')).toBe('false');
 
       // A click elsewhere on the page closes it too.

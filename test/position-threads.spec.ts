@@ -13,6 +13,8 @@ import {
 import { liveClient, type LiveClient } from './helpers/live.js';
 import { putPosition } from './helpers/positions.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
+import { roundsApi } from './helpers/rounds-client.js';
 
 describe('Position threads: each rationale can be discussed', () => {
   let t: TestApp;
@@ -48,18 +50,15 @@ describe('Position threads: each rationale can be discussed', () => {
     await t?.close();
   });
 
-  const openThread = (who: SignedInUser, positionId: string, body = 'Which countries do you mean?') =>
-    request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', who.auth)
-      .send({ target: 'position', positionId, body });
+  const openPositionThread = (who: SignedInUser, positionId: string, body = 'Which countries do you mean?') =>
+    openThread(t, who.auth, roundId, { target: 'position', positionId, body });
   const rationales = async () =>
     ((await request(t.url).get(`/api/rounds/${roundId}/positions`).expect(200)).body as PositionListView)
       .items;
 
   it('lets a participant open a thread on another’s position, announced live, and reply to it', async () => {
     expect(alicePosition.id).toBeTruthy();
-    const res = await openThread(bob, alicePosition.id).expect(201);
+    const res = await openPositionThread(bob, alicePosition.id).expect(201);
     const thread = res.body as ThreadView;
     expect(thread).toMatchObject({
       target: 'position',
@@ -120,14 +119,14 @@ describe('Position threads: each rationale can be discussed', () => {
         rationale: 'It is simple.',
       }).expect(200)
     ).body as PositionView;
-    await openThread(alice, alicePosition.id, 'A second thread on my own position.').expect(201);
+    await openPositionThread(alice, alicePosition.id, 'A second thread on my own position.').expect(201);
     const items = await rationales();
     expect(items.find((p) => p.id === alicePosition.id)?.threadCount).toBe(2);
     expect(items.find((p) => p.id === bobPosition.id)?.threadCount).toBe(0);
   });
 
   it('refuses unknown positions, another round’s, withdrawn ones, and malformed requests with a clear 4xx', async () => {
-    const unknown = await openThread(bob, '00000000-0000-4000-8000-000000000000').expect(404);
+    const unknown = await openPositionThread(bob, '00000000-0000-4000-8000-000000000000').expect(404);
     expect(unknown.body.message).toMatch(/position was not found/);
 
     const other = await createConsultation(t);
@@ -135,7 +134,7 @@ describe('Position threads: each rationale can be discussed', () => {
     const elsewhere = (
       await putPosition(t, alice.auth, otherRound.id, other.options[0].id, { stance: 'support' }).expect(200)
     ).body as PositionView;
-    const wrongRound = await openThread(bob, elsewhere.id).expect(400);
+    const wrongRound = await openPositionThread(bob, elsewhere.id).expect(400);
     expect(wrongRound.body.message).toMatch(/not a position of this round/);
 
     await putPosition(t, alice.auth, roundId, optionIds[1], { stance: 'neutral' }).expect(200);
@@ -146,25 +145,24 @@ describe('Position threads: each rationale can be discussed', () => {
       .delete(`/api/rounds/${roundId}/options/${optionIds[1]}/position?capacity=personal`)
       .set('Authorization', alice.auth)
       .expect((r) => expect(r.status).toBeLessThan(300));
-    const withdrawn = await openThread(bob, mine.id).expect(409);
+    const withdrawn = await openPositionThread(bob, mine.id).expect(409);
     expect(withdrawn.body).toMatchObject({ code: 'POSITION_WITHDRAWN' });
     expect(withdrawn.body.message).toMatch(/withdrawn/);
 
-    const missing = await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', bob.auth)
-      .send({ target: 'position', body: 'On what?' })
-      .expect(400);
+    const missing = await openThread(t, bob.auth, roundId, { target: 'position', body: 'On what?' }).expect(
+      400,
+    );
     expect(JSON.stringify(missing.body)).toMatch(/positionId/);
-    await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', bob.auth)
-      .send({ target: 'round', positionId: alicePosition.id, body: 'Mixed up' })
-      .expect(400);
-    await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .send({ target: 'position', positionId: alicePosition.id, body: 'Anonymous' })
-      .expect(401);
+    await openThread(t, bob.auth, roundId, {
+      target: 'round',
+      positionId: alicePosition.id,
+      body: 'Mixed up',
+    }).expect(400);
+    await openThread(t, null, roundId, {
+      target: 'position',
+      positionId: alicePosition.id,
+      body: 'Anonymous',
+    }).expect(401);
   });
 
   it('refuses position threads while the consultation hides positions until the close', async () => {
@@ -172,23 +170,23 @@ describe('Position threads: each rationale can be discussed', () => {
     const round = await createRound(t, hidden.consultation.id);
     const p = (await putPosition(t, alice.auth, round.id, hidden.options[0].id, {}).expect(200))
       .body as PositionView;
-    const res = await request(t.url)
-      .post(`/api/rounds/${round.id}/threads`)
-      .set('Authorization', bob.auth)
-      .send({ target: 'position', positionId: p.id, body: 'Why?' })
-      .expect(403);
+    const res = await openThread(t, bob.auth, round.id, {
+      target: 'position',
+      positionId: p.id,
+      body: 'Why?',
+    }).expect(403);
     expect(res.body.message).toMatch(/hides positions until the round closes/);
   });
 
   it('freezes position threads into the closing record, refuses new ones after close, and does not carry them over', async () => {
-    const option = await request(t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', bob.auth)
-      .send({ target: 'option', optionId: optionIds[2], body: 'Option C deserves a look.' })
-      .expect(201);
-    await request(t.url).post(`/api/rounds/${roundId}/close`).set('Authorization', sec.auth).expect(200);
+    const option = await openThread(t, bob.auth, roundId, {
+      target: 'option',
+      optionId: optionIds[2],
+      body: 'Option C deserves a look.',
+    }).expect(201);
+    await roundsApi(t, sec.auth).closeRound(roundId).expect(200);
 
-    const closedAttempt = await openThread(bob, alicePosition.id, 'Too late').expect(409);
+    const closedAttempt = await openPositionThread(bob, alicePosition.id, 'Too late').expect(409);
     expect(closedAttempt.body).toMatchObject({ code: 'ROUND_CLOSED' });
 
     const record = await request(t.url)

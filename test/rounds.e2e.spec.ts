@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, screenshot, signIn, useBrowserApp } from './helpers/browser.js';
+import { hasFocus, PHONE, screenshot, signIn, useBrowserApp } from './helpers/browser.js';
 import { hasChromium } from './helpers/environment.js';
 import { createConsultation, createRound, createUser, type SignedInUser } from './helpers/factories.js';
 
@@ -167,7 +167,7 @@ describe.skipIf(!hasChromium())('Running a consultation from the console, watche
     expect(said).toContain('No deadline is set: the round will stay open until someone closes it');
     // The safe choice has the focus, and Escape keeps the round scheduled.
     const keep = dialog.getByRole('button', { name: 'Keep it scheduled' });
-    expect(await keep.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await hasFocus(keep)).toBe(true);
     await screenshot(admin, 'rounds-open-dialog-no-deadline', { fullPage: false });
     await admin.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -17,6 +17,7 @@ import { putPosition } from './helpers/positions.js';
 import { inMinutes, roundsApi } from './helpers/rounds-client.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 import { subscribeToConsultation } from './helpers/live-client.js';
+import { openThread } from './helpers/threads.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -524,11 +525,10 @@ describe('Consultations and rounds', () => {
         const c = await newConsultation();
         const r = (await api.createRound(c.id).expect(201)).body;
         await api.openRound(r.id).expect(200);
-        const thread = await request(t.url)
-          .post(`/api/rounds/${r.id}/threads`)
-          .set('Authorization', participant.auth)
-          .send({ target: 'round', body: 'Alpha keeps the group close to the Council.' })
-          .expect(201);
+        const thread = await openThread(t, participant.auth, r.id, {
+          target: 'round',
+          body: 'Alpha keeps the group close to the Council.',
+        }).expect(201);
         const replied = await request(t.url)
           .post(`/api/threads/${thread.body.id}/comments`)
           .set('Authorization', participant.auth)

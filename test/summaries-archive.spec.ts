@@ -11,6 +11,8 @@ import { createConsultation, createRound, createUser, type SignedInUser } from '
 import { putPosition } from './helpers/positions.js';
 import { paragraphs } from './helpers/summaries.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
+import { roundsApi } from './helpers/rounds-client.js';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
@@ -34,7 +36,7 @@ describe('The public archive: closed rounds, drafts at closing and their differe
     await t.db.transaction((tx) =>
       t.app.get(CollabDocuments).replaceInitialState(draftDocName(round1), state, tx),
     );
-    await request(t.url).post(`/api/rounds/${round1}/close`).set('Authorization', sec.auth).expect(200);
+    await roundsApi(t, sec.auth).closeRound(round1).expect(200);
     round2 = (
       await request(t.url)
         .post(`/api/consultations/${consultationId}/rounds`)
@@ -52,14 +54,11 @@ describe('The public archive: closed rounds, drafts at closing and their differe
       ).toBe(2),
     );
     writer.destroy();
-    await request(t.url).post(`/api/rounds/${round2}/close`).set('Authorization', sec.auth).expect(200);
+    await roundsApi(t, sec.auth).closeRound(round2).expect(200);
     // A restricted consultation's closed round stays out of the archive.
     const restricted = await createConsultation(t, { title: 'Restricted one', visibility: 'restricted' });
     const hiddenRound = await createRound(t, restricted.consultation.id);
-    await request(t.url)
-      .post(`/api/rounds/${hiddenRound.id}/close`)
-      .set('Authorization', sec.auth)
-      .expect(200);
+    await roundsApi(t, sec.auth).closeRound(hiddenRound.id).expect(200);
   });
   afterAll(async () => t?.close());
 
@@ -126,11 +125,9 @@ describe('The public archive: closed rounds, drafts at closing and their differe
     const from = text.indexOf('Delete this');
     const anchor = anchorFromOffsets(writer.doc, from, from + 'Delete this sentence'.length)!;
     const thread = (
-      await request(t.url)
-        .post(`/api/rounds/${round.id}/threads`)
-        .set('Authorization', reader.auth)
-        .send({ target: 'passage', anchor, body: 'Why delete?' })
-        .expect(201)
+      await openThread(t, reader.auth, round.id, { target: 'passage', anchor, body: 'Why delete?' }).expect(
+        201,
+      )
     ).body as { id: string };
     let digest = (await request(t.url).get(`/api/rounds/${round.id}/digest`).expect(200)).body as DigestView;
     expect(digest.openThreads[0]).toMatchObject({ id: thread.id, anchorStatus: 'exact' });

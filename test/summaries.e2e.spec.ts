@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, SCREENSHOT_DIR, screenshot, useBrowserApp } from './helpers/browser.js';
 import { IN_CI, hasChromium } from './helpers/environment.js';
@@ -15,6 +14,7 @@ import {
 } from './helpers/factories.js';
 import { putPosition } from './helpers/positions.js';
 import { seedDiscussedRound, type SummaryFixture } from './helpers/summaries.js';
+import { roundsApi } from './helpers/rounds-client.js';
 
 /** poppler's pdftoppm renders the printed PDF to PNG so that people can look at it (CI installs poppler-utils). */
 const hasPdftoppm = () => {
@@ -294,7 +294,7 @@ describe.skipIf(!hasChromium())('the chairs’ summary and the archive in the br
       .getByText('Aucune position sur cette option pour l’instant.')
       .waitFor();
     // Once the round is closed, nobody will: the sentence says so without "yet".
-    await request(t.url).post(`/api/rounds/${round.id}/close`).set('Authorization', f.sec.auth).expect(200);
+    await roundsApi(t, f.sec.auth).closeRound(round.id).expect(200);
     await page.reload();
     await option('The option nobody took')
       .getByText('Personne n’a pris position sur cette option.')

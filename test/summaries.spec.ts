@@ -17,6 +17,7 @@ import {
 import { liveClient, type LiveClient } from './helpers/live.js';
 import { paragraphs, seedDiscussedRound, type SummaryFixture } from './helpers/summaries.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { openThread } from './helpers/threads.js';
 
 function citation(kind: string, id: string, label: string) {
   const el = new Y.XmlElement('citation');
@@ -135,11 +136,10 @@ describe('Summaries: the digest, citations and published versions of a closed ro
     // Seven commenters writing 1 to 7 words: the top five wrote 7 + 6 + 5 + 4 + 3 = 25 of 28 words.
     for (let words = 1; words <= 7; words++) {
       const author = await createUser(t);
-      await request(t.url)
-        .post(`/api/rounds/${round.id}/threads`)
-        .set('Authorization', author.auth)
-        .send({ target: 'round', body: Array(words).fill('word').join(' ') })
-        .expect(201);
+      await openThread(t, author.auth, round.id, {
+        target: 'round',
+        body: Array(words).fill('word').join(' '),
+      }).expect(201);
     }
     const p = (await request(t.url).get(`/api/rounds/${round.id}/digest`).expect(200)).body
       .participation as DigestView['participation'];

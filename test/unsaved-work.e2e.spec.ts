@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closingAsks, screenshot, useBrowserApp } from './helpers/browser.js';
+import { closingAsks, hasFocus, screenshot, useBrowserApp } from './helpers/browser.js';
 import type { Editor } from './helpers/collab.js';
 import { openConsultationAs, selectWords, writeDraft } from './helpers/draft-page.js';
 import { hasChromium } from './helpers/environment.js';
@@ -13,15 +12,9 @@ import {
   createUser,
   type SignedInUser,
 } from './helpers/factories.js';
+import { openThread } from './helpers/threads.js';
 
 const FIRST = 'The proposal brings coherence to the Union’s work on Internet public policy.';
-
-/** Whether the element is the one with the keyboard focus. */
-const focused = (page: Page, selector: Parameters<Page['locator']>[0]) =>
-  page
-    .locator(selector)
-    .first()
-    .evaluate((el) => el === document.activeElement);
 
 // Moving inside the app with typed, unsent text: what would be lost is asked about, what is kept is not.
 describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000 }, () => {
@@ -93,7 +86,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await asked(page).getByRole('listitem').allTextContents()).toEqual([
       'Your position on “Option A”',
     ]);
-    expect(await focused(page, 'dialog button:has-text("Stay on this page")')).toBe(true);
+    expect(await hasFocus(page.locator('dialog button:has-text("Stay on this page")').first())).toBe(true);
     await screenshot(page, 'unsaved-work-ask-position', { fullPage: false });
 
     // Escape stays: the same page, the same text, and the focus back on the link.
@@ -101,7 +94,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     await asked(page).waitFor({ state: 'hidden' });
     expect(path(page)).toBe(`/consultations/${consultationId}`);
     expect(await rationale.inputValue()).toBe('A study group, with a clear mandate.');
-    expect(await archiveLink(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasFocus(archiveLink(page))).toBe(true);
 
     // The mouse way to stay, then to leave (Tab reaches "Leave", Enter confirms).
     await archiveLink(page).click();
@@ -111,7 +104,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     await archiveLink(page).click();
     await asked(page).waitFor();
     await page.keyboard.press('Tab');
-    expect(await focused(page, 'dialog button:has-text("Leave and discard")')).toBe(true);
+    expect(await hasFocus(page.locator('dialog button:has-text("Leave and discard")').first())).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${app.t.url}/archive`);
     await asked(page).waitFor({ state: 'hidden' });
@@ -252,7 +245,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await askedToSignOut(page).getByRole('listitem').allTextContents()).toEqual([
       'Your position on “Option A”',
     ]);
-    expect(await focused(page, 'dialog button:has-text("Stay signed in")')).toBe(true);
+    expect(await hasFocus(page.locator('dialog button:has-text("Stay signed in")').first())).toBe(true);
     expect(signOuts).toEqual([]);
     await screenshot(page, 'unsaved-work-ask-sign-out', { fullPage: false });
 
@@ -272,7 +265,7 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     await signOut.click();
     await askedToSignOut(page).waitFor();
     await page.keyboard.press('Tab');
-    expect(await focused(page, 'dialog button:has-text("Sign out anyway")')).toBe(true);
+    expect(await hasFocus(page.locator('dialog button:has-text("Sign out anyway")').first())).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${app.t.url}/`);
     await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
@@ -299,11 +292,9 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
 
   it('asks before leaving a reason for flagging or hiding a comment, and not for a reason form left empty', async () => {
     const dan = await createUser(app.t, { displayName: 'Dan Participant' });
-    await request(app.t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', dan.auth)
-      .send({ target: 'round', body: 'A remark to moderate.' })
-      .expect(201);
+    await openThread(app.t, dan.auth, roundId, { target: 'round', body: 'A remark to moderate.' }).expect(
+      201,
+    );
     const card = (page: Page) => page.locator('.thread-card', { hasText: 'A remark to moderate.' });
 
     // A flag form opened and left empty loses nothing.
@@ -378,11 +369,10 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
   });
 
   it('keeps a reply being written across pages without asking, and asks before a reload would lose it', async () => {
-    await request(app.t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'Which Internet policy work?' })
-      .expect(201);
+    await openThread(app.t, alice.auth, roundId, {
+      target: 'round',
+      body: 'Which Internet policy work?',
+    }).expect(201);
     const page = await consultationPage();
     const card = page.locator('.thread-card', { hasText: 'Which Internet policy work?' });
     await card.getByRole('textbox', { name: 'Reply…' }).fill('The WSIS action lines.');
@@ -401,11 +391,9 @@ describe.skipIf(!hasChromium())('Unsaved work in the browser', { timeout: 90_000
     expect(await card.getByRole('textbox', { name: 'Reply…' }).inputValue()).toBe('The WSIS action lines.');
   });
   it('forgets a kept reply once its writer is signed out in another tab, so the next person in this tab never sees it', async () => {
-    await request(app.t.url)
-      .post(`/api/rounds/${roundId}/threads`)
-      .set('Authorization', alice.auth)
-      .send({ target: 'round', body: 'Whose draft is this?' })
-      .expect(201);
+    await openThread(app.t, alice.auth, roundId, { target: 'round', body: 'Whose draft is this?' }).expect(
+      201,
+    );
     const bob = await createUser(app.t, { displayName: 'Bob Participant' });
     const page = await consultationPage();
     const reply = () =>

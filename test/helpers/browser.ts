@@ -5,6 +5,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -53,6 +54,16 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/**
+ * Whether the keyboard focus is on this element (on `page.locator('body')`: on nothing), or, `within`, on it
+ * or on something inside it.
+ */
+export const hasFocus = (target: Locator, { within = false } = {}) =>
+  target.evaluate(
+    (el, inside) => (inside ? el.contains(document.activeElement) : el === document.activeElement),
+    within,
+  );
 
 /** Who signs in: an email and a password (the factories' unless said). A factory user's `user` is one. */
 export interface Credentials {

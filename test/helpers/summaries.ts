@@ -16,6 +16,8 @@ import {
 } from './factories.js';
 import { putPosition } from './positions.js';
 import type { TestApp } from './test-app.js';
+import { roundsApi } from './rounds-client.js';
+import { openThread } from './threads.js';
 
 export const DRAFT = [
   'Article 1. The group on Internet issues reports to the Council every year.',
@@ -140,13 +142,10 @@ export async function seedDiscussedRound(
   };
   const api = (who: SignedInUser) => ({
     thread: async (body: Record<string, unknown>) =>
-      (
-        await request(t.url)
-          .post(`/api/rounds/${round.id}/threads`)
-          .set('Authorization', who.auth)
-          .send(body)
-          .expect(201)
-      ).body as { id: string; comments: { id: string }[] },
+      (await openThread(t, who.auth, round.id, body).expect(201)).body as {
+        id: string;
+        comments: { id: string }[];
+      },
     reply: async (threadId: string, body: string) =>
       (
         await request(t.url)
@@ -239,7 +238,7 @@ export async function seedDiscussedRound(
   await take(civil, options[1].id, 'support', '@everyone a focus group is open to all.');
 
   if (opts.close) {
-    await request(t.url).post(`/api/rounds/${round.id}/close`).set('Authorization', sec.auth).expect(200);
+    await roundsApi(t, sec.auth).closeRound(round.id).expect(200);
   }
   local.destroy();
   return {
