@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STANCES } from '../../../shared/domain';
 import { resources } from './resources';
 
 /**
@@ -151,5 +152,22 @@ describe('locale files', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  /**
+   * The words for the shared vocabularies are kept once, so that a position form, a chart, a citation and a
+   * digest all say the same word. (What each stance means, under its name in the position form, is no name.)
+   */
+  it.each([['stance', STANCES]] as const)('name each %s in one place only', (name, values) => {
+    const places: string[] = [];
+    const visit = (tree: Record<string, unknown>, path: string) => {
+      if (values.every((v) => typeof tree[v] === 'string')) places.push(path);
+      for (const [key, value] of Object.entries(tree)) {
+        if (value && typeof value === 'object') visit(value as Record<string, unknown>, `${path}.${key}`);
+      }
+    };
+    for (const [ns, tree] of Object.entries(resources.en)) visit(tree, ns);
+    const names = places.map((p) => p.replace('.', ':')).filter((p) => p !== 'positions:meaning');
+    expect(names).toEqual([`positions:${name}`]);
   });
 });
