@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STANCES } from '../../../shared/domain';
+import { MEMBERSHIPS, REGIONS, STAKEHOLDER_GROUPS, STANCES } from '../../../shared/domain';
 import { resources } from './resources';
 
 /**
@@ -155,10 +155,17 @@ describe('locale files', () => {
   });
 
   /**
-   * The words for the shared vocabularies are kept once, so that a position form, a chart, a citation and a
-   * digest all say the same word. (What each stance means, under its name in the position form, is no name.)
+   * The words for the shared vocabularies (stance, stakeholder group, ITU membership and region) are kept once,
+   * in positions.json, so that a form, a chart, a citation, an admin table and a digest all say the same word;
+   * the server's published summaries use the same group names (labels.spec.ts reads them there). What each
+   * stance means, under its name in the position form, is no name.
    */
-  it.each([['stance', STANCES]] as const)('name each %s in one place only', (name, values) => {
+  it.each([
+    ['stance', STANCES],
+    ['group', STAKEHOLDER_GROUPS],
+    ['membership', MEMBERSHIPS],
+    ['region', REGIONS],
+  ] as const)('name each %s in one place only', (name, values) => {
     const places: string[] = [];
     const visit = (tree: Record<string, unknown>, path: string) => {
       if (values.every((v) => typeof tree[v] === 'string')) places.push(path);

@@ -33,7 +33,7 @@ export function OrganisationsAdmin({ selfId }: { selfId: string }) {
           {organisations?.map((o) => (
             <tr key={o.id}>
               <td dir="auto">{o.name}</td>
-              <td>{t(`auth:group.${o.stakeholderGroup}`)}</td>
+              <td>{t(`positions:group.${o.stakeholderGroup}`)}</td>
               <td>{o.country}</td>
               <td>
                 <span className={`badge ${o.verified ? 'badge-open' : 'badge-upcoming'}`}>

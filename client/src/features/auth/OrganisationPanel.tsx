@@ -104,8 +104,8 @@ export function OrganisationPanel({ me }: { me: MeView }) {
             </span>
           </div>
           <p className="meta">
-            {t(`group.${org.stakeholderGroup}`)} · {t(`membership.${org.membership}`)} · {org.country} ·{' '}
-            {t(`region.${org.region}`)}
+            {t(`positions:group.${org.stakeholderGroup}`)} · {t(`positions:membership.${org.membership}`)} ·{' '}
+            {org.country} · {t(`positions:region.${org.region}`)}
           </p>
           <p>
             {standing}
