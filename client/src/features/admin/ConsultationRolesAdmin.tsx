@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONSULTATION_ROLES, type ConsultationRole } from '../../../../shared/domain';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { TableScroll } from '../../ui/TableScroll';
 import { useConsultations } from '../consultations/api';
 import { useConsultationRoles, useRemoveRole, useSetRole, useUsers } from './api';
 
@@ -68,48 +69,50 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
       </label>
       {consultationId && (
         <>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.name')}</th>
-                <th scope="col">{t('accounts.email')}</th>
-                <th scope="col">{t('roles.role')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('organisations.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {roles?.length === 0 && (
+          <TableScroll label={t('roles.table')}>
+            <table className="admin-table">
+              <thead>
                 <tr>
-                  <td colSpan={4}>{t('roles.none')}</td>
+                  <th scope="col">{t('accounts.name')}</th>
+                  <th scope="col">{t('accounts.email')}</th>
+                  <th scope="col">{t('roles.role')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('organisations.actions')}</span>
+                  </th>
                 </tr>
-              )}
-              {roles?.map((r) => (
-                <tr key={r.userId}>
-                  <td dir="auto">{r.displayName}</td>
-                  <td>{r.email}</td>
-                  <td>
-                    <RoleSelect
-                      label={t('roles.roleOf', { name: r.displayName })}
-                      value={r.role}
-                      onChange={(next) => setRole.mutate({ userId: r.userId, role: next })}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={t('roles.removeNamed', { name: r.displayName })}
-                      onClick={() => removeRole.mutate(r.userId)}
-                    >
-                      {t('roles.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {roles?.length === 0 && (
+                  <tr>
+                    <td colSpan={4}>{t('roles.none')}</td>
+                  </tr>
+                )}
+                {roles?.map((r) => (
+                  <tr key={r.userId}>
+                    <td dir="auto">{r.displayName}</td>
+                    <td>{r.email}</td>
+                    <td>
+                      <RoleSelect
+                        label={t('roles.roleOf', { name: r.displayName })}
+                        value={r.role}
+                        onChange={(next) => setRole.mutate({ userId: r.userId, role: next })}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={t('roles.removeNamed', { name: r.displayName })}
+                        onClick={() => removeRole.mutate(r.userId)}
+                      >
+                        {t('roles.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <form className="form admin-assign" onSubmit={assign} aria-label={t('roles.assignTitle')}>
             <h3>{t('roles.assignTitle')}</h3>
             <label>
