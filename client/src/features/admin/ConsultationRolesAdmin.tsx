@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSULTATION_ROLES, type ConsultationRole } from '../../../../shared/domain';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useFocusOnFailure } from '../../ui/field-errors';
 import { TableScroll } from '../../ui/TableScroll';
 import { useConsultations } from '../consultations/api';
 import { useConsultationRoles, useRemoveRole, useSetRole, useUsers } from './api';
@@ -40,6 +41,10 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
   const [consultationId, setConsultationId] = useState('');
   const { data: roles } = useConsultationRoles(consultationId);
   const setRole = useSetRole(consultationId);
+  /** The assignment form's own request: its refusal is said, and focused, in the form. */
+  const assignRole = useSetRole(consultationId);
+  const assignForm = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(assignForm, assignRole.error);
   const removeRole = useRemoveRole(consultationId);
   const [q, setQ] = useState('');
   const { data: found } = useUsers(q, q.trim().length >= 2);
@@ -51,7 +56,7 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
   useUnsavedChangesGuard(person ? t('roles.unsaved', { name: person.displayName }) : null);
   const assign = (e: FormEvent) => {
     e.preventDefault();
-    if (person) setRole.mutate({ userId: person.id, role }, { onSuccess: () => setUserId('') });
+    if (person) assignRole.mutate({ userId: person.id, role }, { onSuccess: () => setUserId('') });
   };
   return (
     <section aria-labelledby="admin-roles" className="admin-section">
@@ -113,7 +118,14 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
               </tbody>
             </table>
           </TableScroll>
-          <form className="form admin-assign" onSubmit={assign} aria-label={t('roles.assignTitle')}>
+          {/* What went wrong with a change made in the table is said under it. */}
+          <ErrorMessage error={setRole.error ?? removeRole.error} />
+          <form
+            ref={assignForm}
+            className="form admin-assign"
+            onSubmit={assign}
+            aria-label={t('roles.assignTitle')}
+          >
             <h3>{t('roles.assignTitle')}</h3>
             <label>
               {t('roles.findPerson')}
@@ -142,12 +154,12 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
               <RoleSelect label={t('roles.role')} value={role} onChange={setNewRole} />
             </label>
             <div>
-              <button type="submit" disabled={!person || setRole.isPending}>
+              <button type="submit" disabled={!person || assignRole.isPending}>
                 {t('roles.assign')}
               </button>
             </div>
+            <ErrorMessage error={assignRole.error} />
           </form>
-          <ErrorMessage error={setRole.error ?? removeRole.error} />
         </>
       )}
     </section>
