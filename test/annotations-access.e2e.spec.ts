@@ -182,13 +182,19 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await page.keyboard.press('Enter');
     const box = page.getByRole('textbox', { name: 'Write a comment…' });
     await box.fill('A long remark on the schedule that took a while to write.');
-    const asked: string[] = [];
-    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    // The question is the app's own dialog, as everywhere else; its safe answer has focus, Escape gives it.
+    const question = page.getByRole('dialog', { name: 'Discard what you wrote?' });
+    const keep = question.getByRole('button', { name: 'Keep writing' });
     await box.press('Escape');
-    await expect.poll(() => asked).toEqual(['Discard what you wrote?']);
+    await question.waitFor();
+    await expect.poll(() => hasFocus(keep)).toBe(true);
+    await screenshot(page, 'access-composer-discard-question', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
     expect(await box.inputValue()).toBe('A long remark on the schedule that took a while to write.');
-    page.once('dialog', (d) => void d.accept());
+    await expect.poll(() => hasFocus(box)).toBe(true);
     await box.press('Escape');
+    await question.getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => page.locator('.new-thread').count()).toBe(0);
     await expect.poll(() => hasFocus(general)).toBe(true);
     // Cancel, with nothing written: no question, focus back too.
@@ -220,21 +226,21 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     expect(await card.locator('.composer-hint').textContent()).toBe(
       'Ctrl+Enter to send · Esc to clear · @ to mention',
     );
-    const asked: string[] = [];
-    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    const question = page.getByRole('dialog', { name: 'Discard what you wrote?' });
     await reply.fill('A reply I am not sure about.');
     await reply.press('Escape');
-    await expect.poll(() => asked).toEqual(['Discard what you wrote?']);
+    await question.getByRole('button', { name: 'Keep writing' }).click();
+    await question.waitFor({ state: 'hidden' });
     expect(await reply.inputValue()).toBe('A reply I am not sure about.');
-    page.once('dialog', (d) => (asked.push(d.message()), void d.accept()));
     await reply.press('Escape');
+    await question.getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => reply.inputValue()).toBe('');
-    expect(asked).toHaveLength(2);
+    await question.waitFor({ state: 'hidden' });
+    await expect.poll(() => hasFocus(reply)).toBe(true);
     // Empty: nothing is asked, nothing changes, focus stays in the box.
-    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
     await reply.press('Escape');
     await framesPass(page);
-    expect(asked).toHaveLength(2);
+    expect(await question.isVisible()).toBe(false);
     expect(await hasFocus(reply)).toBe(true);
     await screenshot(page, 'access-reply-escape');
   });
@@ -369,8 +375,11 @@ describe.skipIf(!hasChromium())('Annotations by keyboard and touch', { timeout: 
     await reply.fill('');
 
     await page.route('**/api/comments/*/withdraw', refuse);
-    page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Retirer' }).click();
+    await page
+      .getByRole('dialog', { name: 'Retirer ce commentaire ?' })
+      .getByRole('button', { name: 'Retirer' })
+      .click();
     await card.getByRole('alert').getByText(closedSays).waitFor();
     await page.unroute('**/api/comments/*/withdraw');
 

@@ -102,11 +102,13 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     await seen.waitFor();
     expect(await seen.getByText('(edited)').count()).toBe(1);
 
-    a.once('dialog', (d) => void d.accept());
     await a
       .locator('.comment', { hasText: 'And with the WSIS+20 review.' })
       .getByRole('button', { name: 'Withdraw' })
       .click();
+    const withdrawing = a.getByRole('dialog', { name: 'Withdraw this comment?' });
+    expect(await withdrawing.textContent()).toContain('A note that it was withdrawn stays in the thread.');
+    await withdrawing.getByRole('button', { name: 'Withdraw' }).click();
     await b.getByText('Withdrawn by its author.').waitFor();
     expect(await b.getByText('And with the WSIS+20 review.').count()).toBe(0);
 
@@ -302,8 +304,11 @@ describe.skipIf(!hasChromium())('Annotations in the browser', { timeout: 90_000 
     const reply = card(b).getByRole('textbox', { name: 'Reply…' });
     const typed = 'Yearly, yes: the Council meets once a year, so a report in time for it is enough.';
     await reply.fill(typed);
-    a.once('dialog', (d) => void d.accept());
     await card(a).getByRole('button', { name: 'Withdraw' }).click();
+    await a
+      .getByRole('dialog', { name: 'Withdraw this comment?' })
+      .getByRole('button', { name: 'Withdraw' })
+      .click();
 
     // Bob's thread closes to replies, and what he typed is still there, read-only, with the reason.
     await card(b)

@@ -152,4 +152,32 @@ describe.skipIf(!hasChromium())('Sign-in and sign-up forms in the browser', () =
     await expect.poll(() => hasFocus(page.getByLabel('Email'))).toBe(true);
     await page.context().close();
   });
+
+  it('after a failed profile save, focus goes to the first field to fix, each marked and said in French', async () => {
+    const { user } = await createUser(app.t);
+    const page = await app.openPage('/profile', { viewport: DESKTOP, lang: 'fr', as: user, timeout: 8000 });
+    const form = page.getByRole('form', { name: 'Vos informations' });
+    const name = form.getByLabel('Nom affiché aux autres');
+    const country = form.getByLabel('Pays');
+    const save = form.getByRole('button', { name: 'Enregistrer' });
+    await name.fill('Amina <Ministère>');
+    await country.fill('F1');
+    await save.press('Enter');
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toBe('Veuillez corriger les champs signalés.');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await country.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => hasFocus(name)).toBe(true);
+    expect(await accessibleDescription(name)).toBe('Cette valeur n’est pas acceptée.');
+    expect(await accessibleDescription(country)).toContain('Le format n’est pas celui attendu.');
+    await screenshot(page, 'identity-forms-profile-fields-fr', { fullPage: false });
+
+    // The name fixed, the country still wrong: focus goes to the country.
+    await name.fill('Amina');
+    await save.press('Enter');
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => hasFocus(country)).toBe(true);
+    await page.context().close();
+  });
 });

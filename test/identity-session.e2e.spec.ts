@@ -162,6 +162,42 @@ describe.skipIf(!hasChromium())('Sessions in the browser: anonymous readers and 
     expect(seen.sessionRequests).toEqual([]);
   });
 
+  it('signs the tab that signed out out once: the server’s word that the session ended starts no second round there', async () => {
+    const { page, context, seen } = await signedInPage();
+    const other = await context.newPage();
+    const otherSeen = watch(other);
+    await readDemo(other);
+    await signedInAs(other).waitFor();
+    reset(otherSeen);
+    // The socket.io frames the tab that signs out receives (on sockets opened from now on: hence the reload),
+    // the server's word that the session ended among them.
+    const frames: string[] = [];
+    page.on('websocket', (ws) => {
+      if (new URL(ws.url()).pathname.startsWith('/socket.io')) {
+        ws.on('framereceived', (f) => frames.push(String(f.payload)));
+      }
+    });
+    await page.reload();
+    await signedInAs(page).waitFor();
+    // Connected to the socket.io namespace, so in the session's room.
+    await expect.poll(() => frames.some((f) => f.startsWith('40'))).toBe(true);
+    reset(seen);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    await expect.poll(() => frames.some((f) => f.includes('session.ended'))).toBe(true);
+    // The other tab heard the same word and did its round (a new, anonymous socket): the word was acted on.
+    await other.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    await expect.poll(() => otherSeen.sockets.filter((p) => p.startsWith('/socket.io')).length).toBe(1);
+    // A second round here would follow within one 100 ms look at the cookie; a nothing cannot be waited
+    // for, so give it five.
+    await page.waitForTimeout(500);
+    // The sign-out's own answer opened the one new socket; no second one followed the server's word.
+    expect(seen.sockets.filter((p) => p.startsWith('/socket.io'))).toHaveLength(1);
+    expect(seen.unauthorised).toEqual([]);
+    expect(seen.errors).toEqual([]);
+  });
+
   it('shows an open page signed out at once when its session is ended elsewhere, for one refused refresh', async () => {
     const { user, page, context, seen } = await signedInPage();
     await readDemo(page);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, TALL_DESKTOP, closingAsks, screenshot, useBrowserApp } from './helpers/browser.js';
+import {
+  DESKTOP,
+  PHONE,
+  TALL_DESKTOP,
+  closingAsks,
+  hasFocus,
+  screenshot,
+  useBrowserApp,
+} from './helpers/browser.js';
 import { Consultation } from '../server/modules/consultations/consultation.entity.js';
 import { STAKEHOLDER_GROUPS, STANCES } from '../shared/domain.js';
 import { hasChromium } from './helpers/environment.js';
@@ -222,10 +230,13 @@ describe.skipIf(!hasChromium())('Positions in the browser', () => {
     await rationale.fill('Une justification de trente caractères.');
     // The secretariat lowers the limit while the page is open: the server refuses, the form says why.
     await app.t.db.getRepository(Consultation).update(consultation.id, { rationaleMaxLength: 10 });
-    await form.getByRole('button', { name: 'Enregistrer la position' }).click();
+    // From the keyboard, as people who cannot see where focus went do it.
+    await form.getByRole('button', { name: 'Enregistrer la position' }).press('Enter');
     await form.getByRole('alert').waitFor();
     expect(await form.getByRole('alert').textContent()).toBe('Veuillez corriger les champs signalés.');
     expect(await rationale.getAttribute('aria-invalid')).toBe('true');
+    // Focus is on what to fix (the save button, disabled while it was sent, let go of it).
+    await expect.poll(() => hasFocus(rationale)).toBe(true);
     await form.getByText('Au plus 10 caractères.').waitFor();
     expect(await form.textContent()).not.toMatch(/characters|rationale:/);
     await screenshot(page, 'positions-field-error-fr');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MEMBERSHIPS, REGIONS, STAKEHOLDER_GROUPS, STANCES } from '../../../shared/domain';
 import { resources } from './resources';
 
 /**
@@ -151,5 +152,29 @@ describe('locale files', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  /**
+   * The words for the shared vocabularies (stance, stakeholder group, ITU membership and region) are kept once,
+   * in positions.json, so that a form, a chart, a citation, an admin table and a digest all say the same word;
+   * the server's published summaries use the same group names (labels.spec.ts reads them there). What each
+   * stance means, under its name in the position form, is no name.
+   */
+  it.each([
+    ['stance', STANCES],
+    ['group', STAKEHOLDER_GROUPS],
+    ['membership', MEMBERSHIPS],
+    ['region', REGIONS],
+  ] as const)('name each %s in one place only', (name, values) => {
+    const places: string[] = [];
+    const visit = (tree: Record<string, unknown>, path: string) => {
+      if (values.every((v) => typeof tree[v] === 'string')) places.push(path);
+      for (const [key, value] of Object.entries(tree)) {
+        if (value && typeof value === 'object') visit(value as Record<string, unknown>, `${path}.${key}`);
+      }
+    };
+    for (const [ns, tree] of Object.entries(resources.en)) visit(tree, ns);
+    const names = places.map((p) => p.replace('.', ':')).filter((p) => p !== 'positions:meaning');
+    expect(names).toEqual([`positions:${name}`]);
   });
 });

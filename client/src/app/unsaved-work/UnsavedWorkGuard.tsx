@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Re
 import { useTranslation } from 'react-i18next';
 import { useBlocker, type BlockerFunction } from 'react-router-dom';
 import { useIdentityChange } from '../../features/auth/useIdentityChange';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { UnsavedWork } from './unsaved-work';
 import { AskBeforeSigningOutContext, UnsavedWorkContext } from './useUnsavedChangesGuard';
 

@@ -1,8 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSULTATION_ROLES, type ConsultationRole } from '../../../../shared/domain';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useFocusOnFailure } from '../../ui/field-errors';
+import { TableScroll } from '../../ui/TableScroll';
 import { useConsultations } from '../consultations/api';
 import { useConsultationRoles, useRemoveRole, useSetRole, useUsers } from './api';
 
@@ -39,6 +41,10 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
   const [consultationId, setConsultationId] = useState('');
   const { data: roles } = useConsultationRoles(consultationId);
   const setRole = useSetRole(consultationId);
+  /** The assignment form's own request: its refusal is said, and focused, in the form. */
+  const assignRole = useSetRole(consultationId);
+  const assignForm = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(assignForm, assignRole.error);
   const removeRole = useRemoveRole(consultationId);
   const [q, setQ] = useState('');
   const { data: found } = useUsers(q, q.trim().length >= 2);
@@ -50,7 +56,7 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
   useUnsavedChangesGuard(person ? t('roles.unsaved', { name: person.displayName }) : null);
   const assign = (e: FormEvent) => {
     e.preventDefault();
-    if (person) setRole.mutate({ userId: person.id, role }, { onSuccess: () => setUserId('') });
+    if (person) assignRole.mutate({ userId: person.id, role }, { onSuccess: () => setUserId('') });
   };
   return (
     <section aria-labelledby="admin-roles" className="admin-section">
@@ -68,49 +74,58 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
       </label>
       {consultationId && (
         <>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.name')}</th>
-                <th scope="col">{t('accounts.email')}</th>
-                <th scope="col">{t('roles.role')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('organisations.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {roles?.length === 0 && (
+          <TableScroll label={t('roles.table')}>
+            <table className="admin-table">
+              <thead>
                 <tr>
-                  <td colSpan={4}>{t('roles.none')}</td>
+                  <th scope="col">{t('accounts.name')}</th>
+                  <th scope="col">{t('accounts.email')}</th>
+                  <th scope="col">{t('roles.role')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('organisations.actions')}</span>
+                  </th>
                 </tr>
-              )}
-              {roles?.map((r) => (
-                <tr key={r.userId}>
-                  <td dir="auto">{r.displayName}</td>
-                  <td>{r.email}</td>
-                  <td>
-                    <RoleSelect
-                      label={t('roles.roleOf', { name: r.displayName })}
-                      value={r.role}
-                      onChange={(next) => setRole.mutate({ userId: r.userId, role: next })}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={t('roles.removeNamed', { name: r.displayName })}
-                      onClick={() => removeRole.mutate(r.userId)}
-                    >
-                      {t('roles.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <form className="form admin-assign" onSubmit={assign} aria-label={t('roles.assignTitle')}>
+              </thead>
+              <tbody>
+                {roles?.length === 0 && (
+                  <tr>
+                    <td colSpan={4}>{t('roles.none')}</td>
+                  </tr>
+                )}
+                {roles?.map((r) => (
+                  <tr key={r.userId}>
+                    <td dir="auto">{r.displayName}</td>
+                    <td>{r.email}</td>
+                    <td>
+                      <RoleSelect
+                        label={t('roles.roleOf', { name: r.displayName })}
+                        value={r.role}
+                        onChange={(next) => setRole.mutate({ userId: r.userId, role: next })}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={t('roles.removeNamed', { name: r.displayName })}
+                        onClick={() => removeRole.mutate(r.userId)}
+                      >
+                        {t('roles.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {/* What went wrong with a change made in the table is said under it. */}
+          <ErrorMessage error={setRole.error ?? removeRole.error} />
+          <form
+            ref={assignForm}
+            className="form admin-assign"
+            onSubmit={assign}
+            aria-label={t('roles.assignTitle')}
+          >
             <h3>{t('roles.assignTitle')}</h3>
             <label>
               {t('roles.findPerson')}
@@ -139,12 +154,12 @@ export function ConsultationRolesAdmin({ selfId }: { selfId: string }) {
               <RoleSelect label={t('roles.role')} value={role} onChange={setNewRole} />
             </label>
             <div>
-              <button type="submit" disabled={!person || setRole.isPending}>
+              <button type="submit" disabled={!person || assignRole.isPending}>
                 {t('roles.assign')}
               </button>
             </div>
+            <ErrorMessage error={assignRole.error} />
           </form>
-          <ErrorMessage error={setRole.error ?? removeRole.error} />
         </>
       )}
     </section>

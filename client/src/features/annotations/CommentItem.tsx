@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentView } from '../../../../shared/schemas/annotations';
 import { useFormatDate } from '../../i18n/dates';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useEditComment, useFlagComment, useModerate, useWithdrawComment } from './api';
 import { CommentError } from './CommentError';
 import { CommentText } from './CommentText';
@@ -51,6 +52,7 @@ export function CommentItem({
   const [flagged, setFlagged] = useState(false);
   const edit = useEditComment(roundId);
   const withdraw = useWithdrawComment(roundId);
+  const [askingToWithdraw, setAskingToWithdraw] = useState(false);
   const flag = useFlagComment();
   const moderate = useModerate(roundId);
   const own = !!viewer.userId && comment.author?.id === viewer.userId;
@@ -128,11 +130,7 @@ export function CommentItem({
               <button type="button" className="link-button" data-action="edit" onClick={() => open('edit')}>
                 {t('comment.edit')}
               </button>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => window.confirm(t('comment.withdrawConfirm')) && withdraw.mutate(comment.id)}
-              >
+              <button type="button" className="link-button" onClick={() => setAskingToWithdraw(true)}>
                 {t('comment.withdraw')}
               </button>
             </>
@@ -163,6 +161,19 @@ export function CommentItem({
         </div>
       )}
       {withdraw.error && <CommentError error={withdraw.error} />}
+      <ConfirmDialog
+        open={askingToWithdraw}
+        title={t('comment.withdrawDialog.title')}
+        cancelLabel={t('comment.withdrawDialog.keep')}
+        confirmLabel={t('comment.withdraw')}
+        onCancel={() => setAskingToWithdraw(false)}
+        onConfirm={() => {
+          setAskingToWithdraw(false);
+          withdraw.mutate(comment.id);
+        }}
+      >
+        <p>{t('comment.withdrawDialog.lead')}</p>
+      </ConfirmDialog>
     </li>
   );
 }

@@ -39,7 +39,7 @@ export function CommentSearch({ roundId, onOpen }: { roundId: string; onOpen: (t
             <option value="">{t('search.anyGroup')}</option>
             {GROUPS.map((g) => (
               <option key={g} value={g}>
-                {t(`groups.${g}`)}
+                {t(`positions:group.${g}`)}
               </option>
             ))}
           </select>

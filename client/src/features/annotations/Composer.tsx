@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { COMMENT_MAX_LENGTH, type PersonView } from '../../../../shared/schemas/annotations';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { fieldAttributes, FieldMessage, useFieldErrors } from '../../ui/field-errors';
 import { useMentionable } from './api';
 import { CommentError } from './CommentError';
@@ -112,9 +113,13 @@ export function Composer(props: ComposerProps) {
     setMentions([]);
   };
 
-  /** Gives up, asking first when that would throw away written text: closes the form, or empties the box. */
-  const discard = () => {
-    if (written && !window.confirm(t('composer.discardConfirm'))) return;
+  /** Whether the question before throwing away written text is open. */
+  const [asking, setAsking] = useState(false);
+  /** Gives up, asking first when that would throw away written text. */
+  const discard = () => (written ? setAsking(true) : giveUp());
+  /** Closes the form, or empties the box. */
+  const giveUp = () => {
+    setAsking(false);
     forget();
     if (props.onCancel) return props.onCancel();
     setBody('');
@@ -223,6 +228,16 @@ export function Composer(props: ComposerProps) {
       </div>
       <FieldMessage id={`${id}-error`} message={bodyError} />
       <CommentError error={props.error} marks={['body']} />
+      <ConfirmDialog
+        open={asking}
+        title={t('composer.discard.title')}
+        cancelLabel={t('composer.discard.keep')}
+        confirmLabel={t('composer.discard.confirm')}
+        onCancel={() => setAsking(false)}
+        onConfirm={giveUp}
+      >
+        <p>{t('composer.discard.lead')}</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -39,7 +39,7 @@ export function CitationPopover({
             {data.stance && (
               <>
                 {' '}
-                · {t(`summaries:stances.${data.stance}`)} — <span dir="auto">{data.optionLabel}</span>
+                · {t(`positions:stance.${data.stance}`)} — <span dir="auto">{data.optionLabel}</span>
               </>
             )}
           </p>

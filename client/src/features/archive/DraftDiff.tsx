@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wordDiff } from '../../../../shared/word-diff';
+import { withScrollingTables } from '../../ui/TableScroll';
 import { useClosingDraft } from './api';
 
 type Mode = 'record' | 'changes';
@@ -17,6 +18,12 @@ export function DraftDiff({ roundId, previousRoundId }: { roundId: string; previ
   const parts = useMemo(
     () => (current.data && previous.data ? wordDiff(previous.data.text, current.data.text) : null),
     [current.data, previous.data],
+  );
+  const html = current.data?.html;
+  // Each of its tables scrolls in a region of its own, as the app's other tables do, never the page.
+  const record = useMemo(
+    () => html && withScrollingTables(html, (number) => t('draft.tableRegion', { number })),
+    [html, t],
   );
   if (!current.data) return <p role="status">{t('common:loading')}</p>;
   return (
@@ -61,7 +68,7 @@ export function DraftDiff({ roundId, previousRoundId }: { roundId: string; previ
           {!previousRoundId && <p>{t('draft.firstRound')}</p>}
           {/* Rendered on the server from the sealed state by an allowlist (escaped text, known elements,
               http(s)/mailto links only), like a published summary: safe to show as is. */}
-          <div className="draft-record" dir="auto" dangerouslySetInnerHTML={{ __html: current.data.html }} />
+          <div className="draft-record" dir="auto" dangerouslySetInnerHTML={{ __html: record ?? '' }} />
         </>
       )}
     </section>

@@ -1,12 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeView } from '../../../../shared/schemas/auth';
 import type { ProposeOrganisationInput } from '../../../../shared/schemas/identity';
 import { useJoinOrganisation, useLeaveOrganisation, useOrganisations, useProposeOrganisation } from './api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useFieldErrors, useFocusOnFailure } from '../../ui/field-errors';
 import { useUnsavedChangesGuard } from '../../app/unsaved-work/useUnsavedChangesGuard';
 import { OrganisationMembers } from './OrganisationMembers';
 import { TextField } from '../../ui/TextField';
+import { CountryField } from './ProfileFields';
 import { VocabularySelect } from './vocabulary';
 
 function ProposeForm() {
@@ -18,6 +20,9 @@ function ProposeForm() {
   // What was typed, as for a new consultation: a choice in a list alone is quickly made again.
   const typed = form.name.trim() !== '' || form.country.trim() !== '';
   useUnsavedChangesGuard(typed ? t('organisation.unsaved') : null);
+  const fieldError = useFieldErrors(propose.error);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(formRef, propose.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     propose.mutate({ ...form, country: form.country.trim().toUpperCase() } as ProposeOrganisationInput, {
@@ -25,7 +30,7 @@ function ProposeForm() {
     });
   };
   return (
-    <form className="form" onSubmit={submit} aria-labelledby="propose-title">
+    <form ref={formRef} className="form" onSubmit={submit} aria-labelledby="propose-title" noValidate>
       <h3 id="propose-title">{t('organisation.proposeTitle')}</h3>
       <p className="meta">{t('organisation.proposeLead')}</p>
       <TextField
@@ -34,6 +39,7 @@ function ProposeForm() {
         maxLength={200}
         value={form.name}
         onChange={set('name')}
+        error={fieldError('name')}
       />
       <VocabularySelect
         kind="group"
@@ -49,17 +55,7 @@ function ProposeForm() {
         value={form.membership}
         onChange={set('membership')}
       />
-      <label>
-        {t('fields.country')}
-        <input
-          type="text"
-          required
-          maxLength={2}
-          placeholder="FR"
-          value={form.country}
-          onChange={(e) => set('country')(e.target.value)}
-        />
-      </label>
+      <CountryField required value={form.country} onChange={set('country')} error={fieldError('country')} />
       <VocabularySelect
         kind="region"
         optional={false}
@@ -67,7 +63,7 @@ function ProposeForm() {
         value={form.region}
         onChange={set('region')}
       />
-      <ErrorMessage error={propose.error} />
+      <ErrorMessage error={propose.error} marks={['name', 'country']} />
       <div>
         <button type="submit" disabled={propose.isPending}>
           {t('organisation.propose')}
@@ -84,6 +80,8 @@ export function OrganisationPanel({ me }: { me: MeView }) {
   const join = useJoinOrganisation();
   const leave = useLeaveOrganisation();
   const [choice, setChoice] = useState('');
+  const joinForm = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(joinForm, join.error);
   const org = me.organisation;
   const standing = !org
     ? null
@@ -104,8 +102,8 @@ export function OrganisationPanel({ me }: { me: MeView }) {
             </span>
           </div>
           <p className="meta">
-            {t(`group.${org.stakeholderGroup}`)} · {t(`membership.${org.membership}`)} · {org.country} ·{' '}
-            {t(`region.${org.region}`)}
+            {t(`positions:group.${org.stakeholderGroup}`)} · {t(`positions:membership.${org.membership}`)} ·{' '}
+            {org.country} · {t(`positions:region.${org.region}`)}
           </p>
           <p>
             {standing}
@@ -126,6 +124,7 @@ export function OrganisationPanel({ me }: { me: MeView }) {
         <p>{t('organisation.none')}</p>
       )}
       <form
+        ref={joinForm}
         className="form"
         aria-labelledby="join-title"
         onSubmit={(e) => {

@@ -27,6 +27,21 @@ export function RegionSelect(field: FieldProps) {
   return <VocabularySelect kind="region" label={t('fields.region')} {...field} />;
 }
 
+/** The country, as its two-letter ISO code (the server asks for capitals; the forms send them so). */
+export function CountryField(field: FieldProps & { required?: boolean; error?: string }) {
+  const { t } = useTranslation('auth');
+  return (
+    <TextField
+      label={t('fields.country')}
+      maxLength={2}
+      pattern="[A-Za-z]{2}"
+      placeholder="FR"
+      hint={t('fields.countryHint')}
+      {...field}
+    />
+  );
+}
+
 /** The address one signs in with; `username` on sign-in so password managers pair it with the password. */
 export function EmailField(field: FieldProps & { autoComplete: 'username' | 'email'; error?: string }) {
   const { t } = useTranslation('auth');

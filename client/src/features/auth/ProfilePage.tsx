@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { MeView, ProfileInput } from '../../../../shared/schemas/auth';
 import { useUpdateProfile } from './api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useFieldErrors, useFocusOnFailure } from '../../ui/field-errors';
 import { OrganisationPanel } from './OrganisationPanel';
-import { DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
+import { CountryField, DisplayNameField, RegionSelect, StakeholderGroupSelect } from './ProfileFields';
 import { useMe } from './useMe';
 import { VocabularySelect } from './vocabulary';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -29,6 +30,9 @@ function ProfileForm({ me }: { me: MeView }) {
   const stored = initial();
   const changed = (Object.keys(form) as (keyof typeof form)[]).some((k) => form[k] !== stored[k]);
   useUnsavedChangesGuard(changed ? t('profile.unsaved') : null);
+  const fieldError = useFieldErrors(update.error);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(formRef, update.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     update.mutate({
@@ -40,12 +44,16 @@ function ProfileForm({ me }: { me: MeView }) {
     } as ProfileInput);
   };
   return (
-    <form className="form" onSubmit={submit} aria-labelledby="profile-details">
+    <form ref={formRef} className="form" onSubmit={submit} aria-labelledby="profile-details" noValidate>
       <h2 id="profile-details">{t('profile.details')}</h2>
       <p className="meta">
         <Trans t={t} i18nKey="profile.email" values={{ email: me.email }} components={{ bdi: <bdi /> }} />
       </p>
-      <DisplayNameField value={form.displayName} onChange={set('displayName')} />
+      <DisplayNameField
+        value={form.displayName}
+        onChange={set('displayName')}
+        error={fieldError('displayName')}
+      />
       <p className="meta">{t('profile.personalCapacity')}</p>
       <StakeholderGroupSelect value={form.stakeholderGroup} onChange={set('stakeholderGroup')} />
       <VocabularySelect
@@ -54,23 +62,9 @@ function ProfileForm({ me }: { me: MeView }) {
         value={form.membership}
         onChange={set('membership')}
       />
-      <label>
-        {t('fields.country')}
-        <input
-          type="text"
-          maxLength={2}
-          pattern="[A-Za-z]{2}"
-          placeholder="FR"
-          aria-describedby="country-hint"
-          value={form.country}
-          onChange={(e) => set('country')(e.target.value)}
-        />
-        <span id="country-hint" className="meta">
-          {t('fields.countryHint')}
-        </span>
-      </label>
+      <CountryField value={form.country} onChange={set('country')} error={fieldError('country')} />
       <RegionSelect value={form.region} onChange={set('region')} />
-      <ErrorMessage error={update.error} />
+      <ErrorMessage error={update.error} marks={['displayName', 'country']} />
       {update.isSuccess && (
         <p role="status" className="ok">
           {t('profile.saved')}

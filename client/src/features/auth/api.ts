@@ -36,9 +36,16 @@ export function useSignUp() {
   });
 }
 
+/**
+ * The sign-out this tab is making: from its request to the end of its own round (the socket reconnected, `me`
+ * asked again), the server's word that the session ended is this tab's own news (useAccessEvents).
+ */
+export const signOutKey = ['signOut'] as const;
+
 export function useSignOut() {
   const changed = useIdentityChanged();
   return useMutation({
+    mutationKey: signOutKey,
     mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
     // Even if the session had already ended, the browser is signed out now.
     onSettled: changed,

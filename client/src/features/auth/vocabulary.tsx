@@ -3,7 +3,10 @@ import { MEMBERSHIPS, REGIONS, STAKEHOLDER_GROUPS } from '../../../../shared/dom
 
 const LISTS = { group: STAKEHOLDER_GROUPS, membership: MEMBERSHIPS, region: REGIONS } as const;
 
-/** A select over one of the shared vocabularies (stakeholder group, ITU membership, ITU region), translated. */
+/**
+ * A select over one of the shared vocabularies (stakeholder group, ITU membership, ITU region), named as the
+ * charts, tables and digests name them (positions.json, the one place these words are kept).
+ */
 export function VocabularySelect({
   kind,
   label,
@@ -25,7 +28,7 @@ export function VocabularySelect({
         <option value="">{optional ? t('fields.notSaying') : t('fields.choose')}</option>
         {LISTS[kind].map((v) => (
           <option key={v} value={v}>
-            {t(`${kind}.${v}`)}
+            {t(`positions:${kind}.${v}`)}
           </option>
         ))}
       </select>

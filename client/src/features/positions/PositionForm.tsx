@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, PositionView } from '../../../../shared/schemas/positions';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { fieldAttributes, FieldMessage, useFieldErrors } from '../../ui/field-errors';
+import { fieldAttributes, FieldMessage, useFieldErrors, useFocusOnFailure } from '../../ui/field-errors';
 import { useSavePosition, useWithdrawPosition } from './api';
 import { STANCES } from './stances';
 import { usePositionDrafts } from './usePositionDrafts';
@@ -45,6 +45,8 @@ export function PositionForm(p: PositionFormProps) {
 
   const error = save.error ?? withdraw.error;
   const fieldError = useFieldErrors(error);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(formRef, error);
   const rationaleError = fieldError('rationale');
   const tooLong = rationale.length > p.rationaleMaxLength;
   const missing = p.rationaleRequired && !rationale.trim();
@@ -65,7 +67,12 @@ export function PositionForm(p: PositionFormProps) {
   };
 
   return (
-    <form className="position-form" onSubmit={submit} aria-label={t('form.title', { option: p.optionLabel })}>
+    <form
+      ref={formRef}
+      className="position-form"
+      onSubmit={submit}
+      aria-label={t('form.title', { option: p.optionLabel })}
+    >
       {p.organisationName && (
         <fieldset className="segmented">
           <legend>{t('form.capacity')}</legend>

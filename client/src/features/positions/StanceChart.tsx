@@ -6,6 +6,7 @@ import {
   type StanceCounts,
   type TallyBreakdowns,
 } from '../../../../shared/schemas/positions';
+import { TableScroll } from '../../ui/TableScroll';
 import { STANCE_COLOURS, STANCES } from './stances';
 
 const CATEGORIES: Record<Breakdown, readonly string[]> = {
@@ -101,12 +102,7 @@ export function StanceChart({
       <details className="stance-table">
         <summary>{t('chart.table')}</summary>
         {/* Five columns are wider than a phone or the side column: the table scrolls here, never the page. */}
-        <div
-          className="table-scroll"
-          role="region"
-          aria-label={t('chart.tableRegion', { option: optionLabel })}
-          tabIndex={0}
-        >
+        <TableScroll label={t('chart.tableRegion', { option: optionLabel })}>
           <table>
             <thead>
               <tr>
@@ -135,7 +131,7 @@ export function StanceChart({
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </div>
   );

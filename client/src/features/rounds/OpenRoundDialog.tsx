@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../../../shared/schemas/consultations';
-import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useFormatDate } from '../../i18n/dates';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { fromLocalInput } from './api';

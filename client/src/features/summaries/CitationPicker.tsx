@@ -57,7 +57,7 @@ export function CitationPicker({ roundId, editor }: { roundId: string; editor: E
                 <span className="badge">{t(`kinds.${c.kind}`)}</span>{' '}
                 {c.stance && (
                   <>
-                    <bdi>{c.optionLabel}</bdi> — {t(`stances.${c.stance}`)}:{' '}
+                    <bdi>{c.optionLabel}</bdi> — {t(`positions:stance.${c.stance}`)}:{' '}
                   </>
                 )}
                 <bdi>{c.excerpt}</bdi>

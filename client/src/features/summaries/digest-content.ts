@@ -38,7 +38,7 @@ function optionTotals(d: DigestView, option: DigestOptionView, t: TFunction<'sum
   const organisations = option.tally.currencies.organisations.all.total;
   const people = option.tally.currencies.people.all.total;
   const figures = (counts: typeof people) =>
-    STANCES.map((s) => `${t(`stances.${s}`)} ${counts[s]}`).join(', ');
+    STANCES.map((s) => `${t(`positions:stance.${s}`)} ${counts[s]}`).join(', ');
   return t('digest.totals', { organisations: figures(organisations), people: figures(people) });
 }
 
@@ -117,7 +117,9 @@ export function digestContent(d: DigestView, t: TFunction<'summaries'>): JSONCon
       content.push(
         bullets(
           rationales.map((r) => [
-            text(`${t(`stances.${r.stance}`)} — ${r.organisationName ?? r.actorName}: “${r.rationale}” `),
+            text(
+              `${t(`positions:stance.${r.stance}`)} — ${r.organisationName ?? r.actorName}: “${r.rationale}” `,
+            ),
             cite('position', r.positionId, r.organisationName ?? r.actorName),
           ]),
         ),

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { STAKEHOLDER_GROUPS } from '../../../../shared/domain.js';
 import { LABELS, SUMMARY_LANGUAGES } from './labels.js';
 
-/** The client's stakeholder group names, the ones its charts, citations and digest show. */
+/**
+ * The client's stakeholder group names, kept in positions.json alone: its forms, charts, tables and digest
+ * show them.
+ */
 const clientGroups = (language: string): Record<string, string> =>
   (
     JSON.parse(
