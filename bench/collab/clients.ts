@@ -95,18 +95,28 @@ function relayClient(baseUrl: string, docName: string): BenchClient {
 }
 
 /**
- * Every stock client renews its unchanged presence once it is half of `outdatedTimeout` (15 s) old, checking
- * every 3 s, so a crowd that arrived within a few seconds renews within a few seconds, 15 s later: whether a
- * run caught that burst depended on how fast the server under test let the crowd in. Real readers came at
- * different times and renew evenly, about one in fifteen each second. This sets each client's clock as if it
- * had last renewed at an evenly spread moment of the past 15 s (`i` of `n`), so from now on the renewals come
- * evenly, at the same moments on every server. Only the date is moved: the renewal itself is the stock one.
+ * When presence renewals come during a run (BENCH_RENEWALS). Every stock client renews its unchanged presence
+ * once it is half of `outdatedTimeout` (15 s) old, so a crowd that arrived together renews together, 15 s
+ * later, and whether a run caught that burst depended on how fast the server under test let the crowd in.
+ * - `none` (the default): none comes during a run, on any server; the run measures the edits' fan-out.
+ * - `spread`: renewals come evenly through the run, about one reader in fifteen each second, as long-staying
+ *   readers renew. The stock y-websocket provider sends back every renewal it is relayed and Hocuspocus's
+ *   provider does not, so with hundreds of readers on the load generator's two threads this weighs on the
+ *   stock provider's servers (Consulta, y-websocket) through their clients, not their servers (README).
  */
-export function spreadRenewal(client: BenchClient, i: number, n: number) {
+export type RenewalTiming = 'none' | 'spread';
+export const RENEWALS: RenewalTiming = process.env.BENCH_RENEWALS === 'spread' ? 'spread' : 'none';
+
+/**
+ * Dates a client's last renewal for the coming run (client `i` of `n`): now (`none`: the next is 15 s away,
+ * after any run), or an evenly spread moment of the past 15 s (`spread`). Only the date is moved: the renewal
+ * itself is the stock one.
+ */
+export function dateLastRenewal(client: BenchClient, i: number, n: number, timing: RenewalTiming = RENEWALS) {
   const meta = client.awareness?.meta.get(client.awareness.clientID);
   if (!meta) return;
   const period = outdatedTimeout / 2;
-  meta.lastUpdated = Date.now() - period + ((i + 0.5) / n) * period;
+  meta.lastUpdated = timing === 'none' ? Date.now() : Date.now() - period + ((i + 0.5) / n) * period;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { setPriority } from 'node:os';
-import { type BenchClient, connect, quietReadOnlyNotices } from './clients.js';
+import { type BenchClient, connect, dateLastRenewal, quietReadOnlyNotices, RENEWALS } from './clients.js';
 import { commitLatency, type CommitLatency } from './commit-latency.js';
 import { median, percentile } from '../support/figures.js';
 import { sleep, withTimeout } from '../support/wait.js';
@@ -146,6 +146,7 @@ async function fanout(pool: ReaderPool, target: Target, readers: number, edits =
   const lastSeq = firstSeq + edits - 1;
   const sentAt = new Float64Array(edits);
   await withTimeout(pool.watch(firstSeq, lastSeq), 30_000, `${target.name}: readers watching`);
+  dateLastRenewal(writer, 0, 1);
 
   const text = writer.doc.getText('bench-text');
   const meta = writer.doc.getMap('bench');
@@ -375,6 +376,7 @@ export function formatCollab(b: CollabBenchmark): string {
     )
       .map((n) => `${repeatsAt(n)} runs at ${n} readers`)
       .join(', ')} (the relay: one)`,
+    `presence renewals during the runs: ${RENEWALS} (BENCH_RENEWALS=none|spread)`,
     "(latency ms, with each run's p99; server CPU µs per delivered edit; KiB per further connection, alive after a full GC;",
     'client busy: the busiest reader thread of the load generator — near 100%, the tail is its own queue;',
     'arrival: seconds until the whole crowd, arriving 100 at a time, is connected and synced, and the server CPU per arriving reader)',

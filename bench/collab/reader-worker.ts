@@ -2,7 +2,7 @@ import { setPriority } from 'node:os';
 import { type EventLoopUtilization, performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { waitAtMost } from '../support/wait.js';
-import { type BenchClient, connect, quietReadOnlyNotices, spreadRenewal } from './clients.js';
+import { type BenchClient, connect, dateLastRenewal, quietReadOnlyNotices } from './clients.js';
 import { monotonicMs, type ReaderRequest, type ReaderWorkerData } from './reader-pool.js';
 
 /**
@@ -69,7 +69,7 @@ async function handle(req: ReaderRequest): Promise<unknown> {
       return { connected: readers.length };
     }
     case 'watch':
-      readers.forEach((reader, i) => spreadRenewal(reader, i, readers.length));
+      readers.forEach((reader, i) => dateLastRenewal(reader, i, readers.length));
       startWatching(req.firstSeq, req.lastSeq);
       return { watching: readers.length };
     case 'collect': {
