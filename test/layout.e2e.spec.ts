@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { IsNull } from 'typeorm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CollabDocuments } from '../server/modules/collaboration/collab-documents.service.js';
 import { ConsultationOption } from '../server/modules/consultations/option.entity.js';
 import { Position } from '../server/modules/positions/position.entity.js';
 import { Round } from '../server/modules/rounds/round.entity.js';
@@ -414,6 +415,11 @@ describe.skipIf(!hasChromium())('the round’s layout on desktops and phones', (
         row('tableCell', ['Meetings', ...columns.slice(1).map((_, i) => String(2 + (i % 3)))]),
       ]);
       draftFragment(writer.doc).insert(0, [table]);
+    });
+    // Closing freezes what the server holds: the table must have reached it first.
+    await vi.waitFor(async () => {
+      const held = await app.t.app.get(CollabDocuments).read(draftDocName(round.id));
+      expect(draftFragment(held).toString()).toContain('2038');
     });
     await roundsApi(app.t, sec.auth).closeRound(round.id).expect(200);
     writer.destroy();
